@@ -1,0 +1,330 @@
+//! The abstract syntax tree: plain data, every node with its [`Span`].
+//!
+//! The source text is kept once, in the [`crate::source::SourceMap`]; nodes hold byte ranges into it.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// Which loaded file a span points into (an index into the [`crate::source::SourceMap`]).
+pub type FileId = u32;
+
+/// A byte range in one source file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Span {
+    /// The file the range lies in.
+    pub file: FileId,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span covering both `self` and `other` (which must be in the same file).
+    pub fn to(self, other: Span) -> Span {
+        Span { file: self.file, start: self.start.min(other.start), end: self.end.max(other.end) }
+    }
+}
+
+/// A node with the span it was written at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spanned<T> {
+    /// The node.
+    pub node: T,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// A name as written.
+pub type Ident = Spanned<String>;
+
+/// One parsed rules file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RulesFile {
+    /// The declarations in file order.
+    pub decls: Vec<Decl>,
+}
+
+/// A top-level declaration.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Decl {
+    /// `ruleset ID "title"`
+    Ruleset { id: Ident, title: Spanned<String> },
+    /// `source "…"`
+    Source(Spanned<String>),
+    /// `valid from D to D`
+    Valid { from: Spanned<NaiveDate>, to: Spanned<NaiveDate>, span: Span },
+    /// `period ID "label" from D to D`
+    Period(PeriodDecl),
+    /// `input ID "label": TYPE [per period]`
+    Input(InputDecl),
+    /// `param ID "label" = LITERAL`
+    Param(ParamDecl),
+    /// `let ID ["label"] = EXPR`
+    Let(LetDecl),
+    /// `assessment ID "label" [when EXPR] { … }`
+    Assessment(AssessmentDecl),
+    /// `target ID "label" { EXPR }`
+    Target(TargetDecl),
+    /// `test "name" { … }`
+    Test(TestDecl),
+    /// `use "path.tc"`
+    Use(Spanned<String>),
+}
+
+/// `period ID "label" from D to D`
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodDecl {
+    pub id: Ident,
+    pub label: Spanned<String>,
+    pub from: Spanned<NaiveDate>,
+    pub to: Spanned<NaiveDate>,
+}
+
+/// The type of an input as written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeExpr {
+    /// integer ≥ 0
+    Count,
+    /// decimal
+    Number,
+    /// decimal written `80%`
+    Percent,
+    /// true / false
+    YesNo,
+    /// ISO date
+    Date,
+    /// free text
+    Text,
+    /// one of the listed options
+    Choice(Vec<ChoiceOption>),
+}
+
+/// One option of a `choice(…)` type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChoiceOption {
+    pub id: Ident,
+    pub label: Option<Spanned<String>>,
+}
+
+/// `input ID "label": TYPE [per period]`
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputDecl {
+    pub id: Ident,
+    pub label: Spanned<String>,
+    pub ty: Spanned<TypeExpr>,
+    pub per_period: bool,
+}
+
+/// `param ID "label" = LITERAL`
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParamDecl {
+    pub id: Ident,
+    pub label: Spanned<String>,
+    pub value: Spanned<Literal>,
+}
+
+/// `let ID ["label"] = EXPR`
+#[derive(Debug, Clone, PartialEq)]
+pub struct LetDecl {
+    pub id: Ident,
+    pub label: Option<Spanned<String>>,
+    pub expr: Expr,
+}
+
+/// `assessment ID "label" [when EXPR] { criteria… outcomes… }`
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssessmentDecl {
+    pub id: Ident,
+    pub label: Spanned<String>,
+    pub when: Option<Expr>,
+    pub criteria: Vec<CriterionDecl>,
+    pub outcomes: Vec<OutcomeDecl>,
+    pub span: Span,
+}
+
+/// `criterion ID "label" [required] [points N] [when EXPR] { EXPR }`
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriterionDecl {
+    pub id: Ident,
+    pub label: Spanned<String>,
+    pub required: bool,
+    pub points: Option<Spanned<rust_decimal::Decimal>>,
+    pub when: Option<Expr>,
+    pub condition: Expr,
+}
+
+/// `outcome ID "label" when EXPR` or `outcome ID "label" otherwise`
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutcomeDecl {
+    pub id: Ident,
+    pub label: Spanned<String>,
+    /// `None` for `otherwise`.
+    pub when: Option<Expr>,
+    pub span: Span,
+}
+
+/// `target ID "label" { EXPR }`
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetDecl {
+    pub id: Ident,
+    pub label: Spanned<String>,
+    pub expr: Expr,
+}
+
+/// `test "name" { … }`
+#[derive(Debug, Clone, PartialEq)]
+pub struct TestDecl {
+    pub name: Spanned<String>,
+    /// `given { … }` (one unnamed area) and `area ID { … }` blocks, in order.
+    pub areas: Vec<TestArea>,
+    pub sets: Vec<Binding>,
+    pub expects: Vec<Expect>,
+    pub span: Span,
+}
+
+/// One area of a test: `given { … }` has no id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TestArea {
+    pub id: Option<Ident>,
+    pub bindings: Vec<Binding>,
+    pub span: Span,
+}
+
+/// `NAME[@PERIOD] = VALUE`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Binding {
+    pub name: Ident,
+    pub period: Option<Ident>,
+    pub value: Spanned<Literal>,
+}
+
+/// `expect EXPR [for ID]`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expect {
+    pub expr: Expr,
+    pub area: Option<Ident>,
+    pub span: Span,
+}
+
+/// A literal value as written in a `param`, a test binding or `set`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Literal {
+    /// `12`, `0.5`, `-3`
+    Number(Decimal),
+    /// `80%` held as the fraction 0.8
+    Percent(Decimal),
+    /// `2024-06-14`
+    Date(NaiveDate),
+    /// `"…"`
+    Text(String),
+    /// `true` / `false`
+    Bool(bool),
+    /// a bare name: a choice option
+    Name(String),
+}
+
+/// A result word: `pass fail unknown na met not_met invalid`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ResultWord {
+    Pass,
+    Fail,
+    Unknown,
+    Na,
+    Met,
+    NotMet,
+    Invalid,
+}
+
+impl ResultWord {
+    /// The word as written.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResultWord::Pass => "pass",
+            ResultWord::Fail => "fail",
+            ResultWord::Unknown => "unknown",
+            ResultWord::Na => "na",
+            ResultWord::Met => "met",
+            ResultWord::NotMet => "not_met",
+            ResultWord::Invalid => "invalid",
+        }
+    }
+}
+
+/// An expression with its span.
+pub type Expr = Spanned<ExprKind>;
+
+/// Binary operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BinOp {
+    Coalesce,
+    Or,
+    And,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+impl BinOp {
+    /// The operator as written.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BinOp::Coalesce => "??",
+            BinOp::Or => "or",
+            BinOp::And => "and",
+            BinOp::Eq => "==",
+            BinOp::Ne => "!=",
+            BinOp::Lt => "<",
+            BinOp::Le => "<=",
+            BinOp::Gt => ">",
+            BinOp::Ge => ">=",
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::Div => "/",
+        }
+    }
+
+    /// True for `== != < <= > >=`.
+    pub fn is_comparison(self) -> bool {
+        matches!(self, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge)
+    }
+}
+
+/// Expression forms.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExprKind {
+    /// `12`, `0.5`
+    Number(Decimal),
+    /// `80%` held as 0.8
+    Percent(Decimal),
+    /// `2024-06-14`
+    Date(NaiveDate),
+    /// `"…"`
+    Text(String),
+    /// `true`, `false`
+    Bool(bool),
+    /// `pass`, `met`, …
+    Word(ResultWord),
+    /// `points` inside an outcome
+    Points,
+    /// `NAME`, `A.C`, `NAME@PERIOD`
+    Name { name: Ident, member: Option<Ident>, period: Option<Ident> },
+    /// `f(a, b [among FILTER])`
+    Call { func: Ident, args: Vec<Expr>, among: Option<Box<Expr>> },
+    /// `not e`
+    Not(Box<Expr>),
+    /// `-e`
+    Neg(Box<Expr>),
+    /// `(e)` — kept so the formatter and explanations can show it as written
+    Paren(Box<Expr>),
+    /// `a OP b`
+    Binary { op: BinOp, lhs: Box<Expr>, rhs: Box<Expr> },
+}

@@ -1,0 +1,97 @@
+//! Reading a rules file and the files it `use`s, with cycle detection.
+
+use super::codes;
+use crate::ast::{Decl, FileId, RulesFile, Span};
+use crate::diag::Diagnostic;
+use crate::source::{read_text, SourceFile, SourceMap};
+use crate::syntax;
+use std::path::{Path, PathBuf};
+
+/// Every declaration of the main file and the files it uses, with the file each came from.
+pub struct Loaded {
+    pub sources: SourceMap,
+    /// Declarations of used files come before those of the file that uses them.
+    pub decls: Vec<(FileId, Decl)>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Loads a rules file from disk with everything it uses.
+pub fn load_path(path: &Path) -> Loaded {
+    let mut loaded = Loaded { sources: SourceMap::new(), decls: vec![], diagnostics: vec![] };
+    match read_text(path) {
+        Ok(text) => {
+            let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+            let id = loaded.sources.add(SourceFile::new(path.display().to_string(), Some(canonical.clone()), text));
+            load_file(&mut loaded, id, &mut vec![canonical]);
+        }
+        Err(e) => loaded.diagnostics.push(
+            Diagnostic::unplaced(codes::READ, format!("cannot read `{}`: {e}", path.display()))
+                .with_help("check the path; rules files are UTF-8 text"),
+        ),
+    }
+    loaded
+}
+
+/// Loads rules from a string (no file on disk; `use` resolves against the working directory).
+pub fn load_text(name: &str, text: String) -> Loaded {
+    let mut loaded = Loaded { sources: SourceMap::new(), decls: vec![], diagnostics: vec![] };
+    let id = loaded.sources.add(SourceFile::new(name, None, text));
+    load_file(&mut loaded, id, &mut vec![]);
+    loaded
+}
+
+fn load_file(loaded: &mut Loaded, id: FileId, stack: &mut Vec<PathBuf>) {
+    let text = loaded.sources.get(id).map(|f| f.text.clone()).unwrap_or_default();
+    let parsed = match syntax::parse(&text, id) {
+        Ok(p) => p,
+        Err(errors) => {
+            loaded.diagnostics.extend(errors);
+            return;
+        }
+    };
+    drop(text);
+    let RulesFile { decls } = parsed;
+    let dir = loaded.sources.get(id).and_then(|f| f.path.as_ref()).and_then(|p| p.parent()).map(Path::to_path_buf);
+    for decl in decls {
+        if let Decl::Use(path) = &decl {
+            load_use(loaded, dir.as_deref(), &path.node, path.span, stack);
+        }
+        loaded.decls.push((id, decl));
+    }
+}
+
+fn load_use(loaded: &mut Loaded, dir: Option<&Path>, rel: &str, span: Span, stack: &mut Vec<PathBuf>) {
+    let path = dir.map_or_else(|| PathBuf::from(rel), |d| d.join(rel));
+    let canonical = match path.canonicalize() {
+        Ok(c) => c,
+        Err(e) => {
+            let d = Diagnostic::error(codes::BAD_USE, format!("cannot read `{rel}`: {e}"), span)
+                .with_help("paths in `use` are relative to the file that uses them");
+            loaded.diagnostics.push(d);
+            return;
+        }
+    };
+    if stack.contains(&canonical) {
+        let chain: Vec<String> = stack.iter().chain([&canonical]).map(|p| file_name(p)).collect();
+        let d = Diagnostic::error(codes::BAD_USE, format!("`use` cycle: {}", chain.join(" → ")), span)
+            .with_help("move the shared declarations into a file that both use");
+        loaded.diagnostics.push(d);
+        return;
+    }
+    if loaded.sources.find_path(&canonical).is_some() {
+        return;
+    }
+    match read_text(&canonical) {
+        Ok(text) => {
+            let id = loaded.sources.add(SourceFile::new(path.display().to_string(), Some(canonical.clone()), text));
+            stack.push(canonical);
+            load_file(loaded, id, stack);
+            stack.pop();
+        }
+        Err(e) => loaded.diagnostics.push(Diagnostic::error(codes::BAD_USE, format!("cannot read `{rel}`: {e}"), span)),
+    }
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+}

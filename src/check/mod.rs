@@ -1,0 +1,171 @@
+//! The check phase: names resolved, types checked, the [`Rules`] that evaluation uses.
+//! Every problem of a file is reported together; warnings are kept apart from errors.
+
+pub mod codes;
+mod decls;
+mod loader;
+pub mod model;
+mod order;
+mod compare;
+mod resolve;
+mod tests_decl;
+mod warn;
+
+pub use model::*;
+
+use crate::ast::{Decl, FileId, Span};
+use crate::diag::Diagnostic;
+use crate::source::SourceMap;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// What checking a rules file gives: the rules when there is no error, and every diagnostic.
+#[derive(Debug)]
+pub struct Checked {
+    /// `Some` when no diagnostic is an error.
+    pub rules: Option<Rules>,
+    /// Errors and warnings, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Every text read, for rendering the diagnostics.
+    pub sources: SourceMap,
+}
+
+impl Checked {
+    /// True when some diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Reads, parses and checks a rules file and the files it `use`s.
+pub fn check_path(path: &Path) -> Checked {
+    finish(loader::load_path(path))
+}
+
+/// Parses and checks rules given as text; `name` is shown in diagnostics.
+pub fn check_text(name: &str, text: &str) -> Checked {
+    finish(loader::load_text(name, text.to_string()))
+}
+
+fn finish(loaded: loader::Loaded) -> Checked {
+    let loader::Loaded { sources, decls, mut diagnostics } = loaded;
+    if !diagnostics.is_empty() && decls.is_empty() || diagnostics.iter().any(Diagnostic::is_error) {
+        return Checked { rules: None, diagnostics, sources };
+    }
+    let mut checker = Checker::new(&sources);
+    checker.run(&decls);
+    diagnostics.append(&mut checker.diags);
+    diagnostics.sort_by_key(|d| (d.span().file, d.span().start));
+    let rules = (!diagnostics.iter().any(Diagnostic::is_error)).then(|| {
+        let mut rules = checker.rules;
+        rules.sha256 = sources.get(0).map(|f| hex_sha256(f.text.as_bytes())).unwrap_or_default();
+        rules.node_count = checker.next_node;
+        rules.sources = sources.clone();
+        rules
+    });
+    Checked { rules, diagnostics, sources }
+}
+
+/// Lowercase hex sha256 of some bytes.
+pub fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What a global name stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Named {
+    Period(u32),
+    Input(u32),
+    Param(u32),
+    Let(u32),
+    Assessment(u32),
+    Target(u32),
+}
+
+struct Checker<'s> {
+    sources: &'s SourceMap,
+    diags: Vec<Diagnostic>,
+    names: HashMap<String, (Named, Span)>,
+    rules: Rules,
+    next_node: u32,
+    /// Assessments are resolved in dependency order; this maps source order to final index.
+    assessment_index: Vec<u32>,
+    /// Lets are resolved in dependency order; source order → final index once resolved.
+    let_index: Vec<Option<u32>>,
+    /// Uses seen, for warnings: inputs read; criteria referenced by id.
+    used_inputs: Vec<bool>,
+    referenced_criteria: Vec<(u32, u32)>,
+}
+
+impl<'s> Checker<'s> {
+    fn new(sources: &'s SourceMap) -> Self {
+        let rules = Rules {
+            id: String::new(),
+            title: String::new(),
+            source: None,
+            valid: None,
+            periods: vec![],
+            inputs: vec![],
+            slots: vec![],
+            params: vec![],
+            lets: vec![],
+            assessments: vec![],
+            targets: vec![],
+            tests: vec![],
+            texts: vec![],
+            sources: SourceMap::new(),
+            sha256: String::new(),
+            node_count: 0,
+        };
+        Checker {
+            sources,
+            diags: vec![],
+            names: HashMap::new(),
+            rules,
+            next_node: 0,
+            assessment_index: vec![],
+            let_index: vec![],
+            used_inputs: vec![],
+            referenced_criteria: vec![],
+        }
+    }
+
+    fn run(&mut self, decls: &[(FileId, Decl)]) {
+        self.header(decls);
+        self.declare(decls);
+        let lets: Vec<_> = decls.iter().filter_map(|(_, d)| if let Decl::Let(l) = d { Some(l) } else { None }).collect();
+        self.resolve_lets(&lets);
+        let assessments: Vec<_> =
+            decls.iter().filter_map(|(_, d)| if let Decl::Assessment(a) = d { Some(a) } else { None }).collect();
+        self.resolve_assessments(&assessments);
+        for (_, d) in decls {
+            if let Decl::Target(t) = d {
+                self.resolve_target(t);
+            }
+        }
+        for (_, d) in decls {
+            if let Decl::Test(t) = d {
+                self.resolve_test(t);
+            }
+        }
+        self.warnings(decls);
+    }
+
+    fn error(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    fn node_id(&mut self) -> u32 {
+        self.next_node += 1;
+        self.next_node - 1
+    }
+
+    fn snippet(&self, span: Span) -> &str {
+        self.sources.snippet(span)
+    }
+}
+
+fn resolve_type_name(t: Type) -> &'static str {
+    resolve::type_name(t)
+}

@@ -1,0 +1,317 @@
+//! The checked rules: every name resolved, every expression typed. Evaluation reads only these.
+
+use crate::ast::{BinOp, ResultWord, Span};
+use crate::source::SourceMap;
+use crate::value::Value;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// The type of an input as declared.
+#[derive(Debug, Clone, PartialEq)]
+pub enum InputType {
+    /// integer ≥ 0
+    Count,
+    /// decimal
+    Number,
+    /// decimal in 0–100%
+    Percent,
+    /// true / false
+    YesNo,
+    /// date
+    Date,
+    /// text
+    Text,
+    /// one of these option ids (with labels)
+    Choice(Vec<(String, Option<String>)>),
+}
+
+impl InputType {
+    /// The name of the type as written in rules files.
+    pub fn name(&self) -> &'static str {
+        match self {
+            InputType::Count => "count",
+            InputType::Number => "number",
+            InputType::Percent => "percent",
+            InputType::YesNo => "yes_no",
+            InputType::Date => "date",
+            InputType::Text => "text",
+            InputType::Choice(_) => "choice",
+        }
+    }
+}
+
+/// A reporting period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Period {
+    pub id: String,
+    pub label: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub span: Span,
+}
+
+/// A value each area submits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Input {
+    pub id: String,
+    pub label: String,
+    pub ty: InputType,
+    pub per_period: bool,
+    pub span: Span,
+}
+
+/// One storage place for an area's value: an input, or an input in one period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    /// Index into [`Rules::inputs`].
+    pub input: u32,
+    /// Index into [`Rules::periods`] for a `per period` input.
+    pub period: Option<u32>,
+}
+
+/// A named constant, overridable at run time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    pub id: String,
+    pub label: String,
+    pub value: Value,
+    /// The literal as written (for reports).
+    pub written: String,
+    pub ty: Type,
+    pub span: Span,
+}
+
+/// A derived value, computed per area.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Let {
+    pub id: String,
+    pub label: Option<String>,
+    pub expr: CExpr,
+    pub ty: Type,
+    pub span: Span,
+}
+
+/// A criterion of an assessment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Criterion {
+    pub id: String,
+    pub label: String,
+    pub required: bool,
+    pub points: Option<Decimal>,
+    pub when: Option<CExpr>,
+    pub condition: CExpr,
+    pub span: Span,
+}
+
+/// An outcome of an assessment; `when: None` is `otherwise`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub id: String,
+    pub label: String,
+    pub when: Option<CExpr>,
+    pub span: Span,
+}
+
+/// An assessment: criteria and the outcomes tried in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    pub id: String,
+    pub label: String,
+    pub when: Option<CExpr>,
+    pub criteria: Vec<Criterion>,
+    pub outcomes: Vec<Outcome>,
+    pub span: Span,
+}
+
+/// A plan-level condition over all areas.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    pub id: String,
+    pub label: String,
+    pub expr: CExpr,
+    pub span: Span,
+}
+
+/// One value given in a test area.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TestValue {
+    pub slot: u32,
+    pub value: Value,
+    pub text: Option<String>,
+    pub span: Span,
+}
+
+/// An area of a test.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TestArea {
+    pub id: String,
+    pub values: Vec<TestValue>,
+    pub span: Span,
+}
+
+/// One `expect` of a test.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expectation {
+    pub expr: CExpr,
+    /// Index into the test's areas.
+    pub area: u32,
+    pub span: Span,
+}
+
+/// An executable example.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Test {
+    pub name: String,
+    pub areas: Vec<TestArea>,
+    /// Param overrides: (param index, value).
+    pub sets: Vec<(u32, Value)>,
+    pub expects: Vec<Expectation>,
+    pub span: Span,
+}
+
+/// A checked rules file (with everything it `use`s).
+#[derive(Debug, Clone)]
+pub struct Rules {
+    pub id: String,
+    pub title: String,
+    pub source: Option<String>,
+    pub valid: Option<(NaiveDate, NaiveDate)>,
+    pub periods: Vec<Period>,
+    pub inputs: Vec<Input>,
+    pub slots: Vec<Slot>,
+    pub params: Vec<Param>,
+    /// In dependency order: each only refers to earlier ones.
+    pub lets: Vec<Let>,
+    /// In dependency order: each only refers to earlier ones' verdicts.
+    pub assessments: Vec<Assessment>,
+    pub targets: Vec<Target>,
+    pub tests: Vec<Test>,
+    /// Text constants used in expressions (`Value::Text(TEXT_CONST | i)`).
+    pub texts: Vec<String>,
+    /// Every file read: the main file first.
+    pub sources: SourceMap,
+    /// sha256 of the main file's bytes, hex.
+    pub sha256: String,
+    /// Number of expression nodes (ids run `0..node_count`).
+    pub node_count: u32,
+}
+
+/// Marks a [`Value::Text`] index as pointing into [`Rules::texts`] rather than the area's texts.
+pub const TEXT_CONST: u32 = 1 << 31;
+
+impl Rules {
+    /// The slot index of an input (in a period).
+    pub fn slot_of(&self, input: u32, period: Option<u32>) -> Option<u32> {
+        self.slots.iter().position(|s| s.input == input && s.period == period).map(|i| i as u32)
+    }
+
+    /// The data key of a slot: `input` or `input@period`.
+    pub fn slot_name(&self, slot: u32) -> String {
+        let Some(s) = self.slots.get(slot as usize) else { return String::new() };
+        let input = self.inputs.get(s.input as usize).map_or("", |i| i.id.as_str());
+        match s.period.and_then(|p| self.periods.get(p as usize)) {
+            Some(p) => format!("{input}@{}", p.id),
+            None => input.to_string(),
+        }
+    }
+
+    /// The index of the param named `id`.
+    pub fn param_index(&self, id: &str) -> Option<usize> {
+        self.params.iter().position(|p| p.id == id)
+    }
+}
+
+/// Static types of expressions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Type {
+    Number,
+    Bool,
+    Date,
+    Text,
+    /// an option of the choice input with this index
+    Choice(u32),
+    /// the verdict of the assessment with this index
+    Verdict(u32),
+    /// a criterion's result (also usable as a boolean)
+    CriterionResult,
+    /// a target's result (in tests)
+    TargetResult,
+    /// a bare result word
+    Word,
+}
+
+/// Built-in functions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Func {
+    Ratio,
+    Change,
+    Min,
+    Max,
+    Abs,
+    AtLeast,
+    Known,
+}
+
+/// What a verdict is compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerdictWant {
+    /// an outcome, by index
+    Outcome(u32),
+    /// `unknown`, `na` or `invalid`
+    Word(ResultWord),
+}
+
+/// A checked expression: resolved references, a type, a node id for explanations.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CExpr {
+    pub kind: CKind,
+    pub span: Span,
+    pub id: u32,
+}
+
+/// Checked expression forms.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CKind {
+    Const(Value),
+    Input(u32),
+    Param(u32),
+    Let(u32),
+    /// a criterion used as a boolean: true when it passed (na counts as false)
+    Criterion { assessment: u32, criterion: u32 },
+    /// `A.C == word` (`negate` for `!=`); `literal` in tests compares the state itself
+    CriterionIs { assessment: u32, criterion: u32, word: ResultWord, negate: bool, literal: bool },
+    /// `A == outcome` / `A == unknown`
+    VerdictIs { assessment: u32, want: VerdictWant, negate: bool, literal: bool },
+    /// `T == met` (tests only)
+    TargetIs { target: u32, word: ResultWord, negate: bool },
+    AllRequired,
+    Points,
+    MaxPoints,
+    Not(Box<CExpr>),
+    Neg(Box<CExpr>),
+    Binary(BinOp, Box<CExpr>, Box<CExpr>),
+    Call(Func, Vec<CExpr>),
+    /// `count(…)` / `share(…)` in a target
+    Aggregate { share: bool, cond: Box<CExpr>, among: Option<Box<CExpr>> },
+}
+
+impl CExpr {
+    /// The direct children, in evaluation order.
+    pub fn children(&self) -> Vec<&CExpr> {
+        match &self.kind {
+            CKind::Not(e) | CKind::Neg(e) => vec![e],
+            CKind::Binary(_, a, b) => vec![a, b],
+            CKind::Call(_, args) => args.iter().collect(),
+            CKind::Aggregate { cond, among, .. } => std::iter::once(&**cond).chain(among.as_deref()).collect(),
+            _ => vec![],
+        }
+    }
+
+    /// Calls `f` on this node and every node below it.
+    pub fn walk<'a>(&'a self, f: &mut impl FnMut(&'a CExpr)) {
+        f(self);
+        for c in self.children() {
+            c.walk(f);
+        }
+    }
+}

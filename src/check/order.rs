@@ -1,0 +1,194 @@
+//! Ordering `let`s and assessments so that each refers only to earlier ones, and resolving them
+//! in that order. Cycles are reported at the names that close them.
+
+use super::{codes, model::*, resolve::Scope, Checker, Named};
+use crate::ast::{self, Expr, ExprKind};
+use crate::diag::Diagnostic;
+use std::collections::HashSet;
+
+/// Every plain name an expression mentions (not members, not periods).
+pub(super) fn names_in(e: &Expr, out: &mut HashSet<String>) {
+    match &e.node {
+        ExprKind::Name { name, .. } => {
+            out.insert(name.node.clone());
+        }
+        ExprKind::Call { args, among, .. } => {
+            args.iter().for_each(|a| names_in(a, out));
+            if let Some(f) = among {
+                names_in(f, out);
+            }
+        }
+        ExprKind::Not(x) | ExprKind::Neg(x) | ExprKind::Paren(x) => names_in(x, out),
+        ExprKind::Binary { lhs, rhs, .. } => {
+            names_in(lhs, out);
+            names_in(rhs, out);
+        }
+        _ => {}
+    }
+}
+
+/// Kahn's algorithm: an order of `0..n` where each node's dependencies come first, and the
+/// nodes left in cycles.
+fn topo_order(deps: &[Vec<usize>]) -> (Vec<usize>, Vec<usize>) {
+    let n = deps.len();
+    let mut remaining: Vec<usize> = deps.iter().map(Vec::len).collect();
+    let mut users: Vec<Vec<usize>> = vec![vec![]; n];
+    for (i, ds) in deps.iter().enumerate() {
+        for &d in ds {
+            users[d].push(i);
+        }
+    }
+    let mut ready: Vec<usize> = (0..n).filter(|&i| remaining[i] == 0).rev().collect();
+    let mut order = Vec::with_capacity(n);
+    while let Some(i) = ready.pop() {
+        order.push(i);
+        for &u in users[i].iter().rev() {
+            remaining[u] -= 1;
+            if remaining[u] == 0 {
+                ready.push(u);
+            }
+        }
+    }
+    let cyclic = (0..n).filter(|&i| remaining[i] > 0).collect();
+    (order, cyclic)
+}
+
+impl Checker<'_> {
+    fn deps_on(&self, exprs: &[&Expr], pick: impl Fn(Named) -> Option<u32>) -> Vec<usize> {
+        let mut names = HashSet::new();
+        exprs.iter().for_each(|e| names_in(e, &mut names));
+        let mut deps: Vec<usize> =
+            names.iter().filter_map(|n| self.names.get(n)).filter_map(|(k, _)| pick(*k)).map(|i| i as usize).collect();
+        deps.sort_unstable();
+        deps.dedup();
+        deps
+    }
+
+    pub(super) fn resolve_lets(&mut self, lets: &[&ast::LetDecl]) {
+        let pick = |k| if let Named::Let(i) = k { Some(i) } else { None };
+        let deps: Vec<Vec<usize>> = lets.iter().map(|l| self.deps_on(&[&l.expr], pick)).collect();
+        let (order, cyclic) = topo_order(&deps);
+        for &i in &cyclic {
+            let others: Vec<String> = deps[i].iter().filter(|d| cyclic.contains(d)).map(|&d| lets[d].id.node.clone()).collect();
+            let d = Diagnostic::error(codes::LET_CYCLE, format!("`{}` depends on itself", lets[i].id.node), lets[i].id.span)
+                .with_label(format!("uses {}", super::decls::backticked(&others.iter().map(String::as_str).collect::<Vec<_>>())))
+                .with_help("a `let` may not refer to itself, directly or through other `let`s");
+            self.error(d);
+        }
+        self.let_index = vec![None; lets.len()];
+        for i in order {
+            let l = lets[i];
+            let scope = Scope::area();
+            if let Some((expr, ty)) = self.resolve(&l.expr, &scope) {
+                self.let_index[i] = Some(self.rules.lets.len() as u32);
+                self.rules.lets.push(Let {
+                    id: l.id.node.clone(),
+                    label: l.label.as_ref().map(|s| s.node.clone()),
+                    expr,
+                    ty,
+                    span: l.id.span,
+                });
+            }
+        }
+    }
+
+    pub(super) fn resolve_assessments(&mut self, list: &[&ast::AssessmentDecl]) {
+        let pick = |k| if let Named::Assessment(i) = k { Some(i) } else { None };
+        let deps: Vec<Vec<usize>> = list
+            .iter()
+            .enumerate()
+            .map(|(me, a)| {
+                let mut exprs: Vec<&Expr> = a.when.iter().collect();
+                for c in &a.criteria {
+                    exprs.extend(c.when.iter());
+                    exprs.push(&c.condition);
+                }
+                exprs.extend(a.outcomes.iter().filter_map(|o| o.when.as_ref()));
+                self.deps_on(&exprs, pick).into_iter().filter(|&d| d != me).collect()
+            })
+            .collect();
+        let (order, cyclic) = topo_order(&deps);
+        for &i in &cyclic {
+            let d = Diagnostic::error(codes::ASSESSMENT_CYCLE, format!("the verdict of `{}` depends on itself", list[i].id.node), list[i].id.span)
+                .with_help("an assessment may use the verdicts of others, but not in a circle");
+            self.error(d);
+        }
+        self.assessment_index = vec![u32::MAX; list.len()];
+        for i in order {
+            let final_index = self.rules.assessments.len() as u32;
+            self.assessment_index[i] = final_index;
+            let a = self.assessment(list[i], final_index);
+            self.rules.assessments.push(a);
+        }
+    }
+
+    fn assessment(&mut self, a: &ast::AssessmentDecl, index: u32) -> Assessment {
+        let mut scope = Scope::area();
+        let when = a.when.as_ref().and_then(|w| self.resolve_bool(w, &scope));
+        let mut out = Assessment { id: a.id.node.clone(), label: a.label.node.clone(), when, criteria: vec![], outcomes: vec![], span: a.id.span };
+        scope.assessment = Some((index, a));
+        for (ci, c) in a.criteria.iter().enumerate() {
+            if a.criteria[..ci].iter().any(|p| p.id.node == c.id.node) {
+                self.error(Diagnostic::error(codes::DUPLICATE_NAME, format!("criterion `{}` is declared twice", c.id.node), c.id.span));
+            }
+            scope.visible_criteria = ci;
+            out.criteria.push(self.criterion(c, &scope));
+        }
+        scope.visible_criteria = a.criteria.len();
+        scope.in_outcome = true;
+        self.outcomes(a, &scope, &mut out);
+        out
+    }
+
+    fn criterion(&mut self, c: &ast::CriterionDecl, scope: &Scope) -> Criterion {
+        if let Some(p) = &c.points {
+            if p.node.is_sign_negative() {
+                self.error(Diagnostic::error(codes::BAD_POINTS, "points cannot be negative", p.span));
+            }
+        }
+        let when = c.when.as_ref().and_then(|w| self.resolve_bool(w, scope));
+        let condition = self.resolve_bool(&c.condition, scope).unwrap_or(CExpr { kind: CKind::Const(crate::value::Value::Unknown), span: c.condition.span, id: u32::MAX });
+        Criterion {
+            id: c.id.node.clone(),
+            label: c.label.node.clone(),
+            required: c.required,
+            points: c.points.as_ref().map(|p| p.node),
+            when,
+            condition,
+            span: c.id.span,
+        }
+    }
+
+    fn outcomes(&mut self, a: &ast::AssessmentDecl, scope: &Scope, out: &mut Assessment) {
+        let mut otherwise_seen: Option<&ast::OutcomeDecl> = None;
+        for o in &a.outcomes {
+            if a.outcomes.iter().take_while(|p| !std::ptr::eq(*p, o)).any(|p| p.id.node == o.id.node) {
+                self.error(Diagnostic::error(codes::DUPLICATE_NAME, format!("outcome `{}` is declared twice", o.id.node), o.id.span));
+            }
+            if let Some(other) = otherwise_seen {
+                self.error(
+                    Diagnostic::error(codes::OUTCOME_AFTER_OTHERWISE, format!("outcome `{}` comes after `otherwise`", o.id.node), o.span)
+                        .with_secondary(other.span, "`otherwise` is here")
+                        .with_help("`otherwise` must be the last outcome: move this outcome above it"),
+                );
+            }
+            let when = match &o.when {
+                Some(w) => self.resolve_bool(w, scope),
+                None => {
+                    otherwise_seen.get_or_insert(o);
+                    None
+                }
+            };
+            out.outcomes.push(Outcome { id: o.id.node.clone(), label: o.label.node.clone(), when, span: o.id.span });
+        }
+        if otherwise_seen.is_none() {
+            let span = a.outcomes.last().map_or(a.id.span, |o| o.span);
+            let msg = format!("the outcomes of `{}` do not end with `otherwise`", a.id.node);
+            self.error(
+                Diagnostic::error(codes::MISSING_OTHERWISE, msg, span)
+                    .with_label("the last outcome")
+                    .with_help("add a last outcome for every other case, e.g. `outcome chua_dat \"Chưa đạt\" otherwise`"),
+            );
+        }
+    }
+}

@@ -1,0 +1,421 @@
+//! Resolving and type-checking expressions.
+
+use super::{codes, model::*, Checker, Named};
+use crate::ast::{self, BinOp, Expr, ExprKind, Span};
+use crate::diag::{did_you_mean, Diagnostic};
+use crate::value::Value;
+
+/// Where an expression stands, which decides what it may refer to.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Scope<'a> {
+    /// The assessment being resolved (final index, declaration).
+    pub assessment: Option<(u32, &'a ast::AssessmentDecl)>,
+    /// How many of its criteria may be referred to by bare id.
+    pub visible_criteria: usize,
+    /// In an outcome condition: `all_required`, `points`, `max_points` allowed.
+    pub in_outcome: bool,
+    /// In a target, outside `count`/`share`: only plan-level values.
+    pub target: bool,
+    /// Inside `count(…)` / `share(…)`.
+    pub aggregate: bool,
+    /// In a test's `expect`: result words compare literally, targets may be named.
+    pub test: bool,
+}
+
+impl Scope<'_> {
+    /// An area-level scope: inputs, params, lets and verdicts.
+    pub fn area() -> Self {
+        Scope::default()
+    }
+}
+
+pub(super) type Resolved = Option<(CExpr, Type)>;
+
+pub(super) const FUNCTIONS: [&str; 9] = ["ratio", "change", "min", "max", "abs", "at_least", "known", "count", "share"];
+
+/// How a type is named in messages.
+pub(super) fn type_name(t: Type) -> &'static str {
+    match t {
+        Type::Number => "a number",
+        Type::Bool => "a yes/no value",
+        Type::Date => "a date",
+        Type::Text => "a text",
+        Type::Choice(_) => "an option of a choice",
+        Type::Verdict(_) => "a verdict",
+        Type::CriterionResult => "a criterion result",
+        Type::TargetResult => "a target result",
+        Type::Word => "a result word",
+    }
+}
+
+impl Checker<'_> {
+    pub(super) fn mk(&mut self, kind: CKind, span: Span) -> CExpr {
+        CExpr { kind, span, id: self.node_id() }
+    }
+
+    pub(super) fn mismatch(&mut self, span: Span, expected: &str, found: Type) {
+        let text = self.snippet(span).to_string();
+        let d = Diagnostic::error(codes::TYPE_MISMATCH, format!("expected {expected}, found {} `{text}`", type_name(found)), span)
+            .with_label(format!("this is {}", type_name(found)));
+        self.error(d);
+    }
+
+    /// Resolves an expression that must be a yes/no value (a criterion counts as one).
+    pub(super) fn resolve_bool(&mut self, e: &Expr, scope: &Scope) -> Option<CExpr> {
+        let (c, t) = self.resolve(e, scope)?;
+        if matches!(t, Type::Bool | Type::CriterionResult) {
+            return Some(c);
+        }
+        if let Type::Verdict(_) = t {
+            let d = Diagnostic::error(codes::TYPE_MISMATCH, "a verdict is not a yes/no value", e.span)
+                .with_help(format!("compare it with an outcome: `{} == …`", self.snippet(e.span)));
+            self.error(d);
+            return None;
+        }
+        self.mismatch(e.span, "a yes/no value", t);
+        None
+    }
+
+    /// Resolves an expression that must be a number.
+    pub(super) fn resolve_num(&mut self, e: &Expr, scope: &Scope) -> Option<CExpr> {
+        let (c, t) = self.resolve(e, scope)?;
+        if t == Type::Number {
+            return Some(c);
+        }
+        self.mismatch(e.span, "a number", t);
+        None
+    }
+
+    /// Resolves and type-checks any expression.
+    pub(super) fn resolve(&mut self, e: &Expr, scope: &Scope) -> Resolved {
+        let span = e.span;
+        match &e.node {
+            ExprKind::Number(n) | ExprKind::Percent(n) => Some((self.mk(CKind::Const(Value::Num(*n)), span), Type::Number)),
+            ExprKind::Date(d) => Some((self.mk(CKind::Const(Value::Date(*d)), span), Type::Date)),
+            ExprKind::Bool(b) => Some((self.mk(CKind::Const(Value::Bool(*b)), span), Type::Bool)),
+            ExprKind::Text(t) => {
+                let v = Value::Text(self.text_const(t));
+                Some((self.mk(CKind::Const(v), span), Type::Text))
+            }
+            ExprKind::Word(w) => {
+                let d = Diagnostic::error(codes::TYPE_MISMATCH, format!("`{}` is a result word, not a value", w.as_str()), span)
+                    .with_help(format!("compare a result with it, e.g. `chuyen_hoa.C1 == {}`", w.as_str()));
+                self.error(d);
+                None
+            }
+            ExprKind::Points => self.outcome_only("points", CKind::Points, Type::Number, span, scope),
+            ExprKind::Name { name, member, period } => self.resolve_name(name, member.as_ref(), period.as_ref(), span, scope),
+            ExprKind::Call { func, args, among } => self.resolve_call(func, args, among.as_deref(), span, scope),
+            ExprKind::Not(x) => {
+                let x = self.resolve_bool(x, scope)?;
+                Some((self.mk(CKind::Not(Box::new(x)), span), Type::Bool))
+            }
+            ExprKind::Neg(x) => {
+                let x = self.resolve_num(x, scope)?;
+                Some((self.mk(CKind::Neg(Box::new(x)), span), Type::Number))
+            }
+            ExprKind::Paren(x) => self.resolve(x, scope),
+            ExprKind::Binary { op, lhs, rhs } => self.resolve_binary(*op, lhs, rhs, span, scope),
+        }
+    }
+
+    fn resolve_binary(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr, span: Span, scope: &Scope) -> Resolved {
+        match op {
+            BinOp::And | BinOp::Or => {
+                let (l, r) = (self.resolve_bool(lhs, scope), self.resolve_bool(rhs, scope));
+                Some((self.mk(CKind::Binary(op, Box::new(l?), Box::new(r?)), span), Type::Bool))
+            }
+            BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div => {
+                let (l, r) = (self.resolve_num(lhs, scope), self.resolve_num(rhs, scope));
+                Some((self.mk(CKind::Binary(op, Box::new(l?), Box::new(r?)), span), Type::Number))
+            }
+            BinOp::Coalesce => {
+                let (l, r) = (self.resolve(lhs, scope), self.resolve(rhs, scope));
+                let ((l, lt), (r, rt)) = (l?, r?);
+                if !same_type(lt, rt) {
+                    self.mismatch(rhs.span, type_name(lt), rt);
+                    return None;
+                }
+                Some((self.mk(CKind::Binary(op, Box::new(l), Box::new(r)), span), lt))
+            }
+            _ => self.resolve_compare(op, lhs, rhs, span, scope),
+        }
+    }
+
+    fn outcome_only(&mut self, name: &str, kind: CKind, ty: Type, span: Span, scope: &Scope) -> Resolved {
+        if scope.in_outcome {
+            return Some((self.mk(kind, span), ty));
+        }
+        let d = Diagnostic::error(codes::OUTCOME_ONLY, format!("`{name}` can only be used in an outcome condition"), span)
+            .with_help("`all_required`, `points` and `max_points` describe an area's criteria; use them in `outcome … when …`");
+        self.error(d);
+        None
+    }
+
+    /// True for a bare name that names nothing in scope (an option or outcome id, or a typo).
+    pub(super) fn is_bare_unresolved(&self, e: &Expr, scope: &Scope) -> bool {
+        let ExprKind::Name { name, member: None, period: None } = &e.node else { return false };
+        let criterion = scope.assessment.is_some_and(|(_, a)| a.criteria[..scope.visible_criteria].iter().any(|c| c.id.node == name.node));
+        !criterion && !self.names.contains_key(&name.node) && !matches!(name.node.as_str(), "all_required" | "max_points")
+    }
+
+    fn resolve_name(&mut self, name: &ast::Ident, member: Option<&ast::Ident>, period: Option<&ast::Ident>, span: Span, scope: &Scope) -> Resolved {
+        if let Some(m) = member {
+            return self.qualified(name, m, period, span, scope);
+        }
+        if let Some((ai, a)) = scope.assessment {
+            if let Some(ci) = a.criteria[..scope.visible_criteria].iter().position(|c| c.id.node == name.node) {
+                self.referenced_criteria.push((ai, ci as u32));
+                let kind = CKind::Criterion { assessment: ai, criterion: ci as u32 };
+                return Some((self.mk(kind, span), Type::CriterionResult));
+            }
+        }
+        let Some(&(named, _)) = self.names.get(&name.node) else { return self.unknown_or_special(name, period, span, scope) };
+        if period.is_some() && !matches!(named, Named::Input(_)) {
+            return self.period_on_plain(name, span);
+        }
+        match named {
+            Named::Input(i) => self.input_ref(i, name, period, span, scope),
+            Named::Param(p) => {
+                let ty = self.rules.params[p as usize].ty;
+                Some((self.mk(CKind::Param(p), span), ty))
+            }
+            Named::Let(l) => {
+                self.area_level(name, span, scope)?;
+                let fin = self.let_index.get(l as usize).copied().flatten()?;
+                let ty = self.rules.lets[fin as usize].ty;
+                Some((self.mk(CKind::Let(fin), span), ty))
+            }
+            Named::Assessment(a) => self.verdict_ref(a, name, span, scope),
+            Named::Target(t) => self.target_ref(t, name, span, scope),
+            Named::Period(_) => {
+                let d = Diagnostic::error(codes::TYPE_MISMATCH, format!("`{}` is a period, not a value", name.node), span)
+                    .with_help(format!("read an input in it: `INPUT@{}`", name.node));
+                self.error(d);
+                None
+            }
+        }
+    }
+
+    fn unknown_or_special(&mut self, name: &ast::Ident, period: Option<&ast::Ident>, span: Span, scope: &Scope) -> Resolved {
+        match (name.node.as_str(), period) {
+            ("all_required", None) => return self.outcome_only("all_required", CKind::AllRequired, Type::Bool, span, scope),
+            ("max_points", None) => return self.outcome_only("max_points", CKind::MaxPoints, Type::Number, span, scope),
+            _ => {}
+        }
+        self.unknown_name(name, scope);
+        None
+    }
+
+    pub(super) fn unknown_name(&mut self, name: &ast::Ident, scope: &Scope) {
+        let mut candidates: Vec<&str> = self.names.keys().map(String::as_str).collect();
+        if let Some((_, a)) = scope.assessment {
+            candidates.extend(a.criteria[..scope.visible_criteria].iter().map(|c| c.id.node.as_str()));
+        }
+        candidates.sort_unstable();
+        let mut d = Diagnostic::error(codes::UNKNOWN_NAME, format!("`{}` is not declared", name.node), name.span).with_label("unknown name");
+        d = match did_you_mean(&name.node, candidates) {
+            Some(h) => d.with_help(h),
+            None => d.with_help("declare it with `input`, `param` or `let`"),
+        };
+        self.error(d);
+    }
+
+    fn period_on_plain(&mut self, name: &ast::Ident, span: Span) -> Resolved {
+        let d = Diagnostic::error(codes::PERIOD_ON_PLAIN_INPUT, format!("`{}` has no periods", name.node), span)
+            .with_label("`@` needs an input declared `per period`")
+            .with_help(format!("write `{}` without `@…`, or declare the input `per period`", name.node));
+        self.error(d);
+        None
+    }
+
+    fn area_level(&mut self, name: &ast::Ident, span: Span, scope: &Scope) -> Option<()> {
+        if !scope.target {
+            return Some(());
+        }
+        let d = Diagnostic::error(codes::AREA_VALUE_IN_TARGET, format!("`{}` is a value of each area, not of the plan", name.node), span)
+            .with_help("use it inside `count(…)` or `share(…)`");
+        self.error(d);
+        None
+    }
+
+    fn input_ref(&mut self, i: u32, name: &ast::Ident, period: Option<&ast::Ident>, span: Span, scope: &Scope) -> Resolved {
+        self.area_level(name, span, scope)?;
+        self.used_inputs[i as usize] = true;
+        let input = &self.rules.inputs[i as usize];
+        let ty = match &input.ty {
+            InputType::Count | InputType::Number | InputType::Percent => Type::Number,
+            InputType::YesNo => Type::Bool,
+            InputType::Date => Type::Date,
+            InputType::Text => Type::Text,
+            InputType::Choice(_) => Type::Choice(i),
+        };
+        let periods: Vec<String> = self.rules.periods.iter().map(|p| p.id.clone()).collect();
+        let period_index = match (input.per_period, period) {
+            (false, Some(_)) => return self.period_on_plain(name, span),
+            (true, None) => {
+                let d = Diagnostic::error(codes::MISSING_PERIOD, format!("`{}` has a value per period; say which", name.node), span)
+                    .with_label("needs `@PERIOD`")
+                    .with_help(format!("write `{}@PERIOD`; the periods are {}", name.node, super::decls::backticked(&periods.iter().map(String::as_str).collect::<Vec<_>>())));
+                self.error(d);
+                return None;
+            }
+            (true, Some(p)) => match periods.iter().position(|x| *x == p.node) {
+                Some(pi) => Some(pi as u32),
+                None => {
+                    let mut d = Diagnostic::error(codes::UNKNOWN_PERIOD, format!("`{}` is not a declared period", p.node), p.span).with_label("unknown period");
+                    if let Some(h) = did_you_mean(&p.node, periods.iter().map(String::as_str)) {
+                        d = d.with_help(h);
+                    }
+                    self.error(d);
+                    return None;
+                }
+            },
+            (false, None) => None,
+        };
+        let slot = self.rules.slot_of(i, period_index)?;
+        Some((self.mk(CKind::Input(slot), span), ty))
+    }
+
+    fn verdict_ref(&mut self, a: u32, name: &ast::Ident, span: Span, scope: &Scope) -> Resolved {
+        self.area_level(name, span, scope)?;
+        let fin = *self.assessment_index.get(a as usize)?;
+        if fin == u32::MAX {
+            if scope.assessment.is_some_and(|(_, cur)| cur.id.node == name.node) {
+                let d = Diagnostic::error(codes::ASSESSMENT_CYCLE, format!("`{}` cannot use its own verdict", name.node), span);
+                self.error(d);
+            }
+            return None;
+        }
+        let kind = CKind::VerdictIs { assessment: fin, want: VerdictWant::Word(ast::ResultWord::Unknown), negate: false, literal: scope.test };
+        Some((self.mk(kind, span), Type::Verdict(fin)))
+    }
+
+    fn target_ref(&mut self, t: u32, name: &ast::Ident, span: Span, scope: &Scope) -> Resolved {
+        if !scope.test {
+            let d = Diagnostic::error(codes::TYPE_MISMATCH, format!("`{}` is a target; only tests can refer to targets", name.node), span);
+            self.error(d);
+            return None;
+        }
+        let kind = CKind::TargetIs { target: t, word: ast::ResultWord::Met, negate: false };
+        Some((self.mk(kind, span), Type::TargetResult))
+    }
+
+    fn qualified(&mut self, name: &ast::Ident, member: &ast::Ident, period: Option<&ast::Ident>, span: Span, scope: &Scope) -> Resolved {
+        let Some(&(Named::Assessment(a), _)) = self.names.get(&name.node) else {
+            if self.names.contains_key(&name.node) {
+                let d = Diagnostic::error(codes::TYPE_MISMATCH, format!("`{}` is not an assessment, so it has no criteria", name.node), name.span);
+                self.error(d);
+            } else {
+                self.unknown_name(name, scope);
+            }
+            return None;
+        };
+        if period.is_some() {
+            return self.period_on_plain(name, span);
+        }
+        self.area_level(name, span, scope)?;
+        let (fin, ci, ids) = match scope.assessment.filter(|(_, cur)| cur.id.node == name.node) {
+            Some((cur, decl)) => {
+                let ids: Vec<String> = decl.criteria[..scope.visible_criteria].iter().map(|c| c.id.node.clone()).collect();
+                (cur, ids.iter().position(|c| *c == member.node), ids)
+            }
+            None => {
+                let fin = *self.assessment_index.get(a as usize)?;
+                let crit = &self.rules.assessments.get(fin as usize)?.criteria;
+                let ids: Vec<String> = crit.iter().map(|c| c.id.clone()).collect();
+                (fin, ids.iter().position(|c| *c == member.node), ids)
+            }
+        };
+        let Some(ci) = ci else {
+            let mut d = Diagnostic::error(codes::UNKNOWN_NAME, format!("`{}` has no criterion `{}`", name.node, member.node), member.span);
+            if let Some(h) = did_you_mean(&member.node, ids.iter().map(String::as_str)) {
+                d = d.with_help(h);
+            }
+            self.error(d);
+            return None;
+        };
+        self.referenced_criteria.push((fin, ci as u32));
+        let kind = CKind::Criterion { assessment: fin, criterion: ci as u32 };
+        Some((self.mk(kind, span), Type::CriterionResult))
+    }
+
+    fn resolve_call(&mut self, func: &ast::Ident, args: &[Expr], among: Option<&Expr>, span: Span, scope: &Scope) -> Resolved {
+        let f = match func.node.as_str() {
+            "count" | "share" => return self.aggregate(func, args, among, span, scope),
+            "ratio" => Func::Ratio,
+            "change" => Func::Change,
+            "min" => Func::Min,
+            "max" => Func::Max,
+            "abs" => Func::Abs,
+            "at_least" => Func::AtLeast,
+            "known" => Func::Known,
+            other => {
+                let mut d = Diagnostic::error(codes::BAD_CALL, format!("`{other}` is not a function"), func.span);
+                d = d.with_help(did_you_mean(other, FUNCTIONS).unwrap_or_else(|| format!("the functions are {}", FUNCTIONS.join(", "))));
+                self.error(d);
+                return None;
+            }
+        };
+        if let Some(a) = among {
+            self.error(Diagnostic::error(codes::BAD_CALL, "`among` belongs in `count(…)` or `share(…)`", a.span));
+            return None;
+        }
+        let (min, max) = match f {
+            Func::Ratio | Func::Change => (2, 2),
+            Func::Abs | Func::Known => (1, 1),
+            Func::Min | Func::Max => (1, usize::MAX),
+            Func::AtLeast => (2, usize::MAX),
+        };
+        if args.len() < min || args.len() > max {
+            let want = if min == max { format!("{min}") } else { format!("at least {min}") };
+            let d = Diagnostic::error(codes::BAD_CALL, format!("`{}` takes {want} argument(s), not {}", func.node, args.len()), span);
+            self.error(d);
+            return None;
+        }
+        let mut out = Vec::with_capacity(args.len());
+        let mut ok = true;
+        for (i, a) in args.iter().enumerate() {
+            let r = match f {
+                Func::Known => self.resolve(a, scope).map(|x| x.0),
+                Func::AtLeast if i > 0 => self.resolve_bool(a, scope),
+                _ => self.resolve_num(a, scope),
+            };
+            match r {
+                Some(c) => out.push(c),
+                None => ok = false,
+            }
+        }
+        let ty = if matches!(f, Func::AtLeast | Func::Known) { Type::Bool } else { Type::Number };
+        ok.then(|| (self.mk(CKind::Call(f, out), span), ty))
+    }
+
+    fn aggregate(&mut self, func: &ast::Ident, args: &[Expr], among: Option<&Expr>, span: Span, scope: &Scope) -> Resolved {
+        if !scope.target || scope.aggregate {
+            let d = Diagnostic::error(codes::TARGET_ONLY, format!("`{}(…)` counts areas, so it belongs in a target", func.node), span)
+                .with_help("use it in `target ID \"…\" { … }`");
+            self.error(d);
+            return None;
+        }
+        if args.len() != 1 {
+            let d = Diagnostic::error(codes::BAD_CALL, format!("`{}` takes one condition and an optional `among FILTER`", func.node), span);
+            self.error(d);
+            return None;
+        }
+        let inner = Scope { target: false, aggregate: true, ..*scope };
+        let cond = self.resolve_bool(&args[0], &inner);
+        let filter = among.map(|f| self.resolve_bool(f, &inner));
+        let among = match filter {
+            Some(f) => Some(Box::new(f?)),
+            None => None,
+        };
+        let kind = CKind::Aggregate { share: func.node == "share", cond: Box::new(cond?), among };
+        Some((self.mk(kind, span), Type::Number))
+    }
+}
+
+/// Whether two types may meet in `==`, `!=` or `??`.
+pub(super) fn same_type(a: Type, b: Type) -> bool {
+    let norm = |t| if t == Type::CriterionResult { Type::Bool } else { t };
+    norm(a) == norm(b)
+}

@@ -1,0 +1,241 @@
+//! Diagnostics shared by every phase: a stable code, a severity, a message, labelled spans and
+//! help. Rendered as miette reports ([`render_text`]) or as JSON objects ([`to_json`]).
+
+use crate::ast::Span;
+use crate::source::SourceMap;
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
+use serde::Serialize;
+use std::fmt;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The rules or data cannot be used as they are.
+    Error,
+    /// Worth a look; does not fail `check`.
+    Warning,
+}
+
+/// A span with an optional message shown under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    /// Where.
+    pub span: Span,
+    /// What to say there.
+    pub message: Option<String>,
+}
+
+/// One problem found in a rules or data file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    /// Stable machine-readable code, e.g. `tieuchi::check::unknown_name`.
+    pub code: &'static str,
+    /// Error or warning.
+    pub severity: Severity,
+    /// One lowercase sentence; user input in backticks.
+    pub message: String,
+    /// The first label is the primary location.
+    pub labels: Vec<Label>,
+    /// How to fix it, when there is something useful to say.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A new error at `span`.
+    pub fn error(code: &'static str, message: impl Into<String>, span: Span) -> Self {
+        Diagnostic {
+            code,
+            severity: Severity::Error,
+            message: message.into(),
+            labels: vec![Label { span, message: None }],
+            help: None,
+        }
+    }
+
+    /// A new warning at `span`.
+    pub fn warning(code: &'static str, message: impl Into<String>, span: Span) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Self::error(code, message, span) }
+    }
+
+    /// A diagnostic about a whole file or the command line, with no span (file id `u32::MAX`).
+    pub fn unplaced(code: &'static str, message: impl Into<String>) -> Self {
+        let span = Span { file: u32::MAX, start: 0, end: 0 };
+        Diagnostic { labels: vec![Label { span, message: None }], ..Self::error(code, message, span) }
+    }
+
+    /// Sets the primary label's message.
+    pub fn with_label(mut self, message: impl Into<String>) -> Self {
+        if let Some(l) = self.labels.first_mut() {
+            l.message = Some(message.into());
+        }
+        self
+    }
+
+    /// Adds a secondary label.
+    pub fn with_secondary(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label { span, message: Some(message.into()) });
+        self
+    }
+
+    /// Sets the help line.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The primary span.
+    pub fn span(&self) -> Span {
+        self.labels.first().map(|l| l.span).unwrap_or_default()
+    }
+
+    /// True for errors.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// "did you mean `x`?" for the candidate closest to `name`, if any is close enough.
+pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let best = candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(name, c), c))
+        .filter(|(d, c)| *d <= 2.max(name.chars().count() / 3) && *c != name)
+        .min_by_key(|(d, _)| *d)?;
+    Some(format!("did you mean `{}`?", best.1))
+}
+
+/// The JSON shape of a diagnostic, for editors and other tools.
+#[derive(Debug, Clone, Serialize)]
+pub struct JsonDiagnostic {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub file: Option<String>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub end_line: Option<usize>,
+    pub end_column: Option<usize>,
+    pub help: Option<String>,
+}
+
+/// Converts a diagnostic to its JSON shape (1-based lines and character columns).
+pub fn to_json(d: &Diagnostic, sources: &SourceMap) -> JsonDiagnostic {
+    let span = d.span();
+    let file = sources.get(span.file);
+    let start = file.map(|f| f.line_col(span.start));
+    let end = file.map(|f| f.line_col(span.end));
+    JsonDiagnostic {
+        code: d.code,
+        severity: d.severity,
+        message: d.message.clone(),
+        file: file.map(|f| f.name.clone()),
+        line: start.map(|p| p.0),
+        column: start.map(|p| p.1),
+        end_line: end.map(|p| p.0),
+        end_column: end.map(|p| p.1),
+        help: d.help.clone(),
+    }
+}
+
+/// `file:line:col` of the primary span, or `None` for an unplaced diagnostic.
+pub fn location(d: &Diagnostic, sources: &SourceMap) -> Option<String> {
+    let span = d.span();
+    let file = sources.get(span.file)?;
+    let (line, col) = file.line_col(span.start);
+    Some(format!("{}:{}:{}", file.name, line, col))
+}
+
+/// Lines longer than this are not shown as snippets; the location is printed instead.
+const MAX_SNIPPET_LINE: usize = 400;
+
+/// Renders a diagnostic as a miette report; with `color` false, no escape codes are written.
+pub fn render_text(d: &Diagnostic, sources: &SourceMap, color: bool) -> String {
+    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
+    let file = sources.get(d.span().file);
+    let long_line = file.is_some_and(|f| f.line_text(d.span().start).len() > MAX_SNIPPET_LINE);
+    let view = Report { diag: d, source: file.filter(|_| !long_line).map(|f| Named { name: &f.name, text: &f.text }) };
+    let mut out = String::new();
+    if handler.render_report(&mut out, &view).is_err() {
+        out = format!("{}: {}\n", d.code, d.message);
+    }
+    if long_line || file.is_none() {
+        if let Some(loc) = location(d, sources) {
+            out.push_str(&format!("  at {loc}\n"));
+        }
+    }
+    out
+}
+
+struct Named<'a> {
+    name: &'a str,
+    text: &'a str,
+}
+
+impl SourceCode for Named<'_> {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self.text.read_span(span, before, after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_string(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            inner.column(),
+            inner.line_count(),
+        )))
+    }
+}
+
+struct Report<'a> {
+    diag: &'a Diagnostic,
+    source: Option<Named<'a>>,
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.diag.message)
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.diag.message)
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl miette::Diagnostic for Report<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.diag.code))
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diag.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.diag.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn SourceCode)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.source.as_ref()?;
+        let file = self.diag.span().file;
+        let labels = self.diag.labels.iter().filter(move |l| l.span.file == file).map(|l| {
+            LabeledSpan::new(l.message.clone(), l.span.start, l.span.end.saturating_sub(l.span.start))
+        });
+        Some(Box::new(labels))
+    }
+}

@@ -1,0 +1,7 @@
+//! tieuchi: a rules engine for appraising key, complex areas for social order.
+pub mod ast;
+pub mod check;
+pub mod diag;
+pub mod source;
+pub mod syntax;
+pub mod value;

@@ -1,0 +1,254 @@
+//! The syntax phase: text → [`crate::ast`]. The only module that touches pest's types.
+//!
+//! Limits (each gives a diagnostic, never a crash): brackets nest at most [`MAX_NESTING`] deep and
+//! an expression tree is at most [`MAX_EXPR_DEPTH`] deep.
+
+use crate::ast::*;
+use crate::diag::Diagnostic;
+use chrono::NaiveDate;
+use pest::iterators::Pair;
+use pest::Parser;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+mod errors;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/criteria.pest"]
+struct CriteriaParser;
+
+/// Deepest nesting of `(`, `{` allowed in a rules file.
+pub const MAX_NESTING: usize = 100;
+/// Deepest expression tree allowed (e.g. the length of a chain `a + b + c + …`).
+pub const MAX_EXPR_DEPTH: u32 = 500;
+
+/// Parses one rules file. On failure, returns every syntax error that could be found: after an
+/// error the parser resumes at the next line that starts a declaration.
+pub fn parse(text: &str, file: FileId) -> Result<RulesFile, Vec<Diagnostic>> {
+    if let Some(d) = errors::check_nesting(text, file) {
+        return Err(vec![d]);
+    }
+    match parse_chunk(text, file, 0) {
+        Ok(rules) => Ok(rules),
+        Err(first) => Err(recover(text, file, first)),
+    }
+}
+
+/// Parses a single expression (used by `--set` and tests of the engine).
+pub fn parse_literal(text: &str, file: FileId) -> Result<Spanned<Literal>, Diagnostic> {
+    let ctx = Ctx { file, base: 0 };
+    let mut pairs = CriteriaParser::parse(Rule::literal, text.trim())
+        .map_err(|e| errors::from_pest(&e, text, file, 0))?;
+    let pair = pairs.next().ok_or_else(|| Diagnostic::error(errors::PARSE, "expected a value", ctx.whole(text)))?;
+    if pair.as_str().len() != text.trim().len() {
+        return Err(Diagnostic::error(errors::PARSE, format!("`{}` is not a single value", text.trim()), ctx.whole(text))
+            .with_help("write a number, a percent like `75%`, a date, `true`/`false`, a quoted text or an option name"));
+    }
+    ctx.literal(pair)
+}
+
+fn parse_chunk(text: &str, file: FileId, base: usize) -> Result<RulesFile, Diagnostic> {
+    let ctx = Ctx { file, base };
+    let mut pairs = CriteriaParser::parse(Rule::file, text).map_err(|e| errors::from_pest(&e, text, file, base))?;
+    let mut decls = Vec::new();
+    if let Some(file_pair) = pairs.next() {
+        for pair in file_pair.into_inner() {
+            if pair.as_rule() != Rule::EOI {
+                decls.push(ctx.decl(pair)?);
+            }
+        }
+    }
+    Ok(RulesFile { decls })
+}
+
+/// After a first error, parse each declaration-started chunk on its own to collect more errors.
+fn recover(text: &str, file: FileId, first: Diagnostic) -> Vec<Diagnostic> {
+    let mut errors = vec![first];
+    let starts = errors::declaration_starts(text);
+    for (i, &start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(text.len());
+        if end <= errors[0].span().start || start <= errors[0].span().start && errors[0].span().start < end {
+            continue;
+        }
+        if let Err(d) = parse_chunk(&text[start..end], file, start) {
+            errors.push(d);
+        }
+    }
+    errors
+}
+
+struct Ctx {
+    file: FileId,
+    base: usize,
+}
+
+type Built<T> = Result<T, Diagnostic>;
+
+impl Ctx {
+    fn span(&self, p: &Pair<Rule>) -> Span {
+        let s = p.as_span();
+        Span { file: self.file, start: self.base + s.start(), end: self.base + s.end() }
+    }
+
+    fn whole(&self, text: &str) -> Span {
+        Span { file: self.file, start: self.base, end: self.base + text.len() }
+    }
+
+    fn ident(&self, p: Pair<Rule>) -> Ident {
+        Spanned { span: self.span(&p), node: p.as_str().to_string() }
+    }
+
+    fn string(&self, p: Pair<Rule>) -> Spanned<String> {
+        let span = self.span(&p);
+        let inner = p.into_inner().next().map(|i| i.as_str()).unwrap_or("");
+        Spanned { span, node: unescape(inner) }
+    }
+
+    fn date(&self, p: Pair<Rule>) -> Built<Spanned<NaiveDate>> {
+        let span = self.span(&p);
+        NaiveDate::parse_from_str(p.as_str(), "%Y-%m-%d")
+            .map(|node| Spanned { node, span })
+            .map_err(|_| {
+                Diagnostic::error(errors::BAD_LITERAL, format!("`{}` is not a date", p.as_str()), span)
+                    .with_help("write dates as YYYY-MM-DD, e.g. `2024-06-14`")
+            })
+    }
+
+    fn decimal(&self, p: &Pair<Rule>) -> Built<Decimal> {
+        let text = p.as_str().trim_end_matches('%');
+        Decimal::from_str(text).map_err(|_| {
+            Diagnostic::error(errors::BAD_LITERAL, format!("`{}` is not a number tieuchi can hold exactly", p.as_str()), self.span(p))
+                .with_help("numbers may have at most 28 significant digits")
+        })
+    }
+
+    fn percent(&self, p: &Pair<Rule>) -> Built<Decimal> {
+        self.decimal(p)?.checked_div(Decimal::ONE_HUNDRED).ok_or_else(|| {
+            Diagnostic::error(errors::BAD_LITERAL, format!("`{}` is out of range", p.as_str()), self.span(p))
+        })
+    }
+
+    fn decl(&self, p: Pair<Rule>) -> Built<Decl> {
+        let span = self.span(&p);
+        let rule = p.as_rule();
+        let mut it = p.into_inner();
+        let mut next = || it.next().ok_or_else(|| Diagnostic::error(errors::PARSE, "incomplete declaration", span));
+        Ok(match rule {
+            Rule::ruleset => {
+                next()?;
+                let id = self.ident(next()?);
+                Decl::Ruleset { id, title: self.string(next()?) }
+            }
+            Rule::source => {
+                next()?;
+                Decl::Source(self.string(next()?))
+            }
+            Rule::valid => {
+                next()?;
+                next()?;
+                let from = self.date(next()?)?;
+                next()?;
+                Decl::Valid { from, to: self.date(next()?)?, span }
+            }
+            Rule::period => {
+                next()?;
+                let id = self.ident(next()?);
+                let label = self.string(next()?);
+                next()?;
+                let from = self.date(next()?)?;
+                next()?;
+                Decl::Period(PeriodDecl { id, label, from, to: self.date(next()?)? })
+            }
+            Rule::use_decl => {
+                next()?;
+                Decl::Use(self.string(next()?))
+            }
+            Rule::input => self.input(it.skip(1), span)?,
+            Rule::param => self.param(it.skip(1), span)?,
+            Rule::let_decl => self.let_decl(it.skip(1), span)?,
+            Rule::assessment => Decl::Assessment(self.assessment(it.skip(1), span)?),
+            Rule::target => self.target(it.skip(1), span)?,
+            Rule::test => Decl::Test(self.test(it.skip(1), span)?),
+            _ => return Err(Diagnostic::error(errors::PARSE, "unexpected declaration", span)),
+        })
+    }
+
+    fn input<'a>(&self, mut it: impl Iterator<Item = Pair<'a, Rule>>, span: Span) -> Built<Decl> {
+        let missing = || Diagnostic::error(errors::PARSE, "incomplete input", span);
+        let id = self.ident(it.next().ok_or_else(missing)?);
+        let label = self.string(it.next().ok_or_else(missing)?);
+        let ty = self.input_type(it.next().ok_or_else(missing)?)?;
+        let per_period = it.next().is_some();
+        Ok(Decl::Input(InputDecl { id, label, ty, per_period }))
+    }
+
+    fn input_type(&self, p: Pair<Rule>) -> Built<Spanned<TypeExpr>> {
+        let span = self.span(&p);
+        let inner = p.into_inner().next().ok_or_else(|| Diagnostic::error(errors::PARSE, "missing type", span))?;
+        let node = match inner.as_rule() {
+            Rule::k_count => TypeExpr::Count,
+            Rule::k_number => TypeExpr::Number,
+            Rule::k_percent => TypeExpr::Percent,
+            Rule::k_yes_no => TypeExpr::YesNo,
+            Rule::k_date => TypeExpr::Date,
+            Rule::k_text => TypeExpr::Text,
+            _ => TypeExpr::Choice(
+                inner
+                    .into_inner()
+                    .filter(|o| o.as_rule() == Rule::choice_option)
+                    .map(|o| {
+                        let mut parts = o.into_inner();
+                        let id = parts.next().map(|i| self.ident(i)).unwrap_or(Spanned { node: String::new(), span });
+                        ChoiceOption { id, label: parts.next().map(|l| self.string(l)) }
+                    })
+                    .collect(),
+            ),
+        };
+        Ok(Spanned { node, span })
+    }
+
+    fn param<'a>(&self, mut it: impl Iterator<Item = Pair<'a, Rule>>, span: Span) -> Built<Decl> {
+        let missing = || Diagnostic::error(errors::PARSE, "incomplete param", span);
+        let id = self.ident(it.next().ok_or_else(missing)?);
+        let label = self.string(it.next().ok_or_else(missing)?);
+        let value = self.literal(it.next().ok_or_else(missing)?)?;
+        Ok(Decl::Param(ParamDecl { id, label, value }))
+    }
+
+    fn let_decl<'a>(&self, mut it: impl Iterator<Item = Pair<'a, Rule>>, span: Span) -> Built<Decl> {
+        let missing = || Diagnostic::error(errors::PARSE, "incomplete let", span);
+        let id = self.ident(it.next().ok_or_else(missing)?);
+        let mut next = it.next().ok_or_else(missing)?;
+        let mut label = None;
+        if next.as_rule() == Rule::string {
+            label = Some(self.string(next));
+            next = it.next().ok_or_else(missing)?;
+        }
+        Ok(Decl::Let(LetDecl { id, label, expr: self.expr(next)?.0 }))
+    }
+
+    fn target<'a>(&self, mut it: impl Iterator<Item = Pair<'a, Rule>>, span: Span) -> Built<Decl> {
+        let missing = || Diagnostic::error(errors::PARSE, "incomplete target", span);
+        let id = self.ident(it.next().ok_or_else(missing)?);
+        let label = self.string(it.next().ok_or_else(missing)?);
+        let expr = self.expr(it.next().ok_or_else(missing)?)?.0;
+        Ok(Decl::Target(TargetDecl { id, label, expr }))
+    }
+}
+
+mod build;
+
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(n) = chars.next() {
+                out.push(n);
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

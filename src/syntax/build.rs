@@ -1,0 +1,277 @@
+//! Building AST nodes from pest pairs: assessments, tests, literals and expressions.
+
+use super::{errors, Built, Ctx, Rule, MAX_EXPR_DEPTH};
+use crate::ast::*;
+use crate::diag::Diagnostic;
+use pest::iterators::Pair;
+
+impl Ctx {
+    pub(super) fn assessment<'a>(&self, mut it: impl Iterator<Item = Pair<'a, Rule>>, span: Span) -> Built<AssessmentDecl> {
+        let missing = || Diagnostic::error(errors::PARSE, "incomplete assessment", span);
+        let id = self.ident(it.next().ok_or_else(missing)?);
+        let label = self.string(it.next().ok_or_else(missing)?);
+        let mut a = AssessmentDecl { id, label, when: None, criteria: vec![], outcomes: vec![], span };
+        for p in it {
+            match p.as_rule() {
+                Rule::when_clause => a.when = Some(self.when(p)?),
+                Rule::criterion => a.criteria.push(self.criterion(p)?),
+                Rule::outcome => a.outcomes.push(self.outcome(p)?),
+                _ => {}
+            }
+        }
+        Ok(a)
+    }
+
+    fn when(&self, p: Pair<Rule>) -> Built<Expr> {
+        let span = self.span(&p);
+        let e = p.into_inner().nth(1).ok_or_else(|| Diagnostic::error(errors::PARSE, "missing condition", span))?;
+        Ok(self.expr(e)?.0)
+    }
+
+    fn criterion(&self, p: Pair<Rule>) -> Built<CriterionDecl> {
+        let span = self.span(&p);
+        let missing = || Diagnostic::error(errors::PARSE, "incomplete criterion", span);
+        let mut it = p.into_inner().skip(1);
+        let id = self.ident(it.next().ok_or_else(missing)?);
+        let label = self.string(it.next().ok_or_else(missing)?);
+        let mut c = CriterionDecl { id, label, required: false, points: None, when: None, condition: placeholder(span) };
+        for part in it {
+            match part.as_rule() {
+                Rule::required => c.required = true,
+                Rule::points_clause => {
+                    let n = part.into_inner().nth(1).ok_or_else(missing)?;
+                    c.points = Some(Spanned { span: self.span(&n), node: self.decimal(&n)? });
+                }
+                Rule::when_clause => c.when = Some(self.when(part)?),
+                _ => c.condition = self.expr(part)?.0,
+            }
+        }
+        Ok(c)
+    }
+
+    fn outcome(&self, p: Pair<Rule>) -> Built<OutcomeDecl> {
+        let span = self.span(&p);
+        let missing = || Diagnostic::error(errors::PARSE, "incomplete outcome", span);
+        let mut it = p.into_inner().skip(1);
+        let id = self.ident(it.next().ok_or_else(missing)?);
+        let label = self.string(it.next().ok_or_else(missing)?);
+        let last = it.next().ok_or_else(missing)?;
+        let when = if last.as_rule() == Rule::when_clause { Some(self.when(last)?) } else { None };
+        Ok(OutcomeDecl { id, label, when, span })
+    }
+
+    pub(super) fn test<'a>(&self, mut it: impl Iterator<Item = Pair<'a, Rule>>, span: Span) -> Built<TestDecl> {
+        let missing = || Diagnostic::error(errors::PARSE, "incomplete test", span);
+        let name = self.string(it.next().ok_or_else(missing)?);
+        let mut t = TestDecl { name, areas: vec![], sets: vec![], expects: vec![], span };
+        for p in it {
+            let pspan = self.span(&p);
+            match p.as_rule() {
+                Rule::given => t.areas.push(TestArea { id: None, bindings: self.bindings(p.into_inner().skip(1))?, span: pspan }),
+                Rule::area => {
+                    let mut inner = p.into_inner().skip(1);
+                    let id = Some(self.ident(inner.next().ok_or_else(missing)?));
+                    t.areas.push(TestArea { id, bindings: self.bindings(inner)?, span: pspan });
+                }
+                Rule::set_param => {
+                    let mut inner = p.into_inner().skip(1);
+                    let name = self.ident(inner.next().ok_or_else(missing)?);
+                    let value = self.literal(inner.next().ok_or_else(missing)?)?;
+                    t.sets.push(Binding { name, period: None, value });
+                }
+                Rule::expect => {
+                    let mut inner = p.into_inner().skip(1);
+                    let expr = self.expr(inner.next().ok_or_else(missing)?)?.0;
+                    let area = inner.nth(1).map(|i| self.ident(i));
+                    t.expects.push(Expect { expr, area, span: pspan });
+                }
+                _ => {}
+            }
+        }
+        Ok(t)
+    }
+
+    fn bindings<'a>(&self, it: impl Iterator<Item = Pair<'a, Rule>>) -> Built<Vec<Binding>> {
+        it.filter(|p| p.as_rule() == Rule::binding).map(|p| self.binding(p)).collect()
+    }
+
+    fn binding(&self, p: Pair<Rule>) -> Built<Binding> {
+        let span = self.span(&p);
+        let parts: Vec<Pair<Rule>> = p.into_inner().collect();
+        let missing = || Diagnostic::error(errors::PARSE, "incomplete value", span);
+        let name = self.ident(parts.first().cloned().ok_or_else(missing)?);
+        let period = if parts.len() == 3 { Some(self.ident(parts[1].clone())) } else { None };
+        let value = self.literal(parts.last().cloned().ok_or_else(missing)?)?;
+        Ok(Binding { name, period, value })
+    }
+
+    pub(super) fn literal(&self, p: Pair<Rule>) -> Built<Spanned<Literal>> {
+        let span = self.span(&p);
+        let parts: Vec<Pair<Rule>> = p.into_inner().collect();
+        let negative = parts.first().is_some_and(|q| q.as_rule() == Rule::neg);
+        let last = parts.last().cloned().ok_or_else(|| Diagnostic::error(errors::PARSE, "missing value", span))?;
+        let sign = |d: rust_decimal::Decimal| if negative { -d } else { d };
+        let node = match last.as_rule() {
+            Rule::number => Literal::Number(sign(self.decimal(&last)?)),
+            Rule::percent => Literal::Percent(sign(self.percent(&last)?)),
+            Rule::date if !negative => Literal::Date(self.date(last)?.node),
+            Rule::string => Literal::Text(self.string(last).node),
+            Rule::boolean => Literal::Bool(last.as_str() == "true"),
+            Rule::ident => Literal::Name(last.as_str().to_string()),
+            _ => return Err(Diagnostic::error(errors::PARSE, "a date cannot be negative", span)),
+        };
+        Ok(Spanned { node, span })
+    }
+
+    /// Builds an expression and returns it with the depth of its tree.
+    pub(super) fn expr(&self, p: Pair<Rule>) -> Built<(Expr, u32)> {
+        let span = self.span(&p);
+        let built = match p.as_rule() {
+            Rule::expr | Rule::or_expr | Rule::and_expr | Rule::additive | Rule::term => self.chain(p)?,
+            Rule::comparison => self.comparison(p)?,
+            Rule::not_expr | Rule::unary => self.prefixed(p)?,
+            _ => self.atom(p)?,
+        };
+        if built.1 > MAX_EXPR_DEPTH {
+            return Err(Diagnostic::error(errors::TOO_DEEP, format!("this expression is nested more than {MAX_EXPR_DEPTH} levels deep"), span)
+                .with_help("split it into several `let` declarations"));
+        }
+        Ok(built)
+    }
+
+    fn chain(&self, p: Pair<Rule>) -> Built<(Expr, u32)> {
+        let span = self.span(&p);
+        let mut it = p.into_inner();
+        let first = it.next().ok_or_else(|| Diagnostic::error(errors::PARSE, "missing operand", span))?;
+        let (mut acc, mut depth) = self.expr(first)?;
+        while let (Some(op), Some(rhs)) = (it.next(), it.next()) {
+            let op = bin_op(&op);
+            let (rhs, d) = self.expr(rhs)?;
+            depth = depth.max(d) + 1;
+            if depth > MAX_EXPR_DEPTH {
+                return Err(Diagnostic::error(errors::TOO_DEEP, format!("this expression is nested more than {MAX_EXPR_DEPTH} levels deep"), span)
+                    .with_help("split it into several `let` declarations"));
+            }
+            let s = acc.span.to(rhs.span);
+            acc = Spanned { span: s, node: ExprKind::Binary { op, lhs: Box::new(acc), rhs: Box::new(rhs) } };
+        }
+        Ok((acc, depth))
+    }
+
+    fn comparison(&self, p: Pair<Rule>) -> Built<(Expr, u32)> {
+        let ops: Vec<Span> = p.clone().into_inner().filter(|q| q.as_rule() == Rule::cmp_op).map(|q| self.span(&q)).collect();
+        if ops.len() > 1 {
+            return Err(Diagnostic::error(errors::CHAINED_COMPARISON, "comparisons cannot be chained", ops[1])
+                .with_help("join the comparisons with `and`: `a < b and b < c`"));
+        }
+        self.chain(p)
+    }
+
+    fn prefixed(&self, p: Pair<Rule>) -> Built<(Expr, u32)> {
+        let span = self.span(&p);
+        let parts: Vec<Pair<Rule>> = p.into_inner().collect();
+        let (last, prefixes) = parts.split_last().ok_or_else(|| Diagnostic::error(errors::PARSE, "missing operand", span))?;
+        let (mut e, mut depth) = self.expr(last.clone())?;
+        for prefix in prefixes.iter().rev() {
+            let s = self.span(prefix).to(e.span);
+            let node = if prefix.as_rule() == Rule::neg { ExprKind::Neg(Box::new(e)) } else { ExprKind::Not(Box::new(e)) };
+            e = Spanned { span: s, node };
+            depth += 1;
+        }
+        Ok((e, depth))
+    }
+
+    fn atom(&self, p: Pair<Rule>) -> Built<(Expr, u32)> {
+        let span = self.span(&p);
+        let node = match p.as_rule() {
+            Rule::number => ExprKind::Number(self.decimal(&p)?),
+            Rule::percent => ExprKind::Percent(self.percent(&p)?),
+            Rule::date => ExprKind::Date(self.date(p)?.node),
+            Rule::string => ExprKind::Text(self.string(p).node),
+            Rule::boolean => ExprKind::Bool(p.as_str() == "true"),
+            Rule::result_word => ExprKind::Word(result_word(p.as_str())),
+            Rule::points_ref => ExprKind::Points,
+            Rule::paren => {
+                let inner = p.into_inner().next().ok_or_else(|| Diagnostic::error(errors::PARSE, "empty parentheses", span))?;
+                let (e, d) = self.expr(inner)?;
+                return Ok((Spanned { span, node: ExprKind::Paren(Box::new(e)) }, d + 1));
+            }
+            Rule::call => return self.call(p),
+            _ => self.name_ref(p),
+        };
+        Ok((Spanned { span, node }, 1))
+    }
+
+    fn call(&self, p: Pair<Rule>) -> Built<(Expr, u32)> {
+        let span = self.span(&p);
+        let mut it = p.into_inner();
+        let func = self.ident(it.next().ok_or_else(|| Diagnostic::error(errors::PARSE, "missing function", span))?);
+        let (mut args, mut among, mut depth) = (Vec::new(), None, 0);
+        for a in it {
+            if a.as_rule() == Rule::among {
+                let filter = a.into_inner().nth(1).ok_or_else(|| Diagnostic::error(errors::PARSE, "missing filter", span))?;
+                let (e, d) = self.expr(filter)?;
+                depth = depth.max(d);
+                among = Some(Box::new(e));
+            } else {
+                let (e, d) = self.expr(a)?;
+                depth = depth.max(d);
+                args.push(e);
+            }
+        }
+        Ok((Spanned { span, node: ExprKind::Call { func, args, among } }, depth + 1))
+    }
+
+    fn name_ref(&self, p: Pair<Rule>) -> ExprKind {
+        let parts: Vec<Pair<Rule>> = p.clone().into_inner().collect();
+        let text = p.as_str();
+        let name = self.ident(parts[0].clone());
+        let (mut member, mut period) = (None, None);
+        if parts.len() == 3 {
+            member = Some(self.ident(parts[1].clone()));
+            period = Some(self.ident(parts[2].clone()));
+        } else if parts.len() == 2 {
+            let second = self.ident(parts[1].clone());
+            if text[..second.span.start - name.span.start].contains('@') {
+                period = Some(second);
+            } else {
+                member = Some(second);
+            }
+        }
+        ExprKind::Name { name, member, period }
+    }
+}
+
+fn placeholder(span: Span) -> Expr {
+    Spanned { span, node: ExprKind::Bool(false) }
+}
+
+fn bin_op(p: &Pair<Rule>) -> BinOp {
+    match p.as_str() {
+        "??" => BinOp::Coalesce,
+        "or" => BinOp::Or,
+        "and" => BinOp::And,
+        "==" => BinOp::Eq,
+        "!=" => BinOp::Ne,
+        "<" => BinOp::Lt,
+        "<=" => BinOp::Le,
+        ">" => BinOp::Gt,
+        ">=" => BinOp::Ge,
+        "+" => BinOp::Add,
+        "-" => BinOp::Sub,
+        "*" => BinOp::Mul,
+        _ => BinOp::Div,
+    }
+}
+
+fn result_word(s: &str) -> ResultWord {
+    match s {
+        "pass" => ResultWord::Pass,
+        "fail" => ResultWord::Fail,
+        "unknown" => ResultWord::Unknown,
+        "na" => ResultWord::Na,
+        "met" => ResultWord::Met,
+        "not_met" => ResultWord::NotMet,
+        _ => ResultWord::Invalid,
+    }
+}
