@@ -103,7 +103,7 @@ pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str
     let best = candidates
         .into_iter()
         .map(|c| (strsim::damerau_levenshtein(name, c), c))
-        .filter(|(d, c)| *d <= 2.max(name.chars().count() / 3) && *c != name)
+        .filter(|(d, c)| *d <= 1.max(name.chars().count() / 3) && *d < name.chars().count() && *c != name)
         .min_by_key(|(d, _)| *d)?;
     Some(format!("did you mean `{}`?", best.1))
 }
@@ -233,8 +233,13 @@ impl miette::Diagnostic for Report<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         self.source.as_ref()?;
         let file = self.diag.span().file;
-        let labels = self.diag.labels.iter().filter(move |l| l.span.file == file).map(|l| {
-            LabeledSpan::new(l.message.clone(), l.span.start, l.span.end.saturating_sub(l.span.start))
+        let labels = self.diag.labels.iter().enumerate().filter(move |(_, l)| l.span.file == file).map(|(i, l)| {
+            let span = SourceSpan::new(l.span.start.into(), l.span.end.saturating_sub(l.span.start));
+            if i == 0 {
+                LabeledSpan::new_primary_with_span(l.message.clone(), span)
+            } else {
+                LabeledSpan::new_with_span(l.message.clone(), span)
+            }
         });
         Some(Box::new(labels))
     }

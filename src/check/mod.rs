@@ -149,7 +149,9 @@ impl<'s> Checker<'s> {
                 self.resolve_test(t);
             }
         }
-        self.warnings(decls);
+        if !self.diags.iter().any(Diagnostic::is_error) {
+            self.warnings(decls);
+        }
     }
 
     fn error(&mut self, d: Diagnostic) {

@@ -197,7 +197,17 @@ impl Ctx {
                 return Ok((Spanned { span, node: ExprKind::Paren(Box::new(e)) }, d + 1));
             }
             Rule::call => return self.call(p),
-            _ => self.name_ref(p),
+            _ => {
+                let node = self.name_ref(p);
+                let span = match &node {
+                    ExprKind::Name { name, member, period } => {
+                        let last = period.as_ref().or(member.as_ref()).map_or(name.span, |x| x.span);
+                        name.span.to(last)
+                    }
+                    _ => span,
+                };
+                return Ok((Spanned { span, node }, 1));
+            }
         };
         Ok((Spanned { span, node }, 1))
     }

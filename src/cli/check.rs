@@ -1,0 +1,32 @@
+//! `tieuchi check FILE…`
+
+use super::{output, Format};
+use std::path::PathBuf;
+use tieuchi::check::check_path;
+use tieuchi::diag::Diagnostic;
+
+/// Checks every file; 2 when any has an error.
+pub fn run(files: &[PathBuf], format: Format) -> i32 {
+    let mut failed = false;
+    let mut json = Vec::new();
+    for f in files {
+        let checked = check_path(f);
+        failed |= checked.has_errors();
+        match format {
+            Format::Text => output::print_diagnostics(&checked.diagnostics, &checked.sources, format),
+            Format::Json => json.extend(checked.diagnostics.iter().map(|d| tieuchi::diag::to_json(d, &checked.sources))),
+        }
+        if format == Format::Text && !checked.has_errors() {
+            let warnings = checked.diagnostics.iter().filter(|d| !Diagnostic::is_error(d)).count();
+            eprintln!("{}: ok{}", f.display(), if warnings > 0 { format!(" ({warnings} warning(s))") } else { String::new() });
+        }
+    }
+    if format == Format::Json {
+        println!("{}", serde_json::to_string_pretty(&json).unwrap_or_else(|_| "[]".into()));
+    }
+    if failed {
+        2
+    } else {
+        0
+    }
+}

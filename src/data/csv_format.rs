@@ -1,0 +1,67 @@
+//! CSV data: header `id,name,district,` then one column per `input` or `input@period`; one row
+//! per area; an empty cell is missing. Spreadsheet exports (byte-order mark, CRLF, quoted
+//! cells) load as they are.
+
+use super::{DataCode, RawArea, RawValue};
+use crate::ast::{FileId, Span};
+use crate::diag::Diagnostic;
+
+const FIXED: [&str; 3] = ["id", "name", "district"];
+
+/// Reads the areas of a CSV data set.
+pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>), Diagnostic> {
+    let bom = if text.starts_with('\u{FEFF}') { '\u{FEFF}'.len_utf8() } else { 0 };
+    let body = &text[bom..];
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(body.as_bytes());
+    let header_err = |e: csv::Error| {
+        Diagnostic::error(DataCode::Read.code(), format!("the CSV header cannot be read: {e}"), Span { file, start: bom, end: bom })
+    };
+    let headers: Vec<String> = reader.headers().map_err(header_err)?.iter().map(|h| h.trim().to_string()).collect();
+    let header_span = Span { file, start: bom, end: bom + body.find('\n').unwrap_or(body.len()) };
+    if headers.first().map(String::as_str) != Some("id") {
+        return Err(Diagnostic::error(DataCode::Read.code(), "the first column of the CSV must be `id`", header_span)
+            .with_help("the header is `id,name,district,` then one column per input (`input@period` for inputs per period)"));
+    }
+    let mut areas = Vec::new();
+    let mut diags = Vec::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let at = e.position().map_or(bom, |p| bom + p.byte() as usize);
+                diags.push(Diagnostic::error(DataCode::Read.code(), format!("a CSV row cannot be read: {e}"), Span { file, start: at, end: at }));
+                continue;
+            }
+        };
+        let start = bom + record.position().map_or(0, |p| p.byte() as usize);
+        let end = start + text[start..].find('\n').unwrap_or(text.len() - start);
+        let row = Span { file, start, end: end.max(start) };
+        let line = record.position().map_or(0, |p| p.line());
+        areas.push(row_area(&headers, &record, row, line, &mut diags));
+    }
+    Ok((areas, diags))
+}
+
+fn row_area(headers: &[String], record: &csv::StringRecord, row: Span, line: u64, diags: &mut Vec<Diagnostic>) -> RawArea {
+    let cell = |i: usize| record.get(i).unwrap_or("").trim().to_string();
+    let id = Some(cell(0)).filter(|s| !s.is_empty());
+    let mut area = RawArea { id, name: String::new(), district: String::new(), values: vec![], span: row, from_csv: true, broken: false };
+    if record.len() != headers.len() {
+        let msg = format!("row {line} has {} cells but the header has {}", record.len(), headers.len());
+        diags.push(Diagnostic::error(DataCode::Read.code(), msg, row).with_help("every row needs one cell per column (empty for missing)"));
+        area.broken = true;
+    }
+    for (i, h) in headers.iter().enumerate().skip(1) {
+        let value = cell(i);
+        match h.as_str() {
+            "name" => area.name = value,
+            "district" => area.district = value,
+            _ if FIXED.contains(&h.as_str()) => {}
+            _ => {
+                let raw = if value.is_empty() { RawValue::Missing } else { RawValue::Text(value) };
+                area.values.push((h.clone(), row, raw, row));
+            }
+        }
+    }
+    area
+}

@@ -1,0 +1,84 @@
+//! JSON data: `{ "areas": [ { "id", "name", "district", "values": { … } } ] }`, read with byte
+//! ranges so every problem points at its place. Numbers keep their written digits.
+
+use super::{RawArea, RawValue, DataCode};
+use crate::ast::{FileId, Span};
+use crate::diag::Diagnostic;
+use jsonc_parser::ast::{ObjectProp, Value as J};
+use jsonc_parser::common::Ranged;
+use jsonc_parser::{parse_to_ast, CollectOptions, ParseOptions};
+
+/// Reads the areas of a JSON data set.
+pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>), Diagnostic> {
+    let span = |r: jsonc_parser::common::Range| Span { file, start: r.start, end: r.end };
+    let opts = ParseOptions { allow_comments: false, allow_loose_object_property_names: false, ..ParseOptions::default() };
+    let parsed = parse_to_ast(text, &CollectOptions::default(), &opts).map_err(|e| {
+        Diagnostic::error(DataCode::Read.code(), format!("the JSON does not parse: {}", e.kind()), span(e.range()))
+    })?;
+    let whole = Span { file, start: 0, end: text.len().min(1) };
+    let shape = || {
+        Diagnostic::error(DataCode::Read.code(), "expected `{ \"areas\": [ … ] }`", whole)
+            .with_help("the data is an object with a list `areas` of objects with `id`, `name`, `district` and `values`")
+    };
+    let Some(J::Object(root)) = parsed.value else { return Err(shape()) };
+    let Some(J::Array(list)) = root.properties.into_iter().find(|p| p.name.as_str() == "areas").map(|p| p.value) else {
+        return Err(shape());
+    };
+    let mut areas = Vec::new();
+    let mut diags = Vec::new();
+    for element in list.elements {
+        match element {
+            J::Object(o) => areas.push(area(o.properties, span(o.range), &span, &mut diags)),
+            other => diags.push(Diagnostic::error(DataCode::Read.code(), "an area must be an object", span(range_of(&other)))),
+        }
+    }
+    Ok((areas, diags))
+}
+
+fn area(props: Vec<ObjectProp>, at: Span, span: &impl Fn(jsonc_parser::common::Range) -> Span, diags: &mut Vec<Diagnostic>) -> RawArea {
+    let mut a = RawArea { id: None, name: String::new(), district: String::new(), values: vec![], span: at, from_csv: false, broken: false };
+    for p in props {
+        let key = p.name.as_str().to_string();
+        match (key.as_str(), p.value) {
+            ("id", J::StringLit(s)) => a.id = Some(s.value.into_owned()),
+            ("id", J::NumberLit(n)) => a.id = Some(n.value.to_string()),
+            ("name", J::StringLit(s)) => a.name = s.value.into_owned(),
+            ("district", J::StringLit(s)) => a.district = s.value.into_owned(),
+            ("values", J::Object(values)) => {
+                for v in values.properties {
+                    let key_span = span(v.name.range());
+                    let name = v.name.as_str().to_string();
+                    let vspan = span(range_of(&v.value));
+                    let raw = match v.value {
+                        J::StringLit(s) => RawValue::Text(s.value.into_owned()),
+                        J::NumberLit(n) => RawValue::Number(n.value.to_string()),
+                        J::BooleanLit(b) => RawValue::Bool(b.value),
+                        J::NullKeyword(_) => RawValue::Missing,
+                        _ => {
+                            diags.push(Diagnostic::error(DataCode::WrongType.code(), format!("`{name}` must be a single value"), vspan));
+                            a.broken = true;
+                            continue;
+                        }
+                    };
+                    a.values.push((name, key_span, raw, vspan));
+                }
+            }
+            (other, v) => {
+                let msg = format!("unexpected field `{other}` in an area");
+                diags.push(Diagnostic::warning(DataCode::UnknownKey.code(), msg, span(range_of(&v))).with_help("an area has `id`, `name`, `district` and `values`; this field is ignored"));
+            }
+        }
+    }
+    a
+}
+
+fn range_of(v: &J) -> jsonc_parser::common::Range {
+    match v {
+        J::StringLit(x) => x.range,
+        J::NumberLit(x) => x.range,
+        J::BooleanLit(x) => x.range,
+        J::Object(x) => x.range,
+        J::Array(x) => x.range,
+        J::NullKeyword(x) => x.range,
+    }
+}

@@ -1,0 +1,155 @@
+//! Data sets of areas: loading JSON, RON and CSV, and validating values against the rules'
+//! inputs. A missing value is not a problem; a wrong one makes its area `invalid` while every
+//! other area is still assessed.
+
+mod csv_format;
+mod json_format;
+mod ron_format;
+mod validate;
+
+use crate::ast::Span;
+use crate::check::Rules;
+use crate::diag::Diagnostic;
+use crate::source::{read_text, SourceFile, SourceMap};
+use crate::value::Value;
+use std::path::Path;
+
+pub use validate::{parse_value, DataCode};
+
+/// The formats a data set can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataFormat {
+    Json,
+    Ron,
+    Csv,
+}
+
+impl DataFormat {
+    /// The format of a file, by its extension.
+    pub fn from_path(path: &Path) -> Option<DataFormat> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "json" => Some(DataFormat::Json),
+            "ron" => Some(DataFormat::Ron),
+            "csv" => Some(DataFormat::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// One area's data, ready to evaluate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Area {
+    /// The area's id (unique in the data set).
+    pub id: String,
+    /// Its name, e.g. "Xã Vĩnh Ninh".
+    pub name: String,
+    /// Its district, e.g. "Huyện Quảng Ninh".
+    pub district: String,
+    /// One value per slot of the rules (`Value::Unknown` where missing).
+    pub values: Vec<Value>,
+    /// Texts of `text` inputs (`Value::Text(i)` indexes here).
+    pub texts: Vec<String>,
+    /// True when the area's data has errors: it is not assessed.
+    pub invalid: bool,
+    /// Where the area is written in the data file.
+    pub span: Span,
+}
+
+impl Area {
+    /// An area with every value missing.
+    pub fn empty(slots: usize) -> Area {
+        Area {
+            id: String::new(),
+            name: String::new(),
+            district: String::new(),
+            values: vec![Value::Unknown; slots],
+            texts: vec![],
+            invalid: false,
+            span: Span::default(),
+        }
+    }
+}
+
+/// A loaded and validated data set.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    /// Areas in data order (invalid ones included, marked).
+    pub areas: Vec<Area>,
+    /// Every problem found, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The data file's text, for rendering diagnostics.
+    pub sources: SourceMap,
+}
+
+impl Dataset {
+    /// True when some area is invalid or the file could not be read whole.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// A value as read from the file, before it is checked against the rules.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawValue {
+    /// A number as written (never through binary floating point).
+    Number(String),
+    /// A string.
+    Text(String),
+    /// A boolean.
+    Bool(bool),
+    /// `null` or an empty CSV cell: missing.
+    Missing,
+}
+
+/// One area as read from the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawArea {
+    pub id: Option<String>,
+    pub name: String,
+    pub district: String,
+    /// (key, span of the key, value, span of the value)
+    pub values: Vec<(String, Span, RawValue, Span)>,
+    pub span: Span,
+    /// True for CSV: cells are text, and the CSV spellings of yes/no and dates are allowed.
+    pub from_csv: bool,
+    /// True when the reader already reported a problem in this area.
+    pub broken: bool,
+}
+
+/// Loads and validates a data file; the format comes from its extension unless given.
+pub fn load_path(rules: &Rules, path: &Path, format: Option<DataFormat>) -> Result<Dataset, Diagnostic> {
+    let format = format.or_else(|| DataFormat::from_path(path)).ok_or_else(|| {
+        Diagnostic::unplaced(DataCode::Read.code(), format!("cannot tell the format of `{}`", path.display()))
+            .with_help("name the file `.json`, `.ron` or `.csv`, or pass `--data-format`")
+    })?;
+    let text = read_text(path).map_err(|e| {
+        Diagnostic::unplaced(DataCode::Read.code(), format!("cannot read `{}`: {e}", path.display()))
+    })?;
+    Ok(load_text(rules, &path.display().to_string(), text, format))
+}
+
+/// Loads and validates a data set given as text.
+pub fn load_text(rules: &Rules, name: &str, text: String, format: DataFormat) -> Dataset {
+    let mut sources = SourceMap::new();
+    let file = sources.add(SourceFile::new(name, None, text));
+    let text = sources.get(file).map(|f| f.text.as_str()).unwrap_or("");
+    let parsed = match format {
+        DataFormat::Json => json_format::read(text, file),
+        DataFormat::Ron => ron_format::read(text, file),
+        DataFormat::Csv => csv_format::read(text, file),
+    };
+    let (raw, mut diagnostics) = match parsed {
+        Ok(r) => r,
+        Err(d) => (vec![], vec![d]),
+    };
+    let (areas, mut more) = validate::validate(rules, raw);
+    diagnostics.append(&mut more);
+    diagnostics.sort_by_key(|d| d.span().start);
+    Dataset { areas, diagnostics, sources }
+}
+
+/// Validates areas that another tool already holds as raw values.
+pub fn from_raw(rules: &Rules, raw: Vec<RawArea>) -> Dataset {
+    let (areas, diagnostics) = validate::validate(rules, raw);
+    Dataset { areas, diagnostics, sources: SourceMap::new() }
+}

@@ -1,0 +1,221 @@
+//! Checking raw values against the rules' inputs.
+
+use super::{Area, RawArea, RawValue};
+use crate::check::{InputType, Rules};
+use crate::diag::{did_you_mean, Diagnostic};
+use crate::value::Value;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::str::FromStr;
+
+/// Codes of data diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataCode {
+    /// The file cannot be read or parsed at all.
+    Read,
+    /// A key that is no input, e.g. `nguoi_nghein`.
+    UnknownKey,
+    /// A value of the wrong type, e.g. `"abc"` for a count.
+    WrongType,
+    /// A count below zero, e.g. `-5`.
+    NegativeCount,
+    /// A count with a fraction, e.g. `2.5`.
+    FractionalCount,
+    /// A percent outside 0–100%, e.g. `120`.
+    PercentRange,
+    /// An option that the choice does not list.
+    NotAnOption,
+    /// A date that does not exist or is not written `YYYY-MM-DD`.
+    BadDate,
+    /// Two areas with the same id.
+    DuplicateId,
+    /// An area without an id.
+    MissingId,
+}
+
+impl DataCode {
+    /// The stable code string.
+    pub fn code(self) -> &'static str {
+        match self {
+            DataCode::Read => "tieuchi::data::read",
+            DataCode::UnknownKey => "tieuchi::data::unknown_key",
+            DataCode::WrongType => "tieuchi::data::wrong_type",
+            DataCode::NegativeCount => "tieuchi::data::negative_count",
+            DataCode::FractionalCount => "tieuchi::data::fractional_count",
+            DataCode::PercentRange => "tieuchi::data::percent_range",
+            DataCode::NotAnOption => "tieuchi::data::not_an_option",
+            DataCode::BadDate => "tieuchi::data::bad_date",
+            DataCode::DuplicateId => "tieuchi::data::duplicate_id",
+            DataCode::MissingId => "tieuchi::data::missing_id",
+        }
+    }
+}
+
+/// A value that does not fit: the code, the message and help.
+pub type ValueProblem = (DataCode, String, String);
+
+/// Validates raw areas: the areas (invalid ones marked) and the problems found.
+pub fn validate(rules: &Rules, raw: Vec<RawArea>) -> (Vec<Area>, Vec<Diagnostic>) {
+    let keys: HashMap<String, u32> = (0..rules.slots.len() as u32).map(|s| (rules.slot_name(s), s)).collect();
+    let mut seen: HashMap<String, crate::ast::Span> = HashMap::new();
+    let mut diags = Vec::new();
+    let mut areas = Vec::with_capacity(raw.len());
+    for (i, r) in raw.into_iter().enumerate() {
+        let mut area = Area::empty(rules.slots.len());
+        area.span = r.span;
+        area.name = r.name;
+        area.district = r.district;
+        area.invalid = r.broken;
+        match r.id {
+            Some(id) => {
+                if let Some(first) = seen.get(&id) {
+                    diags.push(
+                        Diagnostic::error(DataCode::DuplicateId.code(), format!("area id `{id}` is used twice"), r.span)
+                            .with_secondary(*first, "first used here")
+                            .with_help("give each area its own id; this one is not assessed"),
+                    );
+                    area.invalid = true;
+                } else {
+                    seen.insert(id.clone(), r.span);
+                }
+                area.id = id;
+            }
+            None => {
+                diags.push(Diagnostic::error(DataCode::MissingId.code(), format!("area {} has no id", i + 1), r.span).with_help("add an `id`"));
+                area.id = format!("#{}", i + 1);
+                area.invalid = true;
+            }
+        }
+        for (key, key_span, value, value_span) in r.values {
+            let Some(&slot) = keys.get(&key) else {
+                let mut d = Diagnostic::error(DataCode::UnknownKey.code(), format!("`{key}` is not an input of the rules"), key_span)
+                    .with_label(format!("in area `{}`", area.id));
+                let help = did_you_mean(&key, keys.keys().map(String::as_str))
+                    .unwrap_or_else(|| "inputs with periods are written `input@period`".to_string());
+                d = d.with_help(help);
+                diags.push(d);
+                area.invalid = true;
+                continue;
+            };
+            let s = rules.slots[slot as usize];
+            let input = &rules.inputs[s.input as usize];
+            match parse_value(&input.ty, &value, r.from_csv) {
+                Ok(None) => {}
+                Ok(Some(Value::Text(_))) => {
+                    let text = match &value {
+                        RawValue::Text(t) | RawValue::Number(t) => t.clone(),
+                        RawValue::Bool(b) => b.to_string(),
+                        RawValue::Missing => String::new(),
+                    };
+                    area.texts.push(text);
+                    area.values[slot as usize] = Value::Text(area.texts.len() as u32 - 1);
+                }
+                Ok(Some(v)) => area.values[slot as usize] = v,
+                Err((code, msg, help)) => {
+                    let d = Diagnostic::error(code.code(), format!("`{key}` of area `{}`: {msg}", area.id), value_span)
+                        .with_label(msg)
+                        .with_help(help);
+                    diags.push(d);
+                    area.invalid = true;
+                }
+            }
+        }
+        areas.push(area);
+    }
+    (areas, diags)
+}
+
+/// Reads one raw value as a value of an input type (`None` when missing).
+pub fn parse_value(ty: &InputType, raw: &RawValue, csv: bool) -> Result<Option<Value>, ValueProblem> {
+    let text = match raw {
+        RawValue::Missing => return Ok(None),
+        RawValue::Text(t) if t.trim().is_empty() && csv => return Ok(None),
+        RawValue::Text(t) | RawValue::Number(t) => t.trim(),
+        RawValue::Bool(b) => {
+            return match ty {
+                InputType::YesNo => Ok(Some(Value::Bool(*b))),
+                _ => Err(wrong(ty, &b.to_string())),
+            }
+        }
+    };
+    let value = match ty {
+        InputType::Count => count(text, ty)?,
+        InputType::Number => Value::Num(number(text).ok_or_else(|| wrong(ty, text))?),
+        InputType::Percent => percent(text, ty)?,
+        InputType::YesNo => yes_no(text, csv).ok_or_else(|| wrong(ty, text))?,
+        InputType::Date => date(text, csv)?,
+        InputType::Text => Value::Text(0),
+        InputType::Choice(opts) => choice(text, opts)?,
+    };
+    Ok(Some(value))
+}
+
+fn wrong(ty: &InputType, text: &str) -> ValueProblem {
+    let help = match ty {
+        InputType::Count => "write a whole number ≥ 0, e.g. `12`",
+        InputType::Number => "write a number with a dot for decimals, e.g. `800.5`",
+        InputType::Percent => "write percent points, e.g. `87.5` or `\"87.5%\"`",
+        InputType::YesNo => "write `true` or `false` (in CSV also `có`/`không`, `1`/`0`)",
+        InputType::Date => "write dates as `YYYY-MM-DD` (in CSV also `DD/MM/YYYY`)",
+        InputType::Text => "write a text",
+        InputType::Choice(_) => "write one of the options",
+    };
+    (DataCode::WrongType, format!("`{text}` is not a {}", ty.name()), help.to_string())
+}
+
+fn number(text: &str) -> Option<Decimal> {
+    if text.contains(['e', 'E']) {
+        return Decimal::from_scientific(text).ok();
+    }
+    Decimal::from_str(text).ok()
+}
+
+fn count(text: &str, ty: &InputType) -> Result<Value, ValueProblem> {
+    let n = number(text).ok_or_else(|| wrong(ty, text))?;
+    if n.is_sign_negative() && !n.is_zero() {
+        return Err((DataCode::NegativeCount, format!("a count cannot be negative ({text})"), "counts are whole numbers ≥ 0".into()));
+    }
+    if n.fract() != Decimal::ZERO {
+        return Err((DataCode::FractionalCount, format!("a count is a whole number, not {text}"), "counts are whole numbers ≥ 0".into()));
+    }
+    Ok(Value::Num(n))
+}
+
+fn percent(text: &str, ty: &InputType) -> Result<Value, ValueProblem> {
+    let points = number(text.strip_suffix('%').unwrap_or(text).trim()).ok_or_else(|| wrong(ty, text))?;
+    if points < Decimal::ZERO || points > Decimal::ONE_HUNDRED {
+        return Err((DataCode::PercentRange, format!("{text} is outside 0–100%"), "a percent lies between 0 and 100".into()));
+    }
+    Ok(Value::Num(points / Decimal::ONE_HUNDRED))
+}
+
+fn yes_no(text: &str, csv: bool) -> Option<Value> {
+    match text.to_lowercase().as_str() {
+        "true" => Some(Value::Bool(true)),
+        "false" => Some(Value::Bool(false)),
+        "có" | "co" | "1" if csv => Some(Value::Bool(true)),
+        "không" | "khong" | "0" if csv => Some(Value::Bool(false)),
+        _ => None,
+    }
+}
+
+fn date(text: &str, csv: bool) -> Result<Value, ValueProblem> {
+    let iso = NaiveDate::parse_from_str(text, "%Y-%m-%d");
+    let parsed = if iso.is_err() && csv { NaiveDate::parse_from_str(text, "%d/%m/%Y") } else { iso };
+    parsed.map(Value::Date).map_err(|_| {
+        (DataCode::BadDate, format!("`{text}` is not a valid date"), "write dates as `YYYY-MM-DD` (in CSV also `DD/MM/YYYY`)".into())
+    })
+}
+
+fn choice(text: &str, opts: &[(String, Option<String>)]) -> Result<Value, ValueProblem> {
+    if let Some(i) = opts.iter().position(|(id, _)| id == text) {
+        return Ok(Value::Choice(i as u16));
+    }
+    let ids: Vec<&str> = opts.iter().map(|(id, _)| id.as_str()).collect();
+    let mut help = format!("the options are {}", ids.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", "));
+    if let Some(h) = did_you_mean(text, ids.iter().copied()) {
+        help = format!("{h} {help}");
+    }
+    Err((DataCode::NotAnOption, format!("`{text}` is not one of the options"), help))
+}

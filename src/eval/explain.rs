@@ -1,0 +1,1 @@
+//! Explanations (placeholder until the explain module lands).

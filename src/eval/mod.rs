@@ -1,0 +1,116 @@
+//! The eval phase: values per area, three-valued results, verdicts, targets.
+//!
+//! [`compile`] turns checked rules into a [`Program`] (params applied, constants folded);
+//! [`assess`] evaluates every area and the targets. Explanations come from re-running one area
+//! with a [`Recorder`] (see [`explain`]).
+
+mod area;
+pub mod explain;
+pub mod ops;
+mod program;
+pub mod results;
+
+pub use area::{AreaEval, AreaResult, NoTrace, Recorder, Trace};
+pub use program::{compile, Program};
+pub use results::*;
+
+use crate::data::Area;
+use crate::value::Value;
+use rust_decimal::Decimal;
+
+/// The result of assessing a data set.
+#[derive(Debug, Clone)]
+pub struct Assessed {
+    /// One per area, in data order.
+    pub areas: Vec<AreaResult>,
+    /// One per target, in file order.
+    pub targets: Vec<TargetOutcome>,
+}
+
+/// A target's result with the tallies behind its `count`/`share` calls.
+#[derive(Debug, Clone)]
+pub struct TargetOutcome {
+    pub result: TargetResult,
+    /// (node id of the `count`/`share` call, what it saw, its value).
+    pub tallies: Vec<(u32, Tally, Value)>,
+}
+
+/// Evaluates every area and every target.
+pub fn assess(prog: &Program, areas: &[Area]) -> Assessed {
+    let mut tallies = vec![Tally::default(); prog.aggregates.len()];
+    let mut results = Vec::with_capacity(areas.len());
+    for area in areas {
+        let mut ev = AreaEval::new(prog, area, None, NoTrace);
+        ev.run();
+        for (i, (_, agg)) in prog.aggregates.iter().enumerate() {
+            tally_area(&mut ev, agg, &mut tallies[i]);
+        }
+        results.push(ev.result);
+    }
+    let targets = targets(prog, &tallies);
+    Assessed { areas: results, targets }
+}
+
+fn tally_area<T: Trace>(ev: &mut AreaEval<'_, T>, agg: &crate::check::CExpr, tally: &mut Tally) {
+    let crate::check::CKind::Aggregate { cond, among, .. } = &agg.kind else { return };
+    let filter = among.as_ref().map_or(Value::Bool(true), |f| ev.eval(f));
+    if filter == Value::Bool(false) {
+        return;
+    }
+    let c = ev.eval(cond);
+    let sure = filter == Value::Bool(true);
+    let cell = match (sure, c) {
+        (true, Value::Bool(true)) => &mut tally.tt,
+        (true, Value::Bool(false)) => &mut tally.tf,
+        (true, _) => &mut tally.tu,
+        (false, Value::Bool(true)) => &mut tally.ut,
+        (false, Value::Bool(false)) => &mut tally.uf,
+        (false, _) => &mut tally.uu,
+    };
+    *cell += 1;
+}
+
+/// The value of a `count`/`share` call from its tally.
+pub fn aggregate_value(share: bool, t: &Tally) -> Value {
+    if share {
+        return t.share().map_or(Value::Unknown, |(lo, hi)| Value::from_bounds(lo, hi));
+    }
+    let (lo, hi) = t.count();
+    Value::from_bounds(Decimal::from(lo), Decimal::from(hi))
+}
+
+/// Decides the targets from the tallies of their `count`/`share` calls.
+pub fn targets(prog: &Program, tallies: &[Tally]) -> Vec<TargetOutcome> {
+    let values: Vec<(u32, Value)> = prog
+        .aggregates
+        .iter()
+        .zip(tallies)
+        .map(|((_, e), t)| {
+            let share = matches!(e.kind, crate::check::CKind::Aggregate { share: true, .. });
+            (e.id, aggregate_value(share, t))
+        })
+        .collect();
+    let empty = Area::empty(prog.rules.slots.len());
+    prog.rules
+        .targets
+        .iter()
+        .enumerate()
+        .map(|(ti, t)| {
+            let mut ev = AreaEval::new(prog, &empty, None, NoTrace).with_aggregates(&values);
+            let result = match ev.eval(&t.expr) {
+                Value::Bool(true) => TargetResult::Met,
+                Value::Bool(false) => TargetResult::NotMet,
+                _ => TargetResult::Unknown,
+            };
+            let tallies = prog
+                .aggregates
+                .iter()
+                .zip(tallies)
+                .zip(&values)
+                .filter(|(((i, _), _), _)| *i == ti)
+                .map(|(((_, e), t), (_, v))| (e.id, *t, *v))
+                .collect();
+            TargetOutcome { result, tallies }
+        })
+        .collect()
+}

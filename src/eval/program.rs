@@ -1,0 +1,116 @@
+//! The compile step: params applied and constants folded, so evaluation does no name lookups.
+
+use super::ops;
+use crate::check::{CExpr, CKind, Func, Rules};
+use crate::value::Value;
+
+/// Rules ready to evaluate: params folded into constants, criteria laid out flat.
+#[derive(Debug, Clone)]
+pub struct Program {
+    /// The rules with params replaced by their (possibly overridden) values.
+    pub rules: Rules,
+    /// Where each assessment's criteria start in an area's flat criterion list.
+    pub criterion_offset: Vec<usize>,
+    /// Total number of criteria.
+    pub criterion_count: usize,
+    /// The `count`/`share` nodes of the targets: (target index, node).
+    pub aggregates: Vec<(usize, CExpr)>,
+}
+
+/// Compiles checked rules with param overrides `(param index, value)`.
+pub fn compile(rules: &Rules, overrides: &[(u32, Value)]) -> Program {
+    let mut rules = rules.clone();
+    for &(p, v) in overrides {
+        if let Some(param) = rules.params.get_mut(p as usize) {
+            param.value = v;
+        }
+    }
+    let params: Vec<Value> = rules.params.iter().map(|p| p.value).collect();
+    let fold = |e: &mut CExpr| fold(e, &params);
+    rules.lets.iter_mut().for_each(|l| fold(&mut l.expr));
+    for a in &mut rules.assessments {
+        a.when.iter_mut().for_each(fold);
+        for c in &mut a.criteria {
+            c.when.iter_mut().for_each(fold);
+            fold(&mut c.condition);
+        }
+        a.outcomes.iter_mut().filter_map(|o| o.when.as_mut()).for_each(fold);
+    }
+    rules.targets.iter_mut().for_each(|t| fold(&mut t.expr));
+    for t in &mut rules.tests {
+        t.expects.iter_mut().for_each(|x| fold(&mut x.expr));
+    }
+    let mut criterion_offset = Vec::with_capacity(rules.assessments.len());
+    let mut n = 0;
+    for a in &rules.assessments {
+        criterion_offset.push(n);
+        n += a.criteria.len();
+    }
+    let mut aggregates = Vec::new();
+    for (ti, t) in rules.targets.iter().enumerate() {
+        t.expr.walk(&mut |e| {
+            if matches!(e.kind, CKind::Aggregate { .. }) {
+                aggregates.push((ti, e.clone()));
+            }
+        });
+    }
+    Program { rules, criterion_offset, criterion_count: n, aggregates }
+}
+
+/// Replaces params by constants and folds operations whose operands are all constant.
+fn fold(e: &mut CExpr, params: &[Value]) {
+    match &mut e.kind {
+        CKind::Param(p) => e.kind = CKind::Const(params.get(*p as usize).copied().unwrap_or(Value::Unknown)),
+        CKind::Not(x) | CKind::Neg(x) => fold(x, params),
+        CKind::Binary(_, a, b) => {
+            fold(a, params);
+            fold(b, params);
+        }
+        CKind::Call(_, args) => args.iter_mut().for_each(|a| fold(a, params)),
+        CKind::Aggregate { cond, among, .. } => {
+            fold(cond, params);
+            if let Some(f) = among {
+                fold(f, params);
+            }
+        }
+        _ => return,
+    }
+    if let Some(v) = constant_value(e) {
+        e.kind = CKind::Const(v);
+    }
+}
+
+fn constant(e: &CExpr) -> Option<Value> {
+    match e.kind {
+        CKind::Const(v) if !matches!(v, Value::Text(_)) => Some(v),
+        _ => None,
+    }
+}
+
+fn constant_value(e: &CExpr) -> Option<Value> {
+    Some(match &e.kind {
+        CKind::Not(x) => ops::not(constant(x)?),
+        CKind::Neg(x) => ops::neg(constant(x)?),
+        CKind::Binary(op, a, b) => {
+            let (a, b) = (constant(a)?, constant(b)?);
+            match op {
+                crate::ast::BinOp::And => ops::and(a, b),
+                crate::ast::BinOp::Or => ops::or(a, b),
+                crate::ast::BinOp::Coalesce => return None,
+                op if op.is_comparison() => ops::compare(*op, a, b),
+                op => ops::arith(*op, a, b),
+            }
+        }
+        CKind::Call(f @ (Func::Ratio | Func::Change | Func::Abs), args) => {
+            let vals: Option<Vec<Value>> = args.iter().map(constant).collect();
+            let vals = vals?;
+            match f {
+                Func::Ratio => ops::ratio(vals[0], vals[1]),
+                Func::Change => ops::change(vals[0], vals[1]),
+                _ => ops::abs(vals[0]),
+            }
+        }
+        _ => return None,
+    })
+    .filter(|v| v.is_known())
+}

@@ -1,0 +1,147 @@
+//! The results of assessing: per criterion, per assessment (verdict), per area, per target.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// A criterion's result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CriterionResult {
+    /// The condition holds.
+    Pass,
+    /// The condition does not hold.
+    Fail,
+    /// It depends on values that are missing (or its `when` does).
+    Unknown,
+    /// Its `when` is false (or its assessment does not apply).
+    Na,
+}
+
+impl CriterionResult {
+    /// The word used in rules and outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CriterionResult::Pass => "pass",
+            CriterionResult::Fail => "fail",
+            CriterionResult::Unknown => "unknown",
+            CriterionResult::Na => "na",
+        }
+    }
+}
+
+/// The set of verdicts still possible for an unknown verdict: outcome indices, and `na`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Possible(pub u64);
+
+impl Possible {
+    const NA: u64 = 1 << 63;
+    /// The most outcomes one assessment may have.
+    pub const MAX_OUTCOMES: usize = 63;
+
+    /// Adds an outcome.
+    pub fn add(&mut self, outcome: u32) {
+        self.0 |= 1 << outcome;
+    }
+    /// Adds `na`.
+    pub fn add_na(&mut self) {
+        self.0 |= Self::NA;
+    }
+    /// True when the outcome is possible.
+    pub fn has(self, outcome: u32) -> bool {
+        self.0 & (1 << outcome) != 0
+    }
+    /// True when `na` is possible.
+    pub fn has_na(self) -> bool {
+        self.0 & Self::NA != 0
+    }
+    /// The possible outcomes, in order.
+    pub fn outcomes(self) -> impl Iterator<Item = u32> {
+        (0..Self::MAX_OUTCOMES as u32).filter(move |&i| self.has(i))
+    }
+}
+
+/// An area's verdict for one assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// The outcome with this index.
+    Outcome(u32),
+    /// Not decided: missing data could give any of `possible`.
+    Unknown(Possible),
+    /// The assessment does not apply to the area.
+    Na,
+    /// The area's data has errors; it was not assessed.
+    Invalid,
+}
+
+/// One assessment of one area.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AssessmentResult {
+    pub verdict: Verdict,
+    /// Lowest and highest possible points.
+    pub points: (Decimal, Decimal),
+    /// Lowest and highest possible `max_points`.
+    pub max_points: (Decimal, Decimal),
+}
+
+/// A target's result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetResult {
+    Met,
+    NotMet,
+    Unknown,
+}
+
+impl TargetResult {
+    /// The word used in rules and outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TargetResult::Met => "met",
+            TargetResult::NotMet => "not_met",
+            TargetResult::Unknown => "unknown",
+        }
+    }
+}
+
+/// What `count(COND among FILTER)` saw: areas by whether the filter and condition are
+/// true (t), false or unknown (u).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Tally {
+    /// filter true, condition true
+    pub tt: u64,
+    /// filter true, condition unknown
+    pub tu: u64,
+    /// filter true, condition false
+    pub tf: u64,
+    /// filter unknown, condition true
+    pub ut: u64,
+    /// filter unknown, condition unknown
+    pub uu: u64,
+    /// filter unknown, condition false
+    pub uf: u64,
+}
+
+impl Tally {
+    /// Areas certainly in the filter.
+    pub fn members(&self) -> u64 {
+        self.tt + self.tu + self.tf
+    }
+    /// Areas that may be in the filter.
+    pub fn maybe_members(&self) -> u64 {
+        self.ut + self.uu + self.uf
+    }
+    /// Lowest and highest possible count.
+    pub fn count(&self) -> (u64, u64) {
+        (self.tt, self.tt + self.tu + self.ut + self.uu)
+    }
+    /// Lowest and highest possible share; `None` when some filling leaves the filter empty.
+    pub fn share(&self) -> Option<(Decimal, Decimal)> {
+        if self.members() == 0 {
+            return None;
+        }
+        let lo = Decimal::from(self.tt).checked_div(Decimal::from(self.members() + self.uf + self.uu))?;
+        let hi_num = self.tt + self.tu + self.ut + self.uu;
+        let hi = Decimal::from(hi_num).checked_div(Decimal::from(self.members() + self.ut + self.uu))?;
+        Some((lo, hi))
+    }
+}
