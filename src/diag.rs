@@ -18,6 +18,8 @@ pub enum Severity {
     Error,
     /// Worth a look; does not fail `check`.
     Warning,
+    /// Information, e.g. an explanation.
+    Advice,
 }
 
 /// A span with an optional message shown under it.
@@ -222,6 +224,7 @@ impl miette::Diagnostic for Report<'_> {
         Some(match self.diag.severity {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
+            Severity::Advice => miette::Severity::Advice,
         })
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {

@@ -6,6 +6,8 @@ mod decls;
 mod loader;
 pub mod model;
 mod order;
+mod overrides;
+pub use overrides::parse_override;
 mod compare;
 mod resolve;
 mod tests_decl;

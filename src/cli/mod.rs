@@ -1,6 +1,7 @@
 //! Argument parsing and the commands. Each command calls the library, renders, and returns the
 //! exit code of the contract: 0 success, 1 fell short, 2 unusable input or command line.
 
+mod assess;
 mod check;
 mod output;
 
@@ -22,8 +23,59 @@ pub enum Format {
     Json,
 }
 
+/// Data formats for `--data-format`.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum DataFormatArg {
+    Json,
+    Ron,
+    Csv,
+}
+
+impl From<DataFormatArg> for tieuchi::DataFormat {
+    fn from(f: DataFormatArg) -> Self {
+        match f {
+            DataFormatArg::Json => tieuchi::DataFormat::Json,
+            DataFormatArg::Ron => tieuchi::DataFormat::Ron,
+            DataFormatArg::Csv => tieuchi::DataFormat::Csv,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
+    /// Assess every area of a data set and decide the targets.
+    Assess {
+        /// The rules file.
+        rules: PathBuf,
+        /// The data file (`.json`, `.ron`, `.csv`; `-` for standard input).
+        data: PathBuf,
+        /// Explain each verdict over the rules file's lines.
+        #[arg(long)]
+        explain: bool,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Override a param: `--set nguong_kham_pha=75%` (repeatable).
+        #[arg(long = "set", value_name = "P=V")]
+        sets: Vec<String>,
+        /// Show only this area (repeatable).
+        #[arg(long = "area", value_name = "ID")]
+        areas: Vec<String>,
+        /// Exit 1 when a target is not met (or undecided) or the data has errors.
+        #[arg(long)]
+        strict: bool,
+        /// The data's format, when the extension does not tell (or for `-`).
+        #[arg(long, value_enum)]
+        data_format: Option<DataFormatArg>,
+    },
+    /// Check a data set against the rules' inputs.
+    Validate {
+        rules: PathBuf,
+        data: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        #[arg(long, value_enum)]
+        data_format: Option<DataFormatArg>,
+    },
     /// Parse and check rules files.
     Check {
         #[arg(required = true)]
@@ -44,5 +96,16 @@ pub fn run() -> i32 {
     };
     match cli.command {
         Command::Check { files, format } => check::run(&files, format),
+        Command::Assess { rules, data, explain, format, sets, areas, strict, data_format } => assess::run(&assess::AssessArgs {
+            rules: &rules,
+            data: &data,
+            data_format: data_format.map(Into::into),
+            format,
+            explain,
+            sets: &sets,
+            areas: &areas,
+            strict,
+        }),
+        Command::Validate { rules, data, format, data_format } => assess::validate(&rules, &data, data_format.map(Into::into), format),
     }
 }

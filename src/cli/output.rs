@@ -10,6 +10,11 @@ pub fn color() -> bool {
     std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
 }
 
+/// True when colour may be used on stdout.
+pub fn color_stdout() -> bool {
+    std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
+}
+
 /// Prints diagnostics: text to stderr, or one JSON array to stdout.
 pub fn print_diagnostics(diags: &[Diagnostic], sources: &SourceMap, format: Format) {
     match format {

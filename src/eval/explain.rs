@@ -1,1 +1,419 @@
-//! Explanations (placeholder until the explain module lands).
+//! Explanations as typed data: for one area, every assessment's criteria with the values they
+//! read, intermediate results, the reasons for unknowns, and how far a failed comparison is
+//! from passing. Built by re-running the area with a [`Recorder`].
+
+use super::area::{AreaEval, Recorder};
+use super::program::Program;
+use super::results::*;
+use super::whatif;
+use crate::ast::{BinOp, Span};
+use crate::check::{CExpr, CKind, Func, InputType};
+use crate::data::Area;
+use crate::value::{format_number, format_percent, Value};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Why something is unknown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reason {
+    /// An input the area did not give (`input` or `input@period`).
+    Missing { input: String },
+    /// A division whose divisor is zero.
+    DivisionByZero { expression: String, #[serde(skip)] span: Span },
+    /// A number too large for exact arithmetic.
+    Overflow { expression: String, #[serde(skip)] span: Span },
+    /// The area's data has errors.
+    InvalidData,
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Reason::Missing { input } => write!(f, "`{input}` is missing"),
+            Reason::DivisionByZero { expression, .. } => write!(f, "`{expression}` divides by zero"),
+            Reason::Overflow { expression, .. } => write!(f, "`{expression}` is too large to compute exactly"),
+            Reason::InvalidData => write!(f, "the area's data has errors"),
+        }
+    }
+}
+
+/// One evaluated expression node.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExprNode {
+    /// The expression as written.
+    pub text: String,
+    /// Its value for display (`None` when it was not evaluated, e.g. after `false and`).
+    pub value: Option<String>,
+    /// True when the value is known.
+    pub known: bool,
+    /// A note such as `9 of 12` for a ratio.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Sub-expressions worth showing (operands, arguments, and the definition of a `let`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<ExprNode>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// One criterion of one area.
+#[derive(Debug, Clone, Serialize)]
+pub struct CriterionExplanation {
+    pub id: String,
+    pub label: String,
+    pub result: CriterionResult,
+    pub required: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub points: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<ExprNode>,
+    pub condition: ExprNode,
+    /// For a failed comparison: how far from passing, e.g. `75% < 80%: 5 points short`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shortfall: Option<String>,
+    /// A change of one input that would make it pass, e.g. `vu_kham_pha@ca_nam = 10 (now 9: 1 more)`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub would_pass: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<Reason>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// How an outcome fared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutcomeState {
+    /// It is the verdict.
+    Chosen,
+    /// Its condition is false.
+    RuledOut,
+    /// Still possible: the data that would decide it is missing.
+    Possible,
+    /// Not tried, because an earlier outcome was chosen.
+    NotReached,
+}
+
+/// One outcome of one area.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutcomeExplanation {
+    pub id: String,
+    pub label: String,
+    pub state: OutcomeState,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition: Option<ExprNode>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// One assessment of one area.
+#[derive(Debug, Clone, Serialize)]
+pub struct AssessmentExplanation {
+    pub id: String,
+    pub label: String,
+    pub verdict: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub applies: Option<ExprNode>,
+    pub points: String,
+    pub criteria: Vec<CriterionExplanation>,
+    pub outcomes: Vec<OutcomeExplanation>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<Reason>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// Why an area got its verdicts.
+#[derive(Debug, Clone, Serialize)]
+pub struct AreaExplanation {
+    pub area: String,
+    pub invalid: bool,
+    pub assessments: Vec<AssessmentExplanation>,
+}
+
+/// Explains one area.
+pub fn explain_area(prog: &Program, area: &Area) -> AreaExplanation {
+    let recorder = Recorder { values: vec![None; prog.rules.node_count as usize] };
+    let mut ev = AreaEval::new(prog, area, None, recorder);
+    ev.run();
+    let x = Explainer { prog, area, rec: &ev.trace, result: &ev.result };
+    let assessments = (0..prog.rules.assessments.len()).map(|ai| x.assessment(ai)).collect();
+    AreaExplanation { area: area.id.clone(), invalid: area.invalid, assessments }
+}
+
+/// The verdict as a word: an outcome id, `unknown`, `na` or `invalid`.
+pub fn verdict_word(prog: &Program, ai: usize, v: Verdict) -> String {
+    match v {
+        Verdict::Outcome(o) => prog.rules.assessments[ai].outcomes.get(o as usize).map_or(String::new(), |o| o.id.clone()),
+        Verdict::Unknown(_) => "unknown".into(),
+        Verdict::Na => "na".into(),
+        Verdict::Invalid => "invalid".into(),
+    }
+}
+
+/// Points for display: `40`, or `40–80` when not decided.
+pub fn points_text((lo, hi): (Decimal, Decimal)) -> String {
+    if lo == hi {
+        format_number(lo)
+    } else {
+        format!("{}–{}", format_number(lo), format_number(hi))
+    }
+}
+
+struct Explainer<'a> {
+    prog: &'a Program,
+    area: &'a Area,
+    rec: &'a Recorder,
+    result: &'a super::area::AreaResult,
+}
+
+impl Explainer<'_> {
+    fn assessment(&self, ai: usize) -> AssessmentExplanation {
+        let a = &self.prog.rules.assessments[ai];
+        let r = self.result.assessments[ai];
+        let criteria: Vec<CriterionExplanation> = a.criteria.iter().enumerate().map(|(ci, _)| self.criterion(ai, ci)).collect();
+        let outcomes = self.outcomes(ai, r.verdict);
+        let mut reasons = Vec::new();
+        if r.verdict == Verdict::Invalid {
+            reasons.push(Reason::InvalidData);
+        } else if matches!(r.verdict, Verdict::Unknown(_)) {
+            if let Some(w) = &a.when {
+                self.reasons(w, &mut reasons);
+            }
+            for o in a.outcomes.iter().filter_map(|o| o.when.as_ref()) {
+                self.reasons(o, &mut reasons);
+            }
+        }
+        AssessmentExplanation {
+            id: a.id.clone(),
+            label: a.label.clone(),
+            verdict: verdict_word(self.prog, ai, r.verdict),
+            applies: a.when.as_ref().map(|w| self.node(w)),
+            points: points_text(r.points),
+            criteria,
+            outcomes,
+            reasons,
+            span: a.span,
+        }
+    }
+
+    fn criterion(&self, ai: usize, ci: usize) -> CriterionExplanation {
+        let c = &self.prog.rules.assessments[ai].criteria[ci];
+        let result = self.result.criterion(self.prog, ai, ci);
+        let mut reasons = Vec::new();
+        if result == CriterionResult::Unknown {
+            if self.area.invalid {
+                reasons.push(Reason::InvalidData);
+            }
+            c.when.iter().for_each(|w| self.reasons(w, &mut reasons));
+            self.reasons(&c.condition, &mut reasons);
+        }
+        let failed = result == CriterionResult::Fail;
+        CriterionExplanation {
+            id: c.id.clone(),
+            label: c.label.clone(),
+            result,
+            required: c.required,
+            points: c.points.map(format_number),
+            when: c.when.as_ref().map(|w| self.node(w)),
+            condition: self.node(&c.condition),
+            shortfall: if failed { self.shortfall(&c.condition) } else { None },
+            would_pass: if failed { whatif::would_pass(self.prog, self.area, ai, ci) } else { vec![] },
+            reasons,
+            span: c.span,
+        }
+    }
+
+    fn outcomes(&self, ai: usize, verdict: Verdict) -> Vec<OutcomeExplanation> {
+        let a = &self.prog.rules.assessments[ai];
+        a.outcomes
+            .iter()
+            .enumerate()
+            .map(|(oi, o)| {
+                let value = o.when.as_ref().map_or(Some(Value::Bool(true)), |w| self.value(w));
+                let state = match verdict {
+                    Verdict::Outcome(x) if x as usize == oi => OutcomeState::Chosen,
+                    Verdict::Unknown(p) if p.has(oi as u32) => OutcomeState::Possible,
+                    _ if value == Some(Value::Bool(false)) => OutcomeState::RuledOut,
+                    _ => OutcomeState::NotReached,
+                };
+                OutcomeExplanation {
+                    id: o.id.clone(),
+                    label: o.label.clone(),
+                    state,
+                    condition: o.when.as_ref().map(|w| self.node(w)),
+                    span: o.span,
+                }
+            })
+            .collect()
+    }
+
+    fn value(&self, e: &CExpr) -> Option<Value> {
+        self.rec.values.get(e.id as usize).copied().flatten()
+    }
+
+    fn node(&self, e: &CExpr) -> ExprNode {
+        let value = self.value(e);
+        let mut children: Vec<ExprNode> = match &e.kind {
+            CKind::Binary(..) | CKind::Not(_) | CKind::Neg(_) | CKind::Call(..) => e.children().into_iter().map(|c| self.node(c)).collect(),
+            CKind::Let(l) => self.prog.rules.lets.get(*l as usize).map(|l| vec![self.node(&l.expr)]).unwrap_or_default(),
+            _ => vec![],
+        };
+        children.retain(|c| !matches!(c.text.trim().parse::<f64>(), Ok(_)) || c.value.is_none());
+        ExprNode {
+            text: self.prog.rules.sources.snippet(e.span).to_string(),
+            value: value.map(|v| self.show(e, v)),
+            known: value.is_some_and(Value::is_known),
+            note: self.note(e),
+            children,
+            span: e.span,
+        }
+    }
+
+    /// `9 of 12` for a ratio with known operands (also through a `let` and `??`).
+    fn note(&self, e: &CExpr) -> Option<String> {
+        match &e.kind {
+            CKind::Call(Func::Ratio, args) => {
+                let (a, b) = (self.value(&args[0])?, self.value(&args[1])?);
+                Some(format!("{} of {}", self.show(&args[0], a), self.show(&args[1], b)))
+            }
+            CKind::Let(l) => self.note(&self.prog.rules.lets.get(*l as usize)?.expr),
+            CKind::Binary(BinOp::Coalesce, a, b) => match self.value(a) {
+                Some(v) if v.is_known() => self.note(a),
+                _ => self.note(b).or_else(|| Some("fallback used".into())),
+            },
+            _ => None,
+        }
+    }
+
+    /// A value for people, in the unit of the expression.
+    fn show(&self, e: &CExpr, v: Value) -> String {
+        show_value(self.prog, e, v)
+    }
+
+    fn shortfall(&self, cond: &CExpr) -> Option<String> {
+        let CKind::Binary(op, l, r) = &cond.kind else { return None };
+        let (Value::Num(a), Value::Num(b)) = (self.value(l)?, self.value(r)?) else { return None };
+        let percent = is_percent(self.prog, l) || is_percent(self.prog, r);
+        let gap = |d: Decimal| if percent { format!("{} points", format_number((d * Decimal::ONE_HUNDRED).round_dp(2))) } else { format_number(d) };
+        let (ls, rs) = (self.show(l, Value::Num(a)), self.show(r, Value::Num(b)));
+        Some(match op {
+            BinOp::Ge => format!("{ls} < {rs}: {} short", gap(b - a)),
+            BinOp::Gt => format!("{ls} ≤ {rs}: needs more than {rs}, {} short", gap(b - a)),
+            BinOp::Le => format!("{ls} > {rs}: {} over", gap(a - b)),
+            BinOp::Lt => format!("{ls} ≥ {rs}: needs less than {rs}, {} over", gap(a - b)),
+            BinOp::Eq => format!("{ls} ≠ {rs}: off by {}", gap((a - b).abs())),
+            _ => return None,
+        })
+    }
+
+    /// The reasons an expression is unknown (nothing when it is known).
+    fn reasons(&self, e: &CExpr, out: &mut Vec<Reason>) {
+        match self.value(e) {
+            Some(Value::Range(..)) if matches!(e.kind, CKind::Points | CKind::MaxPoints) => return self.assessment_reasons(e, out),
+            Some(Value::Range(..)) => {}
+            Some(v) if v.is_known() => return,
+            None => return,
+            _ => {}
+        }
+        let push = |out: &mut Vec<Reason>, r: Reason| {
+            if !out.contains(&r) {
+                out.push(r);
+            }
+        };
+        let text = || self.prog.rules.sources.snippet(e.span).to_string();
+        match &e.kind {
+            CKind::Input(slot) => push(out, Reason::Missing { input: self.prog.rules.slot_name(*slot) }),
+            CKind::Let(l) => {
+                if let Some(l) = self.prog.rules.lets.get(*l as usize) {
+                    self.reasons(&l.expr, out);
+                }
+            }
+            CKind::Criterion { assessment, criterion } | CKind::CriterionIs { assessment, criterion, .. } => {
+                let c = &self.prog.rules.assessments[*assessment as usize].criteria[*criterion as usize];
+                c.when.iter().for_each(|w| self.reasons(w, out));
+                self.reasons(&c.condition, out);
+            }
+            CKind::AllRequired | CKind::Points | CKind::MaxPoints => self.assessment_reasons(e, out),
+            CKind::Call(Func::Ratio | Func::Change, args) if self.value(&args[1]) == Some(Value::Num(Decimal::ZERO)) => {
+                push(out, Reason::DivisionByZero { expression: text(), span: e.span })
+            }
+            CKind::Binary(BinOp::Div, _, r) if self.value(r) == Some(Value::Num(Decimal::ZERO)) => {
+                push(out, Reason::DivisionByZero { expression: text(), span: e.span })
+            }
+            _ => {
+                let before = out.len();
+                e.children().into_iter().for_each(|c| self.reasons(c, out));
+                let arithmetic = matches!(e.kind, CKind::Binary(BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div, ..) | CKind::Call(..));
+                let all_exact = e.children().iter().all(|c| matches!(self.value(c), Some(Value::Num(_))));
+                if out.len() == before && arithmetic && all_exact && !e.children().is_empty() {
+                    push(out, Reason::Overflow { expression: text(), span: e.span });
+                }
+            }
+        }
+    }
+
+    /// Reasons behind `all_required` / `points`: the unknown criteria of the assessment.
+    fn assessment_reasons(&self, e: &CExpr, out: &mut Vec<Reason>) {
+        for (ai, a) in self.prog.rules.assessments.iter().enumerate() {
+            let within = a.outcomes.iter().filter_map(|o| o.when.as_ref()).any(|w| w.span.start <= e.span.start && e.span.end <= w.span.end);
+            if !within {
+                continue;
+            }
+            for (ci, c) in a.criteria.iter().enumerate() {
+                if self.result.criterion(self.prog, ai, ci) == CriterionResult::Unknown {
+                    c.when.iter().for_each(|w| self.reasons(w, out));
+                    self.reasons(&c.condition, out);
+                }
+            }
+        }
+    }
+}
+
+/// Whether an expression's numbers read as percents (ratios, changes, percent inputs and literals).
+pub fn is_percent(prog: &Program, e: &CExpr) -> bool {
+    match &e.kind {
+        CKind::Const(_) => {
+            let text = prog.rules.sources.snippet(e.span);
+            match prog.rules.params.iter().find(|p| p.id == text.trim()) {
+                Some(p) => p.written.contains('%'),
+                None => text.contains('%'),
+            }
+        }
+        CKind::Input(slot) => prog.rules.slots.get(*slot as usize).is_some_and(|s| prog.rules.inputs[s.input as usize].ty == InputType::Percent),
+        CKind::Let(l) => prog.rules.lets.get(*l as usize).is_some_and(|l| is_percent(prog, &l.expr)),
+        CKind::Call(Func::Ratio | Func::Change, _) => true,
+        CKind::Call(Func::Min | Func::Max | Func::Abs, args) => args.iter().any(|a| is_percent(prog, a)),
+        CKind::Binary(BinOp::Add | BinOp::Sub | BinOp::Coalesce, a, b) => is_percent(prog, a) || is_percent(prog, b),
+        CKind::Neg(x) => is_percent(prog, x),
+        CKind::Aggregate { share, .. } => *share,
+        _ => false,
+    }
+}
+
+/// A value for people, in the unit of the expression that gave it.
+pub fn show_value(prog: &Program, e: &CExpr, v: Value) -> String {
+    let num = |n: Decimal| if is_percent(prog, e) { format_percent(n) } else { format_number(n) };
+    match v {
+        Value::Unknown => "unknown".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Num(n) => num(n),
+        Value::Range(lo, hi) => format!("{}–{}", num(lo), num(hi)),
+        Value::Date(d) => d.to_string(),
+        Value::Text(_) => "text".into(),
+        Value::Choice(i) => choice_name(prog, e, i),
+    }
+}
+
+fn choice_name(prog: &Program, e: &CExpr, i: u16) -> String {
+    let input = match &e.kind {
+        CKind::Input(slot) => prog.rules.slots.get(*slot as usize).map(|s| s.input),
+        _ => None,
+    };
+    let from_input = input.and_then(|ix| match &prog.rules.inputs[ix as usize].ty {
+        InputType::Choice(opts) => opts.get(i as usize).map(|o| o.0.clone()),
+        _ => None,
+    });
+    from_input.unwrap_or_else(|| prog.rules.sources.snippet(e.span).to_string())
+}

@@ -9,6 +9,7 @@ pub mod explain;
 pub mod ops;
 mod program;
 pub mod results;
+mod whatif;
 
 pub use area::{AreaEval, AreaResult, NoTrace, Recorder, Trace};
 pub use program::{compile, Program};

@@ -1,0 +1,131 @@
+//! `tieuchi assess RULES DATA` and `tieuchi validate RULES DATA`.
+
+use super::{output, Format};
+use std::io::Read;
+use std::path::Path;
+use tieuchi::data::{self, DataFormat};
+use tieuchi::diag::{did_you_mean, Diagnostic};
+use tieuchi::{check_path, compile, parse_override, Outcome, Rules};
+
+/// What `assess` was asked for.
+pub struct AssessArgs<'a> {
+    pub rules: &'a Path,
+    pub data: &'a Path,
+    pub data_format: Option<DataFormat>,
+    pub format: Format,
+    pub explain: bool,
+    pub sets: &'a [String],
+    pub areas: &'a [String],
+    pub strict: bool,
+}
+
+/// Checks the rules; prints their diagnostics when they do not check.
+pub fn load_rules(path: &Path) -> Result<Rules, i32> {
+    let checked = check_path(path);
+    if checked.has_errors() {
+        output::print_diagnostics(&checked.diagnostics, &checked.sources, Format::Text);
+        return Err(2);
+    }
+    checked.rules.ok_or(2)
+}
+
+/// Loads the data (`-` reads standard input); prints a read error.
+pub fn load_data(rules: &Rules, path: &Path, format: Option<DataFormat>) -> Result<data::Dataset, i32> {
+    let loaded = if path.as_os_str() == "-" {
+        let Some(format) = format else {
+            eprintln!("error: reading data from standard input needs `--data-format json|ron|csv`");
+            return Err(2);
+        };
+        let mut text = String::new();
+        if let Err(e) = std::io::stdin().read_to_string(&mut text) {
+            eprintln!("error: cannot read standard input: {e}");
+            return Err(2);
+        }
+        Ok(data::load_text(rules, "<stdin>", text, format))
+    } else {
+        data::load_path(rules, path, format)
+    };
+    loaded.map_err(|d| {
+        output::print_diagnostics(&[d], &tieuchi::source::SourceMap::new(), Format::Text);
+        2
+    })
+}
+
+/// Parses `--set` overrides.
+pub fn overrides(rules: &Rules, sets: &[String]) -> Result<Vec<(u32, tieuchi::value::Value)>, i32> {
+    let parsed: Vec<Result<_, Diagnostic>> = sets.iter().map(|s| parse_override(rules, s)).collect();
+    let errors: Vec<Diagnostic> = parsed.iter().filter_map(|r| r.as_ref().err().cloned()).collect();
+    if !errors.is_empty() {
+        output::print_diagnostics(&errors, &rules.sources, Format::Text);
+        return Err(2);
+    }
+    Ok(parsed.into_iter().filter_map(Result::ok).collect())
+}
+
+fn select_areas(outcome: &Outcome, ids: &[String]) -> Result<Option<Vec<usize>>, i32> {
+    if ids.is_empty() {
+        return Ok(None);
+    }
+    let mut picked = Vec::new();
+    for id in ids {
+        match outcome.data.areas.iter().position(|a| a.id == *id) {
+            Some(i) => picked.push(i),
+            None => {
+                let hint = did_you_mean(id, outcome.data.areas.iter().map(|a| a.id.as_str())).unwrap_or_default();
+                eprintln!("error: there is no area `{id}` in the data. {hint}");
+                return Err(2);
+            }
+        }
+    }
+    Ok(Some(picked))
+}
+
+/// Runs `assess`.
+pub fn run(args: &AssessArgs) -> i32 {
+    match run_inner(args) {
+        Ok(code) | Err(code) => code,
+    }
+}
+
+fn run_inner(args: &AssessArgs) -> Result<i32, i32> {
+    let rules = load_rules(args.rules)?;
+    let sets = overrides(&rules, args.sets)?;
+    let data = load_data(&rules, args.data, args.data_format)?;
+    output::print_diagnostics(&data.diagnostics, &data.sources, Format::Text);
+    let outcome = Outcome::new(compile(&rules, &sets), data);
+    let only = select_areas(&outcome, args.areas)?;
+    let run = outcome.run(only.as_deref());
+    match args.format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&tieuchi::report::json::assessment(&run, args.explain)).unwrap_or_default()),
+        Format::Text => {
+            print!("{}", tieuchi::report::text::assessment(&run));
+            if args.explain {
+                let color = output::color_stdout();
+                for i in run.shown() {
+                    let area = &outcome.data.areas[i];
+                    let x = tieuchi::eval::explain::explain_area(&outcome.program, area);
+                    print!("\n{}", tieuchi::report::explain::area(&outcome.program, &area.name, &x, color));
+                }
+            }
+        }
+    }
+    let unmet = outcome.assessed.targets.iter().any(|t| t.result != tieuchi::eval::TargetResult::Met);
+    Ok(if args.strict && (unmet || outcome.data.has_errors()) { 1 } else { 0 })
+}
+
+/// Runs `validate`: 1 when the data has problems.
+pub fn validate(rules: &Path, data: &Path, data_format: Option<DataFormat>, format: Format) -> i32 {
+    let inner = || -> Result<i32, i32> {
+        let rules = load_rules(rules)?;
+        let data = load_data(&rules, data, data_format)?;
+        output::print_diagnostics(&data.diagnostics, &data.sources, format);
+        let invalid = data.areas.iter().filter(|a| a.invalid).count();
+        if format == Format::Text {
+            eprintln!("{} areas: {} valid, {invalid} invalid", data.areas.len(), data.areas.len() - invalid);
+        }
+        Ok(if data.has_errors() { 1 } else { 0 })
+    };
+    match inner() {
+        Ok(c) | Err(c) => c,
+    }
+}

@@ -1,0 +1,83 @@
+//! "What it would take": for a failed criterion, the single-input changes that make it pass.
+//! Each candidate is found by assuming the compared side is linear in the input near its value,
+//! and is then verified by evaluating the whole area again, so only true statements are made.
+
+use super::area::{AreaEval, NoTrace};
+use super::program::Program;
+use super::results::CriterionResult;
+use crate::ast::BinOp;
+use crate::check::{CExpr, CKind, InputType};
+use crate::data::Area;
+use crate::value::{format_number, Value};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Sentences like `vu_kham_pha@ca_nam = 10 (now 9: 1 more)`, at most two.
+pub fn would_pass(prog: &Program, area: &Area, ai: usize, ci: usize) -> Vec<String> {
+    let c = &prog.rules.assessments[ai].criteria[ci];
+    let CKind::Binary(op, _, _) = &c.condition.kind else { return vec![] };
+    if !op.is_comparison() || area.invalid {
+        return vec![];
+    }
+    let mut slots = Vec::new();
+    collect_slots(prog, &c.condition, &mut slots);
+    slots.dedup();
+    slots.into_iter().filter_map(|slot| solve(prog, area, ai, ci, slot)).take(2).collect()
+}
+
+fn collect_slots(prog: &Program, e: &CExpr, out: &mut Vec<u32>) {
+    match &e.kind {
+        CKind::Input(s) if !out.contains(s) => out.push(*s),
+        CKind::Let(l) => {
+            if let Some(l) = prog.rules.lets.get(*l as usize) {
+                collect_slots(prog, &l.expr, out);
+            }
+        }
+        _ => e.children().into_iter().for_each(|c| collect_slots(prog, c, out)),
+    }
+}
+
+/// The side of the comparison, and the threshold on the other side.
+fn sides(prog: &Program, area: &Area, ai: usize, ci: usize) -> Option<(Value, Value, BinOp)> {
+    let c = &prog.rules.assessments[ai].criteria[ci];
+    let CKind::Binary(op, l, r) = &c.condition.kind else { return None };
+    let mut ev = AreaEval::new(prog, area, None, NoTrace);
+    ev.run();
+    Some((ev.eval(l), ev.eval(r), *op))
+}
+
+fn passes(prog: &Program, area: &Area, ai: usize, ci: usize) -> bool {
+    let mut ev = AreaEval::new(prog, area, None, NoTrace);
+    ev.run();
+    ev.result.criterion(prog, ai, ci) == CriterionResult::Pass
+}
+
+fn with(area: &Area, slot: u32, v: Decimal) -> Area {
+    let mut a = area.clone();
+    a.values[slot as usize] = Value::Num(v);
+    a
+}
+
+fn solve(prog: &Program, area: &Area, ai: usize, ci: usize, slot: u32) -> Option<String> {
+    let Value::Num(x0) = area.values.get(slot as usize).copied()? else { return None };
+    let input = &prog.rules.inputs[prog.rules.slots[slot as usize].input as usize];
+    let whole = input.ty == InputType::Count;
+    let (Value::Num(f0), Value::Num(target), op) = sides(prog, area, ai, ci)? else { return None };
+    let (Value::Num(f1), ..) = sides(prog, &with(area, slot, x0 + Decimal::ONE), ai, ci)? else { return None };
+    let (Value::Num(f2), ..) = sides(prog, &with(area, slot, x0 + Decimal::TWO), ai, ci)? else { return None };
+    let slope = f1 - f0;
+    if slope.is_zero() || (f2 - f1) != slope {
+        return None;
+    }
+    let exact = x0 + (target - f0).checked_div(slope)?;
+    let rounding = if (slope > Decimal::ZERO) == matches!(op, BinOp::Ge | BinOp::Gt) { RoundingStrategy::ToPositiveInfinity } else { RoundingStrategy::ToNegativeInfinity };
+    let candidates = if whole {
+        let x = exact.round_dp_with_strategy(0, rounding);
+        vec![x, x + Decimal::ONE, x - Decimal::ONE]
+    } else {
+        vec![exact]
+    };
+    let x = candidates.into_iter().find(|x| (!whole || !x.is_sign_negative()) && passes(prog, &with(area, slot, *x), ai, ci))?;
+    let delta = x - x0;
+    let dir = if delta > Decimal::ZERO { "more" } else { "fewer" };
+    Some(format!("{} = {} (now {}: {} {dir})", prog.rules.slot_name(slot), format_number(x), format_number(x0), format_number(delta.abs())))
+}

@@ -1,0 +1,31 @@
+//! Outputs: the assessment as JSON ([`json`]) and as text for people ([`text`]), explanations
+//! rendered over the rules file ([`explain`]).
+
+pub mod explain;
+pub mod json;
+pub mod text;
+
+use crate::eval::{Assessed, Program};
+use crate::data::Dataset;
+
+/// Everything an output needs about one run of `assess`.
+pub struct Run<'a> {
+    /// The compiled rules.
+    pub program: &'a Program,
+    /// The areas.
+    pub data: &'a Dataset,
+    /// The results.
+    pub assessed: &'a Assessed,
+    /// Which areas to show (indices into the data set); all when `None`.
+    pub only: Option<&'a [usize]>,
+}
+
+impl Run<'_> {
+    /// The indices of the areas to show.
+    pub fn shown(&self) -> Vec<usize> {
+        match self.only {
+            Some(list) => list.to_vec(),
+            None => (0..self.data.areas.len()).collect(),
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! The readable result of `assess`: a table per assessment and the targets with their counts.
+
+use super::Run;
+use crate::ast::BinOp;
+use crate::check::CKind;
+use crate::eval::explain::{points_text, show_value};
+use crate::eval::{TargetOutcome, TargetResult, Verdict};
+use crate::value::Value;
+use std::fmt::Write;
+
+/// Renders the tables and targets.
+pub fn assessment(run: &Run) -> String {
+    let rules = &run.program.rules;
+    let mut out = format!("{} ({})\n", rules.title, rules.id);
+    if let Some(s) = &rules.source {
+        let _ = writeln!(out, "{s}");
+    }
+    for (ai, a) in rules.assessments.iter().enumerate() {
+        let _ = writeln!(out, "\n{} ({})", a.label, a.id);
+        let mut rows = vec![["area".to_string(), "name".into(), "district".into(), "verdict".into(), "points".into()]];
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for i in run.shown() {
+            let area = &run.data.areas[i];
+            let r = run.assessed.areas[i].assessments[ai];
+            let verdict = verdict_text(run, ai, r.verdict);
+            let key = crate::eval::explain::verdict_word(run.program, ai, r.verdict);
+            match counts.iter_mut().find(|c| c.0 == key) {
+                Some(c) => c.1 += 1,
+                None => counts.push((key, 1)),
+            }
+            let points = match r.verdict {
+                Verdict::Outcome(_) | Verdict::Unknown(_) if a.criteria.iter().any(|c| c.points.is_some()) => {
+                    format!("{}/{}", points_text(r.points), points_text(r.max_points))
+                }
+                _ => String::new(),
+            };
+            rows.push([area.id.clone(), area.name.clone(), area.district.clone(), verdict, points]);
+        }
+        out.push_str(&table(&rows));
+        let summary: Vec<String> = counts.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        let _ = writeln!(out, "  {}", summary.join(", "));
+    }
+    if !rules.targets.is_empty() {
+        out.push_str("\nTargets\n");
+        for (t, o) in rules.targets.iter().zip(&run.assessed.targets) {
+            let _ = writeln!(out, "  {} {:<8} {} — {}", t.id, o.result.as_str(), t.label, target_counts(run, &t.expr, o));
+        }
+    }
+    out
+}
+
+fn verdict_text(run: &Run, ai: usize, v: Verdict) -> String {
+    let a = &run.program.rules.assessments[ai];
+    match v {
+        Verdict::Outcome(o) => format!("{} ({})", a.outcomes[o as usize].label, a.outcomes[o as usize].id),
+        Verdict::Unknown(p) => {
+            let mut ids: Vec<String> = p.outcomes().map(|o| a.outcomes[o as usize].id.clone()).collect();
+            if p.has_na() {
+                ids.push("na".into());
+            }
+            format!("unknown: {} possible", ids.join(" or "))
+        }
+        Verdict::Na => "na (does not apply)".into(),
+        Verdict::Invalid => "invalid data".into(),
+    }
+}
+
+/// "5 of 8 areas, 62.5% ≥ 60%" for a target comparing one count or share with a value.
+fn target_counts(run: &Run, expr: &crate::check::CExpr, o: &TargetOutcome) -> String {
+    let mut parts = Vec::new();
+    for (id, tally, value) in &o.tallies {
+        let agg = run.program.aggregates.iter().find(|(_, e)| e.id == *id).map(|(_, e)| e);
+        let share = agg.is_some_and(|e| matches!(e.kind, CKind::Aggregate { share: true, .. }));
+        let (lo, hi) = tally.count();
+        let n = if lo == hi { lo.to_string() } else { format!("{lo}–{hi}") };
+        let members = tally.members();
+        let of = if tally.maybe_members() == 0 { members.to_string() } else { format!("{members}–{}", members + tally.maybe_members()) };
+        let shown = agg.map(|e| show_value(run.program, e, *value)).unwrap_or_default();
+        parts.push(if share { format!("{n} of {of} areas, {shown}") } else { format!("{n} areas") });
+    }
+    let mut text = parts.join("; ");
+    if let CKind::Binary(op, l, r) = &expr.kind {
+        if matches!(l.kind, CKind::Aggregate { .. }) && op.is_comparison() {
+            let rhs = crate::eval::explain::show_value(run.program, r, match r.kind { CKind::Const(v) => v, _ => Value::Unknown });
+            let shown_op = match o.result {
+                TargetResult::NotMet => negate(*op),
+                _ => *op,
+            };
+            let sym = symbol(shown_op);
+            text = match o.result {
+                TargetResult::Unknown => format!("{text}; needs {} {rhs}: missing data decides", symbol(*op)),
+                _ => format!("{text} {sym} {rhs}"),
+            };
+        }
+    }
+    text
+}
+
+fn negate(op: BinOp) -> BinOp {
+    match op {
+        BinOp::Ge => BinOp::Lt,
+        BinOp::Gt => BinOp::Le,
+        BinOp::Le => BinOp::Gt,
+        BinOp::Lt => BinOp::Ge,
+        BinOp::Eq => BinOp::Ne,
+        other => other,
+    }
+}
+
+fn symbol(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Ge => "≥",
+        BinOp::Gt => ">",
+        BinOp::Le => "≤",
+        BinOp::Lt => "<",
+        BinOp::Eq => "=",
+        BinOp::Ne => "≠",
+        _ => "?",
+    }
+}
+
+/// Left-aligned columns, widths counted in characters.
+pub fn table(rows: &[[String; 5]]) -> String {
+    let mut widths = [0usize; 5];
+    for r in rows {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let mut out = String::new();
+    for r in rows {
+        let mut line = String::from(" ");
+        for (c, w) in r.iter().zip(widths) {
+            let _ = write!(line, " {c}{}", " ".repeat(w - c.chars().count()));
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,1 @@
+//! Running `test` blocks (next commit).
