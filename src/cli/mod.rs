@@ -4,6 +4,7 @@
 mod assess;
 mod check;
 mod output;
+mod test;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -67,6 +68,13 @@ enum Command {
         #[arg(long, value_enum)]
         data_format: Option<DataFormatArg>,
     },
+    /// Run the `test` blocks of rules files.
+    Test {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
     /// Check a data set against the rules' inputs.
     Validate {
         rules: PathBuf,
@@ -106,6 +114,7 @@ pub fn run() -> i32 {
             areas: &areas,
             strict,
         }),
+        Command::Test { files, format } => test::run(&files, format),
         Command::Validate { rules, data, format, data_format } => assess::validate(&rules, &data, data_format.map(Into::into), format),
     }
 }
