@@ -22,7 +22,11 @@ pub struct Span {
 impl Span {
     /// A span covering both `self` and `other` (which must be in the same file).
     pub fn to(self, other: Span) -> Span {
-        Span { file: self.file, start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            file: self.file,
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 }
 
@@ -53,7 +57,11 @@ pub enum Decl {
     /// `source "…"`
     Source(Spanned<String>),
     /// `valid from D to D`
-    Valid { from: Spanned<NaiveDate>, to: Spanned<NaiveDate>, span: Span },
+    Valid {
+        from: Spanned<NaiveDate>,
+        to: Spanned<NaiveDate>,
+        span: Span,
+    },
     /// `period ID "label" from D to D`
     Period(PeriodDecl),
     /// `input ID "label": TYPE [per period]`
@@ -294,7 +302,10 @@ impl BinOp {
 
     /// True for `== != < <= > >=`.
     pub fn is_comparison(self) -> bool {
-        matches!(self, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge)
+        matches!(
+            self,
+            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
+        )
     }
 }
 
@@ -316,9 +327,17 @@ pub enum ExprKind {
     /// `points` inside an outcome
     Points,
     /// `NAME`, `A.C`, `NAME@PERIOD`
-    Name { name: Ident, member: Option<Ident>, period: Option<Ident> },
+    Name {
+        name: Ident,
+        member: Option<Ident>,
+        period: Option<Ident>,
+    },
     /// `f(a, b [among FILTER])`
-    Call { func: Ident, args: Vec<Expr>, among: Option<Box<Expr>> },
+    Call {
+        func: Ident,
+        args: Vec<Expr>,
+        among: Option<Box<Expr>>,
+    },
     /// `not e`
     Not(Box<Expr>),
     /// `-e`
@@ -326,5 +345,9 @@ pub enum ExprKind {
     /// `(e)` — kept so the formatter and explanations can show it as written
     Paren(Box<Expr>),
     /// `a OP b`
-    Binary { op: BinOp, lhs: Box<Expr>, rhs: Box<Expr> },
+    Binary {
+        op: BinOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
 }

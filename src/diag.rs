@@ -53,20 +53,36 @@ impl Diagnostic {
             code,
             severity: Severity::Error,
             message: message.into(),
-            labels: vec![Label { span, message: None }],
+            labels: vec![Label {
+                span,
+                message: None,
+            }],
             help: None,
         }
     }
 
     /// A new warning at `span`.
     pub fn warning(code: &'static str, message: impl Into<String>, span: Span) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Self::error(code, message, span) }
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Self::error(code, message, span)
+        }
     }
 
     /// A diagnostic about a whole file or the command line, with no span (file id `u32::MAX`).
     pub fn unplaced(code: &'static str, message: impl Into<String>) -> Self {
-        let span = Span { file: u32::MAX, start: 0, end: 0 };
-        Diagnostic { labels: vec![Label { span, message: None }], ..Self::error(code, message, span) }
+        let span = Span {
+            file: u32::MAX,
+            start: 0,
+            end: 0,
+        };
+        Diagnostic {
+            labels: vec![Label {
+                span,
+                message: None,
+            }],
+            ..Self::error(code, message, span)
+        }
     }
 
     /// Sets the primary label's message.
@@ -79,7 +95,10 @@ impl Diagnostic {
 
     /// Adds a secondary label.
     pub fn with_secondary(mut self, span: Span, message: impl Into<String>) -> Self {
-        self.labels.push(Label { span, message: Some(message.into()) });
+        self.labels.push(Label {
+            span,
+            message: Some(message.into()),
+        });
         self
     }
 
@@ -101,11 +120,16 @@ impl Diagnostic {
 }
 
 /// "did you mean `x`?" for the candidate closest to `name`, if any is close enough.
-pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     let best = candidates
         .into_iter()
         .map(|c| (strsim::damerau_levenshtein(name, c), c))
-        .filter(|(d, c)| *d <= 1.max(name.chars().count() / 3) && *d < name.chars().count() && *c != name)
+        .filter(|(d, c)| {
+            *d <= 1.max(name.chars().count() / 3) && *d < name.chars().count() && *c != name
+        })
         .min_by_key(|(d, _)| *d)?;
     Some(format!("did you mean `{}`?", best.1))
 }
@@ -156,11 +180,21 @@ const MAX_SNIPPET_LINE: usize = 400;
 
 /// Renders a diagnostic as a miette report; with `color` false, no escape codes are written.
 pub fn render_text(d: &Diagnostic, sources: &SourceMap, color: bool) -> String {
-    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
     let file = sources.get(d.span().file);
     let long_line = file.is_some_and(|f| f.line_text(d.span().start).len() > MAX_SNIPPET_LINE);
-    let view = Report { diag: d, source: file.filter(|_| !long_line).map(|f| Named { name: &f.name, text: &f.text }) };
+    let view = Report {
+        diag: d,
+        source: file.filter(|_| !long_line).map(|f| Named {
+            name: &f.name,
+            text: &f.text,
+        }),
+    };
     let mut out = String::new();
     if handler.render_report(&mut out, &view).is_err() {
         out = format!("{}: {}\n", d.code, d.message);
@@ -228,7 +262,10 @@ impl miette::Diagnostic for Report<'_> {
         })
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.diag.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.diag
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
         self.source.as_ref().map(|s| s as &dyn SourceCode)
@@ -236,14 +273,21 @@ impl miette::Diagnostic for Report<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         self.source.as_ref()?;
         let file = self.diag.span().file;
-        let labels = self.diag.labels.iter().enumerate().filter(move |(_, l)| l.span.file == file).map(|(i, l)| {
-            let span = SourceSpan::new(l.span.start.into(), l.span.end.saturating_sub(l.span.start));
-            if i == 0 {
-                LabeledSpan::new_primary_with_span(l.message.clone(), span)
-            } else {
-                LabeledSpan::new_with_span(l.message.clone(), span)
-            }
-        });
+        let labels = self
+            .diag
+            .labels
+            .iter()
+            .enumerate()
+            .filter(move |(_, l)| l.span.file == file)
+            .map(|(i, l)| {
+                let span =
+                    SourceSpan::new(l.span.start.into(), l.span.end.saturating_sub(l.span.start));
+                if i == 0 {
+                    LabeledSpan::new_primary_with_span(l.message.clone(), span)
+                } else {
+                    LabeledSpan::new_with_span(l.message.clone(), span)
+                }
+            });
         Some(Box::new(labels))
     }
 }

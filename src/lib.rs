@@ -34,6 +34,8 @@
 //! assert_eq!(json["areas"][2]["assessments"]["chuyen_hoa"]["criteria"][0]["reasons"][0]["input"], "kham_pha");
 //! ```
 
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod ast;
 pub mod check;
 pub mod data;
@@ -65,7 +67,11 @@ impl Outcome {
     /// Assesses validated data with compiled rules.
     pub fn new(program: Program, data: Dataset) -> Outcome {
         let assessed = assess(&program, &data.areas);
-        Outcome { program, data, assessed }
+        Outcome {
+            program,
+            data,
+            assessed,
+        }
     }
 
     /// The JSON document of `tieuchi assess --format json` (with explanations when asked).
@@ -75,21 +81,40 @@ impl Outcome {
 
     /// The view the renderers take; `only` restricts the areas shown.
     pub fn run<'a>(&'a self, only: Option<&'a [usize]>) -> report::Run<'a> {
-        report::Run { program: &self.program, data: &self.data, assessed: &self.assessed, only }
+        report::Run {
+            program: &self.program,
+            data: &self.data,
+            assessed: &self.assessed,
+            only,
+        }
     }
 
     /// The explanation of the area at `index` in the data set.
     pub fn explain(&self, index: usize) -> Option<eval::explain::AreaExplanation> {
-        self.data.areas.get(index).map(|a| eval::explain::explain_area(&self.program, a))
+        self.data
+            .areas
+            .get(index)
+            .map(|a| eval::explain::explain_area(&self.program, a))
     }
 }
 
 /// Checks rules and assesses data, both given as text, with `P=V` overrides.
 /// Returns the rules' (or overrides') diagnostics when they do not check.
-pub fn assess_text(rules: &str, data: &str, format: DataFormat, overrides: &[&str]) -> Result<Outcome, Vec<Diagnostic>> {
+pub fn assess_text(
+    rules: &str,
+    data: &str,
+    format: DataFormat,
+    overrides: &[&str],
+) -> Result<Outcome, Vec<Diagnostic>> {
     let checked = check_text("rules.tc", rules);
-    let Some(rules) = checked.rules else { return Err(checked.diagnostics) };
-    let sets = overrides.iter().map(|o| parse_override(&rules, o)).collect::<Result<Vec<_>, _>>().map_err(|d| vec![d])?;
+    let Some(rules) = checked.rules else {
+        return Err(checked.diagnostics);
+    };
+    let sets = overrides
+        .iter()
+        .map(|o| parse_override(&rules, o))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|d| vec![d])?;
     let data = data::load_text(&rules, "data", data.to_string(), format);
     Ok(Outcome::new(compile(&rules, &sets), data))
 }

@@ -23,15 +23,26 @@ impl SourceFile {
     pub fn new(name: impl Into<String>, path: Option<PathBuf>, text: String) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        SourceFile { name: name.into(), path, text, line_starts }
+        SourceFile {
+            name: name.into(),
+            path,
+            text,
+            line_starts,
+        }
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let line = self
+            .line_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
         let start = self.line_starts[line];
-        let col = self.text.get(start..offset).map_or(offset - start, |s| s.chars().count());
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
         (line + 1, col + 1)
     }
 
@@ -39,8 +50,15 @@ impl SourceFile {
     pub fn line_text(&self, offset: usize) -> &str {
         let (line, _) = self.line_col(offset);
         let start = self.line_starts[line - 1];
-        let end = self.line_starts.get(line).copied().unwrap_or(self.text.len());
-        self.text.get(start..end).unwrap_or("").trim_end_matches(['\n', '\r'])
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
+        self.text
+            .get(start..end)
+            .unwrap_or("")
+            .trim_end_matches(['\n', '\r'])
     }
 }
 
@@ -74,12 +92,17 @@ impl SourceMap {
 
     /// The id of a file already loaded from `path`.
     pub fn find_path(&self, path: &Path) -> Option<FileId> {
-        self.files.iter().position(|f| f.path.as_deref() == Some(path)).map(|i| i as FileId)
+        self.files
+            .iter()
+            .position(|f| f.path.as_deref() == Some(path))
+            .map(|i| i as FileId)
     }
 
     /// The text a span covers.
     pub fn snippet(&self, span: Span) -> &str {
-        self.get(span.file).and_then(|f| f.text.get(span.start..span.end)).unwrap_or("")
+        self.get(span.file)
+            .and_then(|f| f.text.get(span.start..span.end))
+            .unwrap_or("")
     }
 }
 
@@ -99,9 +122,14 @@ impl std::fmt::Display for ReadError {
         match self {
             ReadError::Io(e) => write!(f, "{e}"),
             ReadError::TooLarge(n) => {
-                write!(f, "the file is {n} bytes; tieuchi reads files of at most {MAX_FILE_BYTES} bytes")
+                write!(
+                    f,
+                    "the file is {n} bytes; tieuchi reads files of at most {MAX_FILE_BYTES} bytes"
+                )
             }
-            ReadError::NotUtf8(at) => write!(f, "the file is not UTF-8 text (bad byte at offset {at})"),
+            ReadError::NotUtf8(at) => {
+                write!(f, "the file is not UTF-8 text (bad byte at offset {at})")
+            }
         }
     }
 }

@@ -39,7 +39,9 @@ pub fn parse_literal(text: &str, file: FileId) -> Result<Spanned<Literal>, Diagn
     let ctx = Ctx { file, base: 0 };
     let mut pairs = CriteriaParser::parse(Rule::literal, text.trim())
         .map_err(|e| errors::from_pest(&e, text, file, 0))?;
-    let pair = pairs.next().ok_or_else(|| Diagnostic::error(errors::PARSE, "expected a value", ctx.whole(text)))?;
+    let pair = pairs
+        .next()
+        .ok_or_else(|| Diagnostic::error(errors::PARSE, "expected a value", ctx.whole(text)))?;
     if pair.as_str().len() != text.trim().len() {
         return Err(Diagnostic::error(errors::PARSE, format!("`{}` is not a single value", text.trim()), ctx.whole(text))
             .with_help("write a number, a percent like `75%`, a date, `true`/`false`, a quoted text or an option name"));
@@ -49,7 +51,8 @@ pub fn parse_literal(text: &str, file: FileId) -> Result<Spanned<Literal>, Diagn
 
 fn parse_chunk(text: &str, file: FileId, base: usize) -> Result<RulesFile, Diagnostic> {
     let ctx = Ctx { file, base };
-    let mut pairs = CriteriaParser::parse(Rule::file, text).map_err(|e| errors::from_pest(&e, text, file, base))?;
+    let mut pairs = CriteriaParser::parse(Rule::file, text)
+        .map_err(|e| errors::from_pest(&e, text, file, base))?;
     let mut decls = Vec::new();
     if let Some(file_pair) = pairs.next() {
         for pair in file_pair.into_inner() {
@@ -67,7 +70,9 @@ fn recover(text: &str, file: FileId, first: Diagnostic) -> Vec<Diagnostic> {
     let starts = errors::declaration_starts(text);
     for (i, &start) in starts.iter().enumerate() {
         let end = starts.get(i + 1).copied().unwrap_or(text.len());
-        if end <= errors[0].span().start || start <= errors[0].span().start && errors[0].span().start < end {
+        if end <= errors[0].span().start
+            || start <= errors[0].span().start && errors[0].span().start < end
+        {
             continue;
         }
         if let Err(d) = parse_chunk(&text[start..end], file, start) {
@@ -87,21 +92,35 @@ type Built<T> = Result<T, Diagnostic>;
 impl Ctx {
     fn span(&self, p: &Pair<Rule>) -> Span {
         let s = p.as_span();
-        Span { file: self.file, start: self.base + s.start(), end: self.base + s.end() }
+        Span {
+            file: self.file,
+            start: self.base + s.start(),
+            end: self.base + s.end(),
+        }
     }
 
     fn whole(&self, text: &str) -> Span {
-        Span { file: self.file, start: self.base, end: self.base + text.len() }
+        Span {
+            file: self.file,
+            start: self.base,
+            end: self.base + text.len(),
+        }
     }
 
     fn ident(&self, p: Pair<Rule>) -> Ident {
-        Spanned { span: self.span(&p), node: p.as_str().to_string() }
+        Spanned {
+            span: self.span(&p),
+            node: p.as_str().to_string(),
+        }
     }
 
     fn string(&self, p: Pair<Rule>) -> Spanned<String> {
         let span = self.span(&p);
         let inner = p.into_inner().next().map(|i| i.as_str()).unwrap_or("");
-        Spanned { span, node: unescape(inner) }
+        Spanned {
+            span,
+            node: unescape(inner),
+        }
     }
 
     fn date(&self, p: Pair<Rule>) -> Built<Spanned<NaiveDate>> {
@@ -109,35 +128,55 @@ impl Ctx {
         NaiveDate::parse_from_str(p.as_str(), "%Y-%m-%d")
             .map(|node| Spanned { node, span })
             .map_err(|_| {
-                Diagnostic::error(errors::BAD_LITERAL, format!("`{}` is not a date", p.as_str()), span)
-                    .with_help("write dates as YYYY-MM-DD, e.g. `2024-06-14`")
+                Diagnostic::error(
+                    errors::BAD_LITERAL,
+                    format!("`{}` is not a date", p.as_str()),
+                    span,
+                )
+                .with_help("write dates as YYYY-MM-DD, e.g. `2024-06-14`")
             })
     }
 
     fn decimal(&self, p: &Pair<Rule>) -> Built<Decimal> {
         let text = p.as_str().trim_end_matches('%');
         Decimal::from_str(text).map_err(|_| {
-            Diagnostic::error(errors::BAD_LITERAL, format!("`{}` is not a number tieuchi can hold exactly", p.as_str()), self.span(p))
-                .with_help("numbers may have at most 28 significant digits")
+            Diagnostic::error(
+                errors::BAD_LITERAL,
+                format!("`{}` is not a number tieuchi can hold exactly", p.as_str()),
+                self.span(p),
+            )
+            .with_help("numbers may have at most 28 significant digits")
         })
     }
 
     fn percent(&self, p: &Pair<Rule>) -> Built<Decimal> {
-        self.decimal(p)?.checked_div(Decimal::ONE_HUNDRED).ok_or_else(|| {
-            Diagnostic::error(errors::BAD_LITERAL, format!("`{}` is out of range", p.as_str()), self.span(p))
-        })
+        self.decimal(p)?
+            .checked_div(Decimal::ONE_HUNDRED)
+            .ok_or_else(|| {
+                Diagnostic::error(
+                    errors::BAD_LITERAL,
+                    format!("`{}` is out of range", p.as_str()),
+                    self.span(p),
+                )
+            })
     }
 
     fn decl(&self, p: Pair<Rule>) -> Built<Decl> {
         let span = self.span(&p);
         let rule = p.as_rule();
         let mut it = p.into_inner();
-        let mut next = || it.next().ok_or_else(|| Diagnostic::error(errors::PARSE, "incomplete declaration", span));
+        let mut next = || {
+            it.next()
+                .ok_or_else(|| Diagnostic::error(errors::PARSE, "incomplete declaration", span))
+        };
         Ok(match rule {
             Rule::ruleset => {
                 next()?;
                 let id = self.ident(next()?);
-                Decl::Ruleset { id, title: self.string(next()?) }
+                Decl::Ruleset {
+                    id,
+                    title: self.string(next()?),
+                }
             }
             Rule::source => {
                 next()?;
@@ -148,7 +187,11 @@ impl Ctx {
                 next()?;
                 let from = self.date(next()?)?;
                 next()?;
-                Decl::Valid { from, to: self.date(next()?)?, span }
+                Decl::Valid {
+                    from,
+                    to: self.date(next()?)?,
+                    span,
+                }
             }
             Rule::period => {
                 next()?;
@@ -157,7 +200,12 @@ impl Ctx {
                 next()?;
                 let from = self.date(next()?)?;
                 next()?;
-                Decl::Period(PeriodDecl { id, label, from, to: self.date(next()?)? })
+                Decl::Period(PeriodDecl {
+                    id,
+                    label,
+                    from,
+                    to: self.date(next()?)?,
+                })
             }
             Rule::use_decl => {
                 next()?;
@@ -169,7 +217,13 @@ impl Ctx {
             Rule::assessment => Decl::Assessment(self.assessment(it.skip(1), span)?),
             Rule::target => self.target(it.skip(1), span)?,
             Rule::test => Decl::Test(self.test(it.skip(1), span)?),
-            _ => return Err(Diagnostic::error(errors::PARSE, "unexpected declaration", span)),
+            _ => {
+                return Err(Diagnostic::error(
+                    errors::PARSE,
+                    "unexpected declaration",
+                    span,
+                ))
+            }
         })
     }
 
@@ -179,12 +233,20 @@ impl Ctx {
         let label = self.string(it.next().ok_or_else(missing)?);
         let ty = self.input_type(it.next().ok_or_else(missing)?)?;
         let per_period = it.next().is_some();
-        Ok(Decl::Input(InputDecl { id, label, ty, per_period }))
+        Ok(Decl::Input(InputDecl {
+            id,
+            label,
+            ty,
+            per_period,
+        }))
     }
 
     fn input_type(&self, p: Pair<Rule>) -> Built<Spanned<TypeExpr>> {
         let span = self.span(&p);
-        let inner = p.into_inner().next().ok_or_else(|| Diagnostic::error(errors::PARSE, "missing type", span))?;
+        let inner = p
+            .into_inner()
+            .next()
+            .ok_or_else(|| Diagnostic::error(errors::PARSE, "missing type", span))?;
         let node = match inner.as_rule() {
             Rule::k_count => TypeExpr::Count,
             Rule::k_number => TypeExpr::Number,
@@ -198,8 +260,14 @@ impl Ctx {
                     .filter(|o| o.as_rule() == Rule::choice_option)
                     .map(|o| {
                         let mut parts = o.into_inner();
-                        let id = parts.next().map(|i| self.ident(i)).unwrap_or(Spanned { node: String::new(), span });
-                        ChoiceOption { id, label: parts.next().map(|l| self.string(l)) }
+                        let id = parts.next().map(|i| self.ident(i)).unwrap_or(Spanned {
+                            node: String::new(),
+                            span,
+                        });
+                        ChoiceOption {
+                            id,
+                            label: parts.next().map(|l| self.string(l)),
+                        }
                     })
                     .collect(),
             ),
@@ -215,7 +283,11 @@ impl Ctx {
         Ok(Decl::Param(ParamDecl { id, label, value }))
     }
 
-    fn let_decl<'a>(&self, mut it: impl Iterator<Item = Pair<'a, Rule>>, span: Span) -> Built<Decl> {
+    fn let_decl<'a>(
+        &self,
+        mut it: impl Iterator<Item = Pair<'a, Rule>>,
+        span: Span,
+    ) -> Built<Decl> {
         let missing = || Diagnostic::error(errors::PARSE, "incomplete let", span);
         let id = self.ident(it.next().ok_or_else(missing)?);
         let mut next = it.next().ok_or_else(missing)?;
@@ -224,7 +296,11 @@ impl Ctx {
             label = Some(self.string(next));
             next = it.next().ok_or_else(missing)?;
         }
-        Ok(Decl::Let(LetDecl { id, label, expr: self.expr(next)?.0 }))
+        Ok(Decl::Let(LetDecl {
+            id,
+            label,
+            expr: self.expr(next)?.0,
+        }))
     }
 
     fn target<'a>(&self, mut it: impl Iterator<Item = Pair<'a, Rule>>, span: Span) -> Built<Decl> {

@@ -88,7 +88,9 @@ fn run_test(rules: &Rules, test: &Test) -> TestReport {
     let targets: Vec<TargetResult> = assessed.targets.iter().map(|t| t.result).collect();
     let mut failures = Vec::new();
     for e in &test.expects {
-        let Some(area) = areas.get(e.area as usize) else { continue };
+        let Some(area) = areas.get(e.area as usize) else {
+            continue;
+        };
         let mut ev = AreaEval::new(&prog, area, Some(&targets), NoTrace);
         ev.run();
         if ev.eval(&e.expr) == Value::Bool(true) {
@@ -102,35 +104,73 @@ fn run_test(rules: &Rules, test: &Test) -> TestReport {
             explanation: explain_area(&prog, area),
         });
     }
-    TestReport { name: test.name.clone(), location: location(rules, test.span), expectations: test.expects.len(), failures }
+    TestReport {
+        name: test.name.clone(),
+        location: location(rules, test.span),
+        expectations: test.expects.len(),
+        failures,
+    }
 }
 
 /// What the compared result actually was.
-fn actual(prog: &Program, ev: &mut AreaEval<'_, NoTrace>, e: &CExpr, targets: &[TargetResult]) -> String {
+fn actual(
+    prog: &Program,
+    ev: &mut AreaEval<'_, NoTrace>,
+    e: &CExpr,
+    targets: &[TargetResult],
+) -> String {
     let rules = &prog.rules;
     match &e.kind {
         CKind::VerdictIs { assessment, .. } => {
             let a = *assessment as usize;
             let v = ev.result.assessments[a].verdict;
-            let mut s = format!("`{}` is {}", rules.assessments[a].id, verdict_word(prog, a, v));
+            let mut s = format!(
+                "`{}` is {}",
+                rules.assessments[a].id,
+                verdict_word(prog, a, v)
+            );
             if let crate::eval::Verdict::Unknown(p) = v {
-                let ids: Vec<&str> = p.outcomes().map(|o| rules.assessments[a].outcomes[o as usize].id.as_str()).collect();
+                let ids: Vec<&str> = p
+                    .outcomes()
+                    .map(|o| rules.assessments[a].outcomes[o as usize].id.as_str())
+                    .collect();
                 s.push_str(&format!(" (possible: {})", ids.join(", ")));
             }
             s
         }
-        CKind::CriterionIs { assessment, criterion, .. } | CKind::Criterion { assessment, criterion } => {
+        CKind::CriterionIs {
+            assessment,
+            criterion,
+            ..
+        }
+        | CKind::Criterion {
+            assessment,
+            criterion,
+        } => {
             let (a, c) = (*assessment as usize, *criterion as usize);
             let r = ev.result.criterion(prog, a, c);
-            format!("`{}.{}` is {}", rules.assessments[a].id, rules.assessments[a].criteria[c].id, r.as_str())
+            format!(
+                "`{}.{}` is {}",
+                rules.assessments[a].id,
+                rules.assessments[a].criteria[c].id,
+                r.as_str()
+            )
         }
         CKind::TargetIs { target, .. } => {
             let t = *target as usize;
-            format!("`{}` is {}", rules.targets[t].id, targets.get(t).map_or("unknown", |r| r.as_str()))
+            format!(
+                "`{}` is {}",
+                rules.targets[t].id,
+                targets.get(t).map_or("unknown", |r| r.as_str())
+            )
         }
         CKind::Binary(op, l, _) if op.is_comparison() => {
             let v = ev.eval(l);
-            format!("`{}` is {}", rules.sources.snippet(l.span), show_value(prog, l, v))
+            format!(
+                "`{}` is {}",
+                rules.sources.snippet(l.span),
+                show_value(prog, l, v)
+            )
         }
         CKind::Binary(_, l, r) => {
             let (lv, rv) = (ev.eval(l), ev.eval(r));

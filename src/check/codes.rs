@@ -42,8 +42,6 @@ pub const READ: &str = "tieuchi::io::read";
 pub const MISSING_RULESET: &str = "tieuchi::check::missing_ruleset";
 /// A test that refers to an area it does not declare, or a test value of the wrong type.
 pub const BAD_TEST: &str = "tieuchi::check::bad_test";
-/// A criterion with `points` that are negative.
-pub const BAD_POINTS: &str = "tieuchi::check::bad_points";
 /// Warning: an input nothing reads.
 pub const UNUSED_INPUT: &str = "tieuchi::check::unused_input";
 /// Warning: a criterion that no outcome can depend on.

@@ -16,18 +16,34 @@ enum Side {
 }
 
 impl Checker<'_> {
-    pub(super) fn resolve_compare(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr, span: Span, scope: &Scope) -> Resolved {
+    pub(super) fn resolve_compare(
+        &mut self,
+        op: BinOp,
+        lhs: &Expr,
+        rhs: &Expr,
+        span: Span,
+        scope: &Scope,
+    ) -> Resolved {
         let l = self.side(lhs, scope);
         let r = self.side(rhs, scope);
         let (l, r) = (l?, r?);
         match (l, r) {
-            (Side::Expr(e, t, s), other) | (other, Side::Expr(e, t, s)) => self.compare_expr(op, (e, t, s), other, span, scope),
+            (Side::Expr(e, t, s), other) | (other, Side::Expr(e, t, s)) => {
+                self.compare_expr(op, (e, t, s), other, span, scope)
+            }
             (Side::Bare(n, s), _) | (_, Side::Bare(n, s)) => {
                 self.bare_unknown(&n, s, scope);
                 None
             }
             (Side::Word(w, s), Side::Word(..)) => {
-                let d = Diagnostic::error(codes::TYPE_MISMATCH, format!("`{}` is a result word; compare a result with it", w.as_str()), s);
+                let d = Diagnostic::error(
+                    codes::TYPE_MISMATCH,
+                    format!(
+                        "`{}` is a result word; compare a result with it",
+                        w.as_str()
+                    ),
+                    s,
+                );
                 self.error(d);
                 None
             }
@@ -47,57 +63,131 @@ impl Checker<'_> {
     }
 
     fn bare_unknown(&mut self, name: &str, span: Span, scope: &Scope) {
-        let ident = crate::ast::Spanned { node: name.to_string(), span };
+        let ident = crate::ast::Spanned {
+            node: name.to_string(),
+            span,
+        };
         self.unknown_name(&ident, scope);
     }
 
-    fn compare_expr(&mut self, op: BinOp, (e, t, s): (CExpr, Type, Span), other: Side, span: Span, scope: &Scope) -> Resolved {
+    fn compare_expr(
+        &mut self,
+        op: BinOp,
+        (e, t, s): (CExpr, Type, Span),
+        other: Side,
+        span: Span,
+        scope: &Scope,
+    ) -> Resolved {
         let equality = matches!(op, BinOp::Eq | BinOp::Ne);
         let negate = op == BinOp::Ne;
         match (t, other) {
             (Type::Choice(input), Side::Bare(name, bs)) if equality => {
                 let idx = self.option_index(input, &name, bs)?;
                 let c = self.mk(CKind::Const(Value::Choice(idx)), bs);
-                Some((self.mk(CKind::Binary(op, Box::new(e), Box::new(c)), span), Type::Bool))
+                Some((
+                    self.mk(CKind::Binary(op, Box::new(e), Box::new(c)), span),
+                    Type::Bool,
+                ))
             }
             (Type::Verdict(a), Side::Bare(name, bs)) if equality => {
                 let o = self.outcome_index(a, &name, bs)?;
                 self.verdict_is(a, VerdictWant::Outcome(o), negate, span, scope)
             }
             (Type::Verdict(a), Side::Word(w, ws)) if equality => {
-                if !matches!(w, ResultWord::Unknown | ResultWord::Na | ResultWord::Invalid) {
-                    return self.word_mismatch(w, ws, "a verdict is an outcome id, `unknown`, `na` or `invalid`");
+                if !matches!(
+                    w,
+                    ResultWord::Unknown | ResultWord::Na | ResultWord::Invalid
+                ) {
+                    return self.word_mismatch(
+                        w,
+                        ws,
+                        "a verdict is an outcome id, `unknown`, `na` or `invalid`",
+                    );
                 }
                 self.verdict_is(a, VerdictWant::Word(w), negate, span, scope)
             }
             (Type::CriterionResult, Side::Word(w, ws)) if equality => {
-                let CKind::Criterion { assessment, criterion } = e.kind else { return None };
-                if !matches!(w, ResultWord::Pass | ResultWord::Fail | ResultWord::Unknown | ResultWord::Na) {
-                    return self.word_mismatch(w, ws, "a criterion's result is `pass`, `fail`, `unknown` or `na`");
+                let CKind::Criterion {
+                    assessment,
+                    criterion,
+                } = e.kind
+                else {
+                    return None;
+                };
+                if !matches!(
+                    w,
+                    ResultWord::Pass | ResultWord::Fail | ResultWord::Unknown | ResultWord::Na
+                ) {
+                    return self.word_mismatch(
+                        w,
+                        ws,
+                        "a criterion's result is `pass`, `fail`, `unknown` or `na`",
+                    );
                 }
-                let kind = CKind::CriterionIs { assessment, criterion, word: w, negate, literal: scope.test };
+                let kind = CKind::CriterionIs {
+                    assessment,
+                    criterion,
+                    word: w,
+                    negate,
+                    literal: scope.test,
+                };
                 Some((self.mk(kind, span), Type::Bool))
             }
             (Type::TargetResult, Side::Word(w, ws)) if equality => {
-                let CKind::TargetIs { target, .. } = e.kind else { return None };
-                if !matches!(w, ResultWord::Met | ResultWord::NotMet | ResultWord::Unknown) {
-                    return self.word_mismatch(w, ws, "a target's result is `met`, `not_met` or `unknown`");
+                let CKind::TargetIs { target, .. } = e.kind else {
+                    return None;
+                };
+                if !matches!(
+                    w,
+                    ResultWord::Met | ResultWord::NotMet | ResultWord::Unknown
+                ) {
+                    return self.word_mismatch(
+                        w,
+                        ws,
+                        "a target's result is `met`, `not_met` or `unknown`",
+                    );
                 }
-                Some((self.mk(CKind::TargetIs { target, word: w, negate }, span), Type::Bool))
+                Some((
+                    self.mk(
+                        CKind::TargetIs {
+                            target,
+                            word: w,
+                            negate,
+                        },
+                        span,
+                    ),
+                    Type::Bool,
+                ))
             }
             (_, Side::Bare(name, bs)) => {
                 self.bare_unknown(&name, bs, scope);
                 None
             }
-            (_, Side::Word(w, ws)) => {
-                self.word_mismatch(w, ws, &format!("`{}` is {}, which is not compared with result words", self.snippet(s), type_name(t)))
-            }
+            (_, Side::Word(w, ws)) => self.word_mismatch(
+                w,
+                ws,
+                &format!(
+                    "`{}` is {}, which is not compared with result words",
+                    self.snippet(s),
+                    type_name(t)
+                ),
+            ),
             (_, Side::Expr(r, rt, rs)) => self.compare_typed(op, (e, t, s), (r, rt, rs), span),
         }
     }
 
-    fn compare_typed(&mut self, op: BinOp, (l, lt, ls): (CExpr, Type, Span), (r, rt, rs): (CExpr, Type, Span), span: Span) -> Resolved {
-        let (l, r, lt, rt, rs) = if ls.start <= rs.start { (l, r, lt, rt, rs) } else { (r, l, rt, lt, ls) };
+    fn compare_typed(
+        &mut self,
+        op: BinOp,
+        (l, lt, ls): (CExpr, Type, Span),
+        (r, rt, rs): (CExpr, Type, Span),
+        span: Span,
+    ) -> Resolved {
+        let (l, r, lt, rt, rs) = if ls.start <= rs.start {
+            (l, r, lt, rt, rs)
+        } else {
+            (r, l, rt, lt, ls)
+        };
         let ordered = !matches!(op, BinOp::Eq | BinOp::Ne);
         let ok = if ordered {
             lt == rt && matches!(lt, Type::Number | Type::Date)
@@ -106,22 +196,50 @@ impl Checker<'_> {
         };
         if !ok {
             let what = if ordered { "order" } else { "compare" };
-            let d = Diagnostic::error(codes::TYPE_MISMATCH, format!("cannot {what} {} with {}", type_name(lt), type_name(rt)), rs)
-                .with_label(format!("this is {}", type_name(rt)))
-                .with_help(if ordered { "`<`, `<=`, `>` and `>=` compare two numbers or two dates" } else { "both sides of `==` must have the same type" });
+            let d = Diagnostic::error(
+                codes::TYPE_MISMATCH,
+                format!("cannot {what} {} with {}", type_name(lt), type_name(rt)),
+                rs,
+            )
+            .with_label(format!("this is {}", type_name(rt)))
+            .with_help(if ordered {
+                "`<`, `<=`, `>` and `>=` compare two numbers or two dates"
+            } else {
+                "both sides of `==` must have the same type"
+            });
             self.error(d);
             return None;
         }
-        Some((self.mk(CKind::Binary(op, Box::new(l), Box::new(r)), span), Type::Bool))
+        Some((
+            self.mk(CKind::Binary(op, Box::new(l), Box::new(r)), span),
+            Type::Bool,
+        ))
     }
 
-    fn verdict_is(&mut self, assessment: u32, want: VerdictWant, negate: bool, span: Span, scope: &Scope) -> Resolved {
-        let kind = CKind::VerdictIs { assessment, want, negate, literal: scope.test };
+    fn verdict_is(
+        &mut self,
+        assessment: u32,
+        want: VerdictWant,
+        negate: bool,
+        span: Span,
+        scope: &Scope,
+    ) -> Resolved {
+        let kind = CKind::VerdictIs {
+            assessment,
+            want,
+            negate,
+            literal: scope.test,
+        };
         Some((self.mk(kind, span), Type::Bool))
     }
 
     fn word_mismatch(&mut self, w: ResultWord, span: Span, help: &str) -> Resolved {
-        let d = Diagnostic::error(codes::TYPE_MISMATCH, format!("`{}` does not fit here", w.as_str()), span).with_help(help.to_string());
+        let d = Diagnostic::error(
+            codes::TYPE_MISMATCH,
+            format!("`{}` does not fit here", w.as_str()),
+            span,
+        )
+        .with_help(help.to_string());
         self.error(d);
         None
     }
@@ -132,11 +250,20 @@ impl Checker<'_> {
             return Some(i as u32);
         }
         let ids: Vec<&str> = assessment.outcomes.iter().map(|o| o.id.as_str()).collect();
-        let mut help = format!("the outcomes of `{}` are {}", assessment.id, super::decls::backticked(&ids));
+        let mut help = format!(
+            "the outcomes of `{}` are {}",
+            assessment.id,
+            super::decls::backticked(&ids)
+        );
         if let Some(h) = did_you_mean(name, ids.iter().copied()) {
             help = format!("{h} {help}");
         }
-        let d = Diagnostic::error(codes::NOT_AN_OPTION, format!("`{name}` is not an outcome of `{}`", assessment.id), span).with_help(help);
+        let d = Diagnostic::error(
+            codes::NOT_AN_OPTION,
+            format!("`{name}` is not an outcome of `{}`", assessment.id),
+            span,
+        )
+        .with_help(help);
         self.error(d);
         None
     }

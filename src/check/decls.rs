@@ -7,7 +7,10 @@ use crate::value::Value;
 
 impl Checker<'_> {
     pub(super) fn header(&mut self, decls: &[(FileId, Decl)]) {
-        let main_first = decls.iter().filter(|(f, _)| *f == 0).chain(decls.iter().filter(|(f, _)| *f != 0));
+        let main_first = decls
+            .iter()
+            .filter(|(f, _)| *f == 0)
+            .chain(decls.iter().filter(|(f, _)| *f != 0));
         let mut seen = false;
         for (file, d) in main_first {
             match d {
@@ -16,7 +19,9 @@ impl Checker<'_> {
                     self.rules.id = id.node.clone();
                     self.rules.title = title.node.clone();
                 }
-                Decl::Source(s) if *file == 0 || self.rules.source.is_none() => self.rules.source = Some(s.node.clone()),
+                Decl::Source(s) if *file == 0 || self.rules.source.is_none() => {
+                    self.rules.source = Some(s.node.clone())
+                }
                 Decl::Valid { from, to, span } if *file == 0 || self.rules.valid.is_none() => {
                     if from.node > to.node {
                         self.error(reversed(*span, "validity", from, to));
@@ -27,10 +32,18 @@ impl Checker<'_> {
             }
         }
         if !seen {
-            let span = Span { file: 0, start: 0, end: 0 };
+            let span = Span {
+                file: 0,
+                start: 0,
+                end: 0,
+            };
             self.error(
-                Diagnostic::error(codes::MISSING_RULESET, "the rules file has no `ruleset` header", span)
-                    .with_help("start the file with `ruleset ID \"title\"`"),
+                Diagnostic::error(
+                    codes::MISSING_RULESET,
+                    "the rules file has no `ruleset` header",
+                    span,
+                )
+                .with_help("start the file with `ruleset ID \"title\"`"),
             );
         }
     }
@@ -63,10 +76,14 @@ impl Checker<'_> {
     /// Registers a global name; reports a duplicate with both places.
     pub(super) fn name(&mut self, id: &ast::Ident, what: Named) -> bool {
         if let Some((_, first)) = self.names.get(&id.node) {
-            let d = Diagnostic::error(codes::DUPLICATE_NAME, format!("`{}` is declared twice", id.node), id.span)
-                .with_label("declared again here")
-                .with_secondary(*first, "first declared here")
-                .with_help("every name is declared once; rename one of them");
+            let d = Diagnostic::error(
+                codes::DUPLICATE_NAME,
+                format!("`{}` is declared twice", id.node),
+                id.span,
+            )
+            .with_label("declared again here")
+            .with_secondary(*first, "first declared here")
+            .with_help("every name is declared once; rename one of them");
             self.error(d);
             return false;
         }
@@ -76,7 +93,12 @@ impl Checker<'_> {
 
     fn period(&mut self, p: &ast::PeriodDecl) {
         if p.from.node > p.to.node {
-            self.error(reversed(p.from.span.to(p.to.span), &format!("period `{}`", p.id.node), &p.from, &p.to));
+            self.error(reversed(
+                p.from.span.to(p.to.span),
+                &format!("period `{}`", p.id.node),
+                &p.from,
+                &p.to,
+            ));
         }
         if self.name(&p.id, Named::Period(self.rules.periods.len() as u32)) {
             self.rules.periods.push(Period {
@@ -116,8 +138,12 @@ impl Checker<'_> {
         for o in opts {
             if out.iter().any(|(id, _)| *id == o.id.node) {
                 self.error(
-                    Diagnostic::error(codes::DUPLICATE_NAME, format!("option `{}` is listed twice", o.id.node), o.id.span)
-                        .with_help("list each option once"),
+                    Diagnostic::error(
+                        codes::DUPLICATE_NAME,
+                        format!("option `{}` is listed twice", o.id.node),
+                        o.id.span,
+                    )
+                    .with_help("list each option once"),
                 );
                 continue;
             }
@@ -130,16 +156,24 @@ impl Checker<'_> {
         for (i, input) in self.rules.inputs.iter().enumerate() {
             if input.per_period {
                 for p in 0..self.rules.periods.len() {
-                    self.rules.slots.push(Slot { input: i as u32, period: Some(p as u32) });
+                    self.rules.slots.push(Slot {
+                        input: i as u32,
+                        period: Some(p as u32),
+                    });
                 }
             } else {
-                self.rules.slots.push(Slot { input: i as u32, period: None });
+                self.rules.slots.push(Slot {
+                    input: i as u32,
+                    period: None,
+                });
             }
         }
     }
 
     fn param(&mut self, p: &ast::ParamDecl) {
-        let Some((value, ty)) = self.literal_value(&p.value, None) else { return };
+        let Some((value, ty)) = self.literal_value(&p.value, None) else {
+            return;
+        };
         if self.name(&p.id, Named::Param(self.rules.params.len() as u32)) {
             self.rules.params.push(Param {
                 id: p.id.node.clone(),
@@ -153,7 +187,11 @@ impl Checker<'_> {
     }
 
     /// The value and type of a literal; a bare name is an option of `choice` (when given).
-    pub(super) fn literal_value(&mut self, lit: &Spanned<Literal>, choice: Option<u32>) -> Option<(Value, Type)> {
+    pub(super) fn literal_value(
+        &mut self,
+        lit: &Spanned<Literal>,
+        choice: Option<u32>,
+    ) -> Option<(Value, Type)> {
         Some(match &lit.node {
             Literal::Number(n) => (Value::Num(*n), Type::Number),
             Literal::Percent(n) => (Value::Num(*n), Type::Number),
@@ -175,37 +213,68 @@ impl Checker<'_> {
     }
 
     pub(super) fn text_const(&mut self, t: &str) -> u32 {
-        let i = self.rules.texts.iter().position(|x| x == t).unwrap_or_else(|| {
-            self.rules.texts.push(t.to_string());
-            self.rules.texts.len() - 1
-        });
+        let i = self
+            .rules
+            .texts
+            .iter()
+            .position(|x| x == t)
+            .unwrap_or_else(|| {
+                self.rules.texts.push(t.to_string());
+                self.rules.texts.len() - 1
+            });
         i as u32 | TEXT_CONST
     }
 
     /// The index of option `name` of choice input `input`, or a diagnostic listing the options.
     pub(super) fn option_index(&mut self, input: u32, name: &str, span: Span) -> Option<u16> {
-        let InputType::Choice(opts) = &self.rules.inputs[input as usize].ty else { return None };
+        let InputType::Choice(opts) = &self.rules.inputs[input as usize].ty else {
+            return None;
+        };
         if let Some(i) = opts.iter().position(|(id, _)| id == name) {
             return Some(i as u16);
         }
         let list: Vec<&str> = opts.iter().map(|(id, _)| id.as_str()).collect();
-        let mut help = format!("the options of `{}` are {}", self.rules.inputs[input as usize].id, backticked(&list));
+        let mut help = format!(
+            "the options of `{}` are {}",
+            self.rules.inputs[input as usize].id,
+            backticked(&list)
+        );
         if let Some(dym) = crate::diag::did_you_mean(name, list.iter().copied()) {
             help = format!("{dym} {help}");
         }
-        let msg = format!("`{name}` is not an option of `{}`", self.rules.inputs[input as usize].id);
-        self.error(Diagnostic::error(codes::NOT_AN_OPTION, msg, span).with_label("not an option").with_help(help));
+        let msg = format!(
+            "`{name}` is not an option of `{}`",
+            self.rules.inputs[input as usize].id
+        );
+        self.error(
+            Diagnostic::error(codes::NOT_AN_OPTION, msg, span)
+                .with_label("not an option")
+                .with_help(help),
+        );
         None
     }
 }
 
 /// `a`, `b` and `c` in backticks.
 pub(super) fn backticked(items: &[&str]) -> String {
-    items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
-fn reversed(span: Span, what: &str, from: &Spanned<chrono::NaiveDate>, to: &Spanned<chrono::NaiveDate>) -> Diagnostic {
-    Diagnostic::error(codes::PERIOD_REVERSED, format!("the {what} starts after it ends"), span)
-        .with_label(format!("{} is after {}", from.node, to.node))
-        .with_help("swap the dates: `from` comes before `to`")
+fn reversed(
+    span: Span,
+    what: &str,
+    from: &Spanned<chrono::NaiveDate>,
+    to: &Spanned<chrono::NaiveDate>,
+) -> Diagnostic {
+    Diagnostic::error(
+        codes::PERIOD_REVERSED,
+        format!("the {what} starts after it ends"),
+        span,
+    )
+    .with_label(format!("{} is after {}", from.node, to.node))
+    .with_help("swap the dates: `from` comes before `to`")
 }

@@ -17,16 +17,27 @@ pub struct Loaded {
 
 /// Loads a rules file from disk with everything it uses.
 pub fn load_path(path: &Path) -> Loaded {
-    let mut loaded = Loaded { sources: SourceMap::new(), decls: vec![], diagnostics: vec![] };
+    let mut loaded = Loaded {
+        sources: SourceMap::new(),
+        decls: vec![],
+        diagnostics: vec![],
+    };
     match read_text(path) {
         Ok(text) => {
             let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-            let id = loaded.sources.add(SourceFile::new(path.display().to_string(), Some(canonical.clone()), text));
+            let id = loaded.sources.add(SourceFile::new(
+                path.display().to_string(),
+                Some(canonical.clone()),
+                text,
+            ));
             load_file(&mut loaded, id, &mut vec![canonical]);
         }
         Err(e) => loaded.diagnostics.push(
-            Diagnostic::unplaced(codes::READ, format!("cannot read `{}`: {e}", path.display()))
-                .with_help("check the path; rules files are UTF-8 text"),
+            Diagnostic::unplaced(
+                codes::READ,
+                format!("cannot read `{}`: {e}", path.display()),
+            )
+            .with_help("check the path; rules files are UTF-8 text"),
         ),
     }
     loaded
@@ -34,14 +45,22 @@ pub fn load_path(path: &Path) -> Loaded {
 
 /// Loads rules from a string (no file on disk; `use` resolves against the working directory).
 pub fn load_text(name: &str, text: String) -> Loaded {
-    let mut loaded = Loaded { sources: SourceMap::new(), decls: vec![], diagnostics: vec![] };
+    let mut loaded = Loaded {
+        sources: SourceMap::new(),
+        decls: vec![],
+        diagnostics: vec![],
+    };
     let id = loaded.sources.add(SourceFile::new(name, None, text));
     load_file(&mut loaded, id, &mut vec![]);
     loaded
 }
 
 fn load_file(loaded: &mut Loaded, id: FileId, stack: &mut Vec<PathBuf>) {
-    let text = loaded.sources.get(id).map(|f| f.text.clone()).unwrap_or_default();
+    let text = loaded
+        .sources
+        .get(id)
+        .map(|f| f.text.clone())
+        .unwrap_or_default();
     let parsed = match syntax::parse(&text, id) {
         Ok(p) => p,
         Err(errors) => {
@@ -51,7 +70,12 @@ fn load_file(loaded: &mut Loaded, id: FileId, stack: &mut Vec<PathBuf>) {
     };
     drop(text);
     let RulesFile { decls } = parsed;
-    let dir = loaded.sources.get(id).and_then(|f| f.path.as_ref()).and_then(|p| p.parent()).map(Path::to_path_buf);
+    let dir = loaded
+        .sources
+        .get(id)
+        .and_then(|f| f.path.as_ref())
+        .and_then(|p| p.parent())
+        .map(Path::to_path_buf);
     for decl in decls {
         if let Decl::Use(path) = &decl {
             load_use(loaded, dir.as_deref(), &path.node, path.span, stack);
@@ -60,7 +84,13 @@ fn load_file(loaded: &mut Loaded, id: FileId, stack: &mut Vec<PathBuf>) {
     }
 }
 
-fn load_use(loaded: &mut Loaded, dir: Option<&Path>, rel: &str, span: Span, stack: &mut Vec<PathBuf>) {
+fn load_use(
+    loaded: &mut Loaded,
+    dir: Option<&Path>,
+    rel: &str,
+    span: Span,
+    stack: &mut Vec<PathBuf>,
+) {
     let path = dir.map_or_else(|| PathBuf::from(rel), |d| d.join(rel));
     let canonical = match path.canonicalize() {
         Ok(c) => c,
@@ -72,9 +102,17 @@ fn load_use(loaded: &mut Loaded, dir: Option<&Path>, rel: &str, span: Span, stac
         }
     };
     if stack.contains(&canonical) {
-        let chain: Vec<String> = stack.iter().chain([&canonical]).map(|p| file_name(p)).collect();
-        let d = Diagnostic::error(codes::BAD_USE, format!("`use` cycle: {}", chain.join(" → ")), span)
-            .with_help("move the shared declarations into a file that both use");
+        let chain: Vec<String> = stack
+            .iter()
+            .chain([&canonical])
+            .map(|p| file_name(p))
+            .collect();
+        let d = Diagnostic::error(
+            codes::BAD_USE,
+            format!("`use` cycle: {}", chain.join(" → ")),
+            span,
+        )
+        .with_help("move the shared declarations into a file that both use");
         loaded.diagnostics.push(d);
         return;
     }
@@ -83,15 +121,26 @@ fn load_use(loaded: &mut Loaded, dir: Option<&Path>, rel: &str, span: Span, stac
     }
     match read_text(&canonical) {
         Ok(text) => {
-            let id = loaded.sources.add(SourceFile::new(path.display().to_string(), Some(canonical.clone()), text));
+            let id = loaded.sources.add(SourceFile::new(
+                path.display().to_string(),
+                Some(canonical.clone()),
+                text,
+            ));
             stack.push(canonical);
             load_file(loaded, id, stack);
             stack.pop();
         }
-        Err(e) => loaded.diagnostics.push(Diagnostic::error(codes::BAD_USE, format!("cannot read `{rel}`: {e}"), span)),
+        Err(e) => loaded.diagnostics.push(Diagnostic::error(
+            codes::BAD_USE,
+            format!("cannot read `{rel}`: {e}"),
+            span,
+        )),
     }
 }
 
 fn file_name(p: &Path) -> String {
-    p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+    p.file_name().map_or_else(
+        || p.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }

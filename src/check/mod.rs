@@ -51,9 +51,17 @@ pub fn check_text(name: &str, text: &str) -> Checked {
 }
 
 fn finish(loaded: loader::Loaded) -> Checked {
-    let loader::Loaded { sources, decls, mut diagnostics } = loaded;
+    let loader::Loaded {
+        sources,
+        decls,
+        mut diagnostics,
+    } = loaded;
     if !diagnostics.is_empty() && decls.is_empty() || diagnostics.iter().any(Diagnostic::is_error) {
-        return Checked { rules: None, diagnostics, sources };
+        return Checked {
+            rules: None,
+            diagnostics,
+            sources,
+        };
     }
     let mut checker = Checker::new(&sources);
     checker.run(&decls);
@@ -61,17 +69,27 @@ fn finish(loaded: loader::Loaded) -> Checked {
     diagnostics.sort_by_key(|d| (d.span().file, d.span().start));
     let rules = (!diagnostics.iter().any(Diagnostic::is_error)).then(|| {
         let mut rules = checker.rules;
-        rules.sha256 = sources.get(0).map(|f| hex_sha256(f.text.as_bytes())).unwrap_or_default();
+        rules.sha256 = sources
+            .get(0)
+            .map(|f| hex_sha256(f.text.as_bytes()))
+            .unwrap_or_default();
         rules.node_count = checker.next_node;
         rules.sources = sources.clone();
         rules
     });
-    Checked { rules, diagnostics, sources }
+    Checked {
+        rules,
+        diagnostics,
+        sources,
+    }
 }
 
 /// Lowercase hex sha256 of some bytes.
 pub fn hex_sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// What a global name stands for.
@@ -136,10 +154,21 @@ impl<'s> Checker<'s> {
     fn run(&mut self, decls: &[(FileId, Decl)]) {
         self.header(decls);
         self.declare(decls);
-        let lets: Vec<_> = decls.iter().filter_map(|(_, d)| if let Decl::Let(l) = d { Some(l) } else { None }).collect();
+        let lets: Vec<_> = decls
+            .iter()
+            .filter_map(|(_, d)| if let Decl::Let(l) = d { Some(l) } else { None })
+            .collect();
         self.resolve_lets(&lets);
-        let assessments: Vec<_> =
-            decls.iter().filter_map(|(_, d)| if let Decl::Assessment(a) = d { Some(a) } else { None }).collect();
+        let assessments: Vec<_> = decls
+            .iter()
+            .filter_map(|(_, d)| {
+                if let Decl::Assessment(a) = d {
+                    Some(a)
+                } else {
+                    None
+                }
+            })
+            .collect();
         self.resolve_assessments(&assessments);
         for (_, d) in decls {
             if let Decl::Target(t) = d {

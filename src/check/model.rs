@@ -202,13 +202,21 @@ pub const TEXT_CONST: u32 = 1 << 31;
 impl Rules {
     /// The slot index of an input (in a period).
     pub fn slot_of(&self, input: u32, period: Option<u32>) -> Option<u32> {
-        self.slots.iter().position(|s| s.input == input && s.period == period).map(|i| i as u32)
+        self.slots
+            .iter()
+            .position(|s| s.input == input && s.period == period)
+            .map(|i| i as u32)
     }
 
     /// The data key of a slot: `input` or `input@period`.
     pub fn slot_name(&self, slot: u32) -> String {
-        let Some(s) = self.slots.get(slot as usize) else { return String::new() };
-        let input = self.inputs.get(s.input as usize).map_or("", |i| i.id.as_str());
+        let Some(s) = self.slots.get(slot as usize) else {
+            return String::new();
+        };
+        let input = self
+            .inputs
+            .get(s.input as usize)
+            .map_or("", |i| i.id.as_str());
         match s.period.and_then(|p| self.periods.get(p as usize)) {
             Some(p) => format!("{input}@{}", p.id),
             None => input.to_string(),
@@ -277,13 +285,31 @@ pub enum CKind {
     Param(u32),
     Let(u32),
     /// a criterion used as a boolean: true when it passed (na counts as false)
-    Criterion { assessment: u32, criterion: u32 },
+    Criterion {
+        assessment: u32,
+        criterion: u32,
+    },
     /// `A.C == word` (`negate` for `!=`); `literal` in tests compares the state itself
-    CriterionIs { assessment: u32, criterion: u32, word: ResultWord, negate: bool, literal: bool },
+    CriterionIs {
+        assessment: u32,
+        criterion: u32,
+        word: ResultWord,
+        negate: bool,
+        literal: bool,
+    },
     /// `A == outcome` / `A == unknown`
-    VerdictIs { assessment: u32, want: VerdictWant, negate: bool, literal: bool },
+    VerdictIs {
+        assessment: u32,
+        want: VerdictWant,
+        negate: bool,
+        literal: bool,
+    },
     /// `T == met` (tests only)
-    TargetIs { target: u32, word: ResultWord, negate: bool },
+    TargetIs {
+        target: u32,
+        word: ResultWord,
+        negate: bool,
+    },
     AllRequired,
     Points,
     MaxPoints,
@@ -292,7 +318,11 @@ pub enum CKind {
     Binary(BinOp, Box<CExpr>, Box<CExpr>),
     Call(Func, Vec<CExpr>),
     /// `count(…)` / `share(…)` in a target
-    Aggregate { share: bool, cond: Box<CExpr>, among: Option<Box<CExpr>> },
+    Aggregate {
+        share: bool,
+        cond: Box<CExpr>,
+        among: Option<Box<CExpr>>,
+    },
 }
 
 impl CExpr {
@@ -302,7 +332,9 @@ impl CExpr {
             CKind::Not(e) | CKind::Neg(e) => vec![e],
             CKind::Binary(_, a, b) => vec![a, b],
             CKind::Call(_, args) => args.iter().collect(),
-            CKind::Aggregate { cond, among, .. } => std::iter::once(&**cond).chain(among.as_deref()).collect(),
+            CKind::Aggregate { cond, among, .. } => {
+                std::iter::once(&**cond).chain(among.as_deref()).collect()
+            }
             _ => vec![],
         }
     }

@@ -57,8 +57,12 @@ impl Checker<'_> {
     fn deps_on(&self, exprs: &[&Expr], pick: impl Fn(Named) -> Option<u32>) -> Vec<usize> {
         let mut names = HashSet::new();
         exprs.iter().for_each(|e| names_in(e, &mut names));
-        let mut deps: Vec<usize> =
-            names.iter().filter_map(|n| self.names.get(n)).filter_map(|(k, _)| pick(*k)).map(|i| i as usize).collect();
+        let mut deps: Vec<usize> = names
+            .iter()
+            .filter_map(|n| self.names.get(n))
+            .filter_map(|(k, _)| pick(*k))
+            .map(|i| i as usize)
+            .collect();
         deps.sort_unstable();
         deps.dedup();
         deps
@@ -66,13 +70,27 @@ impl Checker<'_> {
 
     pub(super) fn resolve_lets(&mut self, lets: &[&ast::LetDecl]) {
         let pick = |k| if let Named::Let(i) = k { Some(i) } else { None };
-        let deps: Vec<Vec<usize>> = lets.iter().map(|l| self.deps_on(&[&l.expr], pick)).collect();
+        let deps: Vec<Vec<usize>> = lets
+            .iter()
+            .map(|l| self.deps_on(&[&l.expr], pick))
+            .collect();
         let (order, cyclic) = topo_order(&deps);
         for &i in &cyclic {
-            let others: Vec<String> = deps[i].iter().filter(|d| cyclic.contains(d)).map(|&d| lets[d].id.node.clone()).collect();
-            let d = Diagnostic::error(codes::LET_CYCLE, format!("`{}` depends on itself", lets[i].id.node), lets[i].id.span)
-                .with_label(format!("uses {}", super::decls::backticked(&others.iter().map(String::as_str).collect::<Vec<_>>())))
-                .with_help("a `let` may not refer to itself, directly or through other `let`s");
+            let others: Vec<String> = deps[i]
+                .iter()
+                .filter(|d| cyclic.contains(d))
+                .map(|&d| lets[d].id.node.clone())
+                .collect();
+            let d = Diagnostic::error(
+                codes::LET_CYCLE,
+                format!("`{}` depends on itself", lets[i].id.node),
+                lets[i].id.span,
+            )
+            .with_label(format!(
+                "uses {}",
+                super::decls::backticked(&others.iter().map(String::as_str).collect::<Vec<_>>())
+            ))
+            .with_help("a `let` may not refer to itself, directly or through other `let`s");
             self.error(d);
         }
         self.let_index = vec![None; lets.len()];
@@ -93,7 +111,13 @@ impl Checker<'_> {
     }
 
     pub(super) fn resolve_assessments(&mut self, list: &[&ast::AssessmentDecl]) {
-        let pick = |k| if let Named::Assessment(i) = k { Some(i) } else { None };
+        let pick = |k| {
+            if let Named::Assessment(i) = k {
+                Some(i)
+            } else {
+                None
+            }
+        };
         let deps: Vec<Vec<usize>> = list
             .iter()
             .enumerate()
@@ -104,13 +128,20 @@ impl Checker<'_> {
                     exprs.push(&c.condition);
                 }
                 exprs.extend(a.outcomes.iter().filter_map(|o| o.when.as_ref()));
-                self.deps_on(&exprs, pick).into_iter().filter(|&d| d != me).collect()
+                self.deps_on(&exprs, pick)
+                    .into_iter()
+                    .filter(|&d| d != me)
+                    .collect()
             })
             .collect();
         let (order, cyclic) = topo_order(&deps);
         for &i in &cyclic {
-            let d = Diagnostic::error(codes::ASSESSMENT_CYCLE, format!("the verdict of `{}` depends on itself", list[i].id.node), list[i].id.span)
-                .with_help("an assessment may use the verdicts of others, but not in a circle");
+            let d = Diagnostic::error(
+                codes::ASSESSMENT_CYCLE,
+                format!("the verdict of `{}` depends on itself", list[i].id.node),
+                list[i].id.span,
+            )
+            .with_help("an assessment may use the verdicts of others, but not in a circle");
             self.error(d);
         }
         self.assessment_index = vec![u32::MAX; list.len()];
@@ -125,11 +156,22 @@ impl Checker<'_> {
     fn assessment(&mut self, a: &ast::AssessmentDecl, index: u32) -> Assessment {
         let mut scope = Scope::area();
         let when = a.when.as_ref().and_then(|w| self.resolve_bool(w, &scope));
-        let mut out = Assessment { id: a.id.node.clone(), label: a.label.node.clone(), when, criteria: vec![], outcomes: vec![], span: a.id.span };
+        let mut out = Assessment {
+            id: a.id.node.clone(),
+            label: a.label.node.clone(),
+            when,
+            criteria: vec![],
+            outcomes: vec![],
+            span: a.id.span,
+        };
         scope.assessment = Some((index, a));
         for (ci, c) in a.criteria.iter().enumerate() {
             if a.criteria[..ci].iter().any(|p| p.id.node == c.id.node) {
-                self.error(Diagnostic::error(codes::DUPLICATE_NAME, format!("criterion `{}` is declared twice", c.id.node), c.id.span));
+                self.error(Diagnostic::error(
+                    codes::DUPLICATE_NAME,
+                    format!("criterion `{}` is declared twice", c.id.node),
+                    c.id.span,
+                ));
             }
             scope.visible_criteria = ci;
             out.criteria.push(self.criterion(c, &scope));
@@ -141,13 +183,12 @@ impl Checker<'_> {
     }
 
     fn criterion(&mut self, c: &ast::CriterionDecl, scope: &Scope) -> Criterion {
-        if let Some(p) = &c.points {
-            if p.node.is_sign_negative() {
-                self.error(Diagnostic::error(codes::BAD_POINTS, "points cannot be negative", p.span));
-            }
-        }
         let when = c.when.as_ref().and_then(|w| self.resolve_bool(w, scope));
-        let condition = self.resolve_bool(&c.condition, scope).unwrap_or(CExpr { kind: CKind::Const(crate::value::Value::Unknown), span: c.condition.span, id: u32::MAX });
+        let condition = self.resolve_bool(&c.condition, scope).unwrap_or(CExpr {
+            kind: CKind::Const(crate::value::Value::Unknown),
+            span: c.condition.span,
+            id: u32::MAX,
+        });
         Criterion {
             id: c.id.node.clone(),
             label: c.label.node.clone(),
@@ -162,14 +203,26 @@ impl Checker<'_> {
     fn outcomes(&mut self, a: &ast::AssessmentDecl, scope: &Scope, out: &mut Assessment) {
         let mut otherwise_seen: Option<&ast::OutcomeDecl> = None;
         for o in &a.outcomes {
-            if a.outcomes.iter().take_while(|p| !std::ptr::eq(*p, o)).any(|p| p.id.node == o.id.node) {
-                self.error(Diagnostic::error(codes::DUPLICATE_NAME, format!("outcome `{}` is declared twice", o.id.node), o.id.span));
+            if a.outcomes
+                .iter()
+                .take_while(|p| !std::ptr::eq(*p, o))
+                .any(|p| p.id.node == o.id.node)
+            {
+                self.error(Diagnostic::error(
+                    codes::DUPLICATE_NAME,
+                    format!("outcome `{}` is declared twice", o.id.node),
+                    o.id.span,
+                ));
             }
             if let Some(other) = otherwise_seen {
                 self.error(
-                    Diagnostic::error(codes::OUTCOME_AFTER_OTHERWISE, format!("outcome `{}` comes after `otherwise`", o.id.node), o.span)
-                        .with_secondary(other.span, "`otherwise` is here")
-                        .with_help("`otherwise` must be the last outcome: move this outcome above it"),
+                    Diagnostic::error(
+                        codes::OUTCOME_AFTER_OTHERWISE,
+                        format!("outcome `{}` comes after `otherwise`", o.id.node),
+                        o.span,
+                    )
+                    .with_secondary(other.span, "`otherwise` is here")
+                    .with_help("`otherwise` must be the last outcome: move this outcome above it"),
                 );
             }
             let when = match &o.when {
@@ -179,11 +232,19 @@ impl Checker<'_> {
                     None
                 }
             };
-            out.outcomes.push(Outcome { id: o.id.node.clone(), label: o.label.node.clone(), when, span: o.id.span });
+            out.outcomes.push(Outcome {
+                id: o.id.node.clone(),
+                label: o.label.node.clone(),
+                when,
+                span: o.id.span,
+            });
         }
         if otherwise_seen.is_none() {
             let span = a.outcomes.last().map_or(a.id.span, |o| o.span);
-            let msg = format!("the outcomes of `{}` do not end with `otherwise`", a.id.node);
+            let msg = format!(
+                "the outcomes of `{}` do not end with `otherwise`",
+                a.id.node
+            );
             self.error(
                 Diagnostic::error(codes::MISSING_OTHERWISE, msg, span)
                     .with_label("the last outcome")

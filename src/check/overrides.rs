@@ -8,20 +8,41 @@ use crate::value::Value;
 /// Parses and type-checks `P=V` against the rules' params.
 pub fn parse_override(rules: &Rules, text: &str) -> Result<(u32, Value), Diagnostic> {
     let Some((name, value)) = text.split_once('=') else {
-        return Err(Diagnostic::unplaced(codes::BAD_OVERRIDE, format!("`{text}` is not of the form `PARAM=VALUE`"))
-            .with_help("e.g. `--set nguong_kham_pha=75%`"));
+        return Err(Diagnostic::unplaced(
+            codes::BAD_OVERRIDE,
+            format!("`{text}` is not of the form `PARAM=VALUE`"),
+        )
+        .with_help("e.g. `--set nguong_kham_pha=75%`"));
     };
     let name = name.trim();
     let Some(p) = rules.param_index(name) else {
         let ids: Vec<&str> = rules.params.iter().map(|p| p.id.as_str()).collect();
-        let help = did_you_mean(name, ids.iter().copied())
-            .unwrap_or_else(|| format!("the params are {}", ids.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")));
-        return Err(Diagnostic::unplaced(codes::BAD_OVERRIDE, format!("`{name}` is not a param of `{}`", rules.id)).with_help(help));
+        let help = did_you_mean(name, ids.iter().copied()).unwrap_or_else(|| {
+            format!(
+                "the params are {}",
+                ids.iter()
+                    .map(|i| format!("`{i}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        });
+        return Err(Diagnostic::unplaced(
+            codes::BAD_OVERRIDE,
+            format!("`{name}` is not a param of `{}`", rules.id),
+        )
+        .with_help(help));
     };
     let param = &rules.params[p];
     let lit = crate::syntax::parse_literal(value, u32::MAX).map_err(|d| {
-        Diagnostic::unplaced(codes::BAD_OVERRIDE, format!("`{}` is not a value: {}", value.trim(), d.message))
-            .with_help(format!("`{name}` is {}, written like `{}`", super::resolve_type_name(param.ty), param.written))
+        Diagnostic::unplaced(
+            codes::BAD_OVERRIDE,
+            format!("`{}` is not a value: {}", value.trim(), d.message),
+        )
+        .with_help(format!(
+            "`{name}` is {}, written like `{}`",
+            super::resolve_type_name(param.ty),
+            param.written
+        ))
     })?;
     let (v, ty) = match lit.node {
         Literal::Number(n) | Literal::Percent(n) => (Value::Num(n), Type::Number),
@@ -32,9 +53,17 @@ pub fn parse_override(rules: &Rules, text: &str) -> Result<(u32, Value), Diagnos
     if ty != param.ty || ty == Type::Text {
         return Err(Diagnostic::unplaced(
             codes::BAD_OVERRIDE,
-            format!("`{name}` is {}, but `{}` is {}", super::resolve_type_name(param.ty), value.trim(), super::resolve_type_name(ty)),
+            format!(
+                "`{name}` is {}, but `{}` is {}",
+                super::resolve_type_name(param.ty),
+                value.trim(),
+                super::resolve_type_name(ty)
+            ),
         )
-        .with_help(format!("write it like the declared value `{}`", param.written)));
+        .with_help(format!(
+            "write it like the declared value `{}`",
+            param.written
+        )));
     }
     Ok((p as u32, v))
 }

@@ -31,7 +31,9 @@ impl Scope<'_> {
 
 pub(super) type Resolved = Option<(CExpr, Type)>;
 
-pub(super) const FUNCTIONS: [&str; 9] = ["ratio", "change", "min", "max", "abs", "at_least", "known", "count", "share"];
+pub(super) const FUNCTIONS: [&str; 9] = [
+    "ratio", "change", "min", "max", "abs", "at_least", "known", "count", "share",
+];
 
 /// How a type is named in messages.
 pub(super) fn type_name(t: Type) -> &'static str {
@@ -50,13 +52,21 @@ pub(super) fn type_name(t: Type) -> &'static str {
 
 impl Checker<'_> {
     pub(super) fn mk(&mut self, kind: CKind, span: Span) -> CExpr {
-        CExpr { kind, span, id: self.node_id() }
+        CExpr {
+            kind,
+            span,
+            id: self.node_id(),
+        }
     }
 
     pub(super) fn mismatch(&mut self, span: Span, expected: &str, found: Type) {
         let text = self.snippet(span).to_string();
-        let d = Diagnostic::error(codes::TYPE_MISMATCH, format!("expected {expected}, found {} `{text}`", type_name(found)), span)
-            .with_label(format!("this is {}", type_name(found)));
+        let d = Diagnostic::error(
+            codes::TYPE_MISMATCH,
+            format!("expected {expected}, found {} `{text}`", type_name(found)),
+            span,
+        )
+        .with_label(format!("this is {}", type_name(found)));
         self.error(d);
     }
 
@@ -67,8 +77,15 @@ impl Checker<'_> {
             return Some(c);
         }
         if let Type::Verdict(_) = t {
-            let d = Diagnostic::error(codes::TYPE_MISMATCH, "a verdict is not a yes/no value", e.span)
-                .with_help(format!("compare it with an outcome: `{} == …`", self.snippet(e.span)));
+            let d = Diagnostic::error(
+                codes::TYPE_MISMATCH,
+                "a verdict is not a yes/no value",
+                e.span,
+            )
+            .with_help(format!(
+                "compare it with an outcome: `{} == …`",
+                self.snippet(e.span)
+            ));
             self.error(d);
             return None;
         }
@@ -90,7 +107,9 @@ impl Checker<'_> {
     pub(super) fn resolve(&mut self, e: &Expr, scope: &Scope) -> Resolved {
         let span = e.span;
         match &e.node {
-            ExprKind::Number(n) | ExprKind::Percent(n) => Some((self.mk(CKind::Const(Value::Num(*n)), span), Type::Number)),
+            ExprKind::Number(n) | ExprKind::Percent(n) => {
+                Some((self.mk(CKind::Const(Value::Num(*n)), span), Type::Number))
+            }
             ExprKind::Date(d) => Some((self.mk(CKind::Const(Value::Date(*d)), span), Type::Date)),
             ExprKind::Bool(b) => Some((self.mk(CKind::Const(Value::Bool(*b)), span), Type::Bool)),
             ExprKind::Text(t) => {
@@ -98,14 +117,29 @@ impl Checker<'_> {
                 Some((self.mk(CKind::Const(v), span), Type::Text))
             }
             ExprKind::Word(w) => {
-                let d = Diagnostic::error(codes::TYPE_MISMATCH, format!("`{}` is a result word, not a value", w.as_str()), span)
-                    .with_help(format!("compare a result with it, e.g. `chuyen_hoa.C1 == {}`", w.as_str()));
+                let d = Diagnostic::error(
+                    codes::TYPE_MISMATCH,
+                    format!("`{}` is a result word, not a value", w.as_str()),
+                    span,
+                )
+                .with_help(format!(
+                    "compare a result with it, e.g. `chuyen_hoa.C1 == {}`",
+                    w.as_str()
+                ));
                 self.error(d);
                 None
             }
-            ExprKind::Points => self.outcome_only("points", CKind::Points, Type::Number, span, scope),
-            ExprKind::Name { name, member, period } => self.resolve_name(name, member.as_ref(), period.as_ref(), span, scope),
-            ExprKind::Call { func, args, among } => self.resolve_call(func, args, among.as_deref(), span, scope),
+            ExprKind::Points => {
+                self.outcome_only("points", CKind::Points, Type::Number, span, scope)
+            }
+            ExprKind::Name {
+                name,
+                member,
+                period,
+            } => self.resolve_name(name, member.as_ref(), period.as_ref(), span, scope),
+            ExprKind::Call { func, args, among } => {
+                self.resolve_call(func, args, among.as_deref(), span, scope)
+            }
             ExprKind::Not(x) => {
                 let x = self.resolve_bool(x, scope)?;
                 Some((self.mk(CKind::Not(Box::new(x)), span), Type::Bool))
@@ -119,15 +153,28 @@ impl Checker<'_> {
         }
     }
 
-    fn resolve_binary(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr, span: Span, scope: &Scope) -> Resolved {
+    fn resolve_binary(
+        &mut self,
+        op: BinOp,
+        lhs: &Expr,
+        rhs: &Expr,
+        span: Span,
+        scope: &Scope,
+    ) -> Resolved {
         match op {
             BinOp::And | BinOp::Or => {
                 let (l, r) = (self.resolve_bool(lhs, scope), self.resolve_bool(rhs, scope));
-                Some((self.mk(CKind::Binary(op, Box::new(l?), Box::new(r?)), span), Type::Bool))
+                Some((
+                    self.mk(CKind::Binary(op, Box::new(l?), Box::new(r?)), span),
+                    Type::Bool,
+                ))
             }
             BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div => {
                 let (l, r) = (self.resolve_num(lhs, scope), self.resolve_num(rhs, scope));
-                Some((self.mk(CKind::Binary(op, Box::new(l?), Box::new(r?)), span), Type::Number))
+                Some((
+                    self.mk(CKind::Binary(op, Box::new(l?), Box::new(r?)), span),
+                    Type::Number,
+                ))
             }
             BinOp::Coalesce => {
                 let (l, r) = (self.resolve(lhs, scope), self.resolve(rhs, scope));
@@ -136,13 +183,23 @@ impl Checker<'_> {
                     self.mismatch(rhs.span, type_name(lt), rt);
                     return None;
                 }
-                Some((self.mk(CKind::Binary(op, Box::new(l), Box::new(r)), span), lt))
+                Some((
+                    self.mk(CKind::Binary(op, Box::new(l), Box::new(r)), span),
+                    lt,
+                ))
             }
             _ => self.resolve_compare(op, lhs, rhs, span, scope),
         }
     }
 
-    fn outcome_only(&mut self, name: &str, kind: CKind, ty: Type, span: Span, scope: &Scope) -> Resolved {
+    fn outcome_only(
+        &mut self,
+        name: &str,
+        kind: CKind,
+        ty: Type,
+        span: Span,
+        scope: &Scope,
+    ) -> Resolved {
         if scope.in_outcome {
             return Some((self.mk(kind, span), ty));
         }
@@ -154,23 +211,51 @@ impl Checker<'_> {
 
     /// True for a bare name that names nothing in scope (an option or outcome id, or a typo).
     pub(super) fn is_bare_unresolved(&self, e: &Expr, scope: &Scope) -> bool {
-        let ExprKind::Name { name, member: None, period: None } = &e.node else { return false };
-        let criterion = scope.assessment.is_some_and(|(_, a)| a.criteria[..scope.visible_criteria].iter().any(|c| c.id.node == name.node));
-        !criterion && !self.names.contains_key(&name.node) && !matches!(name.node.as_str(), "all_required" | "max_points")
+        let ExprKind::Name {
+            name,
+            member: None,
+            period: None,
+        } = &e.node
+        else {
+            return false;
+        };
+        let criterion = scope.assessment.is_some_and(|(_, a)| {
+            a.criteria[..scope.visible_criteria]
+                .iter()
+                .any(|c| c.id.node == name.node)
+        });
+        !criterion
+            && !self.names.contains_key(&name.node)
+            && !matches!(name.node.as_str(), "all_required" | "max_points")
     }
 
-    fn resolve_name(&mut self, name: &ast::Ident, member: Option<&ast::Ident>, period: Option<&ast::Ident>, span: Span, scope: &Scope) -> Resolved {
+    fn resolve_name(
+        &mut self,
+        name: &ast::Ident,
+        member: Option<&ast::Ident>,
+        period: Option<&ast::Ident>,
+        span: Span,
+        scope: &Scope,
+    ) -> Resolved {
         if let Some(m) = member {
             return self.qualified(name, m, period, span, scope);
         }
         if let Some((ai, a)) = scope.assessment {
-            if let Some(ci) = a.criteria[..scope.visible_criteria].iter().position(|c| c.id.node == name.node) {
+            if let Some(ci) = a.criteria[..scope.visible_criteria]
+                .iter()
+                .position(|c| c.id.node == name.node)
+            {
                 self.referenced_criteria.push((ai, ci as u32));
-                let kind = CKind::Criterion { assessment: ai, criterion: ci as u32 };
+                let kind = CKind::Criterion {
+                    assessment: ai,
+                    criterion: ci as u32,
+                };
                 return Some((self.mk(kind, span), Type::CriterionResult));
             }
         }
-        let Some(&(named, _)) = self.names.get(&name.node) else { return self.unknown_or_special(name, period, span, scope) };
+        let Some(&(named, _)) = self.names.get(&name.node) else {
+            return self.unknown_or_special(name, period, span, scope);
+        };
         if period.is_some() && !matches!(named, Named::Input(_)) {
             return self.period_on_plain(name, span);
         }
@@ -189,18 +274,38 @@ impl Checker<'_> {
             Named::Assessment(a) => self.verdict_ref(a, name, span, scope),
             Named::Target(t) => self.target_ref(t, name, span, scope),
             Named::Period(_) => {
-                let d = Diagnostic::error(codes::TYPE_MISMATCH, format!("`{}` is a period, not a value", name.node), span)
-                    .with_help(format!("read an input in it: `INPUT@{}`", name.node));
+                let d = Diagnostic::error(
+                    codes::TYPE_MISMATCH,
+                    format!("`{}` is a period, not a value", name.node),
+                    span,
+                )
+                .with_help(format!("read an input in it: `INPUT@{}`", name.node));
                 self.error(d);
                 None
             }
         }
     }
 
-    fn unknown_or_special(&mut self, name: &ast::Ident, period: Option<&ast::Ident>, span: Span, scope: &Scope) -> Resolved {
+    fn unknown_or_special(
+        &mut self,
+        name: &ast::Ident,
+        period: Option<&ast::Ident>,
+        span: Span,
+        scope: &Scope,
+    ) -> Resolved {
         match (name.node.as_str(), period) {
-            ("all_required", None) => return self.outcome_only("all_required", CKind::AllRequired, Type::Bool, span, scope),
-            ("max_points", None) => return self.outcome_only("max_points", CKind::MaxPoints, Type::Number, span, scope),
+            ("all_required", None) => {
+                return self.outcome_only(
+                    "all_required",
+                    CKind::AllRequired,
+                    Type::Bool,
+                    span,
+                    scope,
+                )
+            }
+            ("max_points", None) => {
+                return self.outcome_only("max_points", CKind::MaxPoints, Type::Number, span, scope)
+            }
             _ => {}
         }
         self.unknown_name(name, scope);
@@ -210,10 +315,19 @@ impl Checker<'_> {
     pub(super) fn unknown_name(&mut self, name: &ast::Ident, scope: &Scope) {
         let mut candidates: Vec<&str> = self.names.keys().map(String::as_str).collect();
         if let Some((_, a)) = scope.assessment {
-            candidates.extend(a.criteria[..scope.visible_criteria].iter().map(|c| c.id.node.as_str()));
+            candidates.extend(
+                a.criteria[..scope.visible_criteria]
+                    .iter()
+                    .map(|c| c.id.node.as_str()),
+            );
         }
         candidates.sort_unstable();
-        let mut d = Diagnostic::error(codes::UNKNOWN_NAME, format!("`{}` is not declared", name.node), name.span).with_label("unknown name");
+        let mut d = Diagnostic::error(
+            codes::UNKNOWN_NAME,
+            format!("`{}` is not declared", name.node),
+            name.span,
+        )
+        .with_label("unknown name");
         d = match did_you_mean(&name.node, candidates) {
             Some(h) => d.with_help(h),
             None => d.with_help("declare it with `input`, `param` or `let`"),
@@ -222,9 +336,16 @@ impl Checker<'_> {
     }
 
     fn period_on_plain(&mut self, name: &ast::Ident, span: Span) -> Resolved {
-        let d = Diagnostic::error(codes::PERIOD_ON_PLAIN_INPUT, format!("`{}` has no periods", name.node), span)
-            .with_label("`@` needs an input declared `per period`")
-            .with_help(format!("write `{}` without `@…`, or declare the input `per period`", name.node));
+        let d = Diagnostic::error(
+            codes::PERIOD_ON_PLAIN_INPUT,
+            format!("`{}` has no periods", name.node),
+            span,
+        )
+        .with_label("`@` needs an input declared `per period`")
+        .with_help(format!(
+            "write `{}` without `@…`, or declare the input `per period`",
+            name.node
+        ));
         self.error(d);
         None
     }
@@ -233,13 +354,24 @@ impl Checker<'_> {
         if !scope.target {
             return Some(());
         }
-        let d = Diagnostic::error(codes::AREA_VALUE_IN_TARGET, format!("`{}` is a value of each area, not of the plan", name.node), span)
-            .with_help("use it inside `count(…)` or `share(…)`");
+        let d = Diagnostic::error(
+            codes::AREA_VALUE_IN_TARGET,
+            format!("`{}` is a value of each area, not of the plan", name.node),
+            span,
+        )
+        .with_help("use it inside `count(…)` or `share(…)`");
         self.error(d);
         None
     }
 
-    fn input_ref(&mut self, i: u32, name: &ast::Ident, period: Option<&ast::Ident>, span: Span, scope: &Scope) -> Resolved {
+    fn input_ref(
+        &mut self,
+        i: u32,
+        name: &ast::Ident,
+        period: Option<&ast::Ident>,
+        span: Span,
+        scope: &Scope,
+    ) -> Resolved {
         self.area_level(name, span, scope)?;
         self.used_inputs[i as usize] = true;
         let input = &self.rules.inputs[i as usize];
@@ -254,16 +386,31 @@ impl Checker<'_> {
         let period_index = match (input.per_period, period) {
             (false, Some(_)) => return self.period_on_plain(name, span),
             (true, None) => {
-                let d = Diagnostic::error(codes::MISSING_PERIOD, format!("`{}` has a value per period; say which", name.node), span)
-                    .with_label("needs `@PERIOD`")
-                    .with_help(format!("write `{}@PERIOD`; the periods are {}", name.node, super::decls::backticked(&periods.iter().map(String::as_str).collect::<Vec<_>>())));
+                let d = Diagnostic::error(
+                    codes::MISSING_PERIOD,
+                    format!("`{}` has a value per period; say which", name.node),
+                    span,
+                )
+                .with_label("needs `@PERIOD`")
+                .with_help(format!(
+                    "write `{}@PERIOD`; the periods are {}",
+                    name.node,
+                    super::decls::backticked(
+                        &periods.iter().map(String::as_str).collect::<Vec<_>>()
+                    )
+                ));
                 self.error(d);
                 return None;
             }
             (true, Some(p)) => match periods.iter().position(|x| *x == p.node) {
                 Some(pi) => Some(pi as u32),
                 None => {
-                    let mut d = Diagnostic::error(codes::UNKNOWN_PERIOD, format!("`{}` is not a declared period", p.node), p.span).with_label("unknown period");
+                    let mut d = Diagnostic::error(
+                        codes::UNKNOWN_PERIOD,
+                        format!("`{}` is not a declared period", p.node),
+                        p.span,
+                    )
+                    .with_label("unknown period");
                     if let Some(h) = did_you_mean(&p.node, periods.iter().map(String::as_str)) {
                         d = d.with_help(h);
                     }
@@ -281,30 +428,67 @@ impl Checker<'_> {
         self.area_level(name, span, scope)?;
         let fin = *self.assessment_index.get(a as usize)?;
         if fin == u32::MAX {
-            if scope.assessment.is_some_and(|(_, cur)| cur.id.node == name.node) {
-                let d = Diagnostic::error(codes::ASSESSMENT_CYCLE, format!("`{}` cannot use its own verdict", name.node), span);
+            if scope
+                .assessment
+                .is_some_and(|(_, cur)| cur.id.node == name.node)
+            {
+                let d = Diagnostic::error(
+                    codes::ASSESSMENT_CYCLE,
+                    format!("`{}` cannot use its own verdict", name.node),
+                    span,
+                );
                 self.error(d);
             }
             return None;
         }
-        let kind = CKind::VerdictIs { assessment: fin, want: VerdictWant::Word(ast::ResultWord::Unknown), negate: false, literal: scope.test };
+        let kind = CKind::VerdictIs {
+            assessment: fin,
+            want: VerdictWant::Word(ast::ResultWord::Unknown),
+            negate: false,
+            literal: scope.test,
+        };
         Some((self.mk(kind, span), Type::Verdict(fin)))
     }
 
     fn target_ref(&mut self, t: u32, name: &ast::Ident, span: Span, scope: &Scope) -> Resolved {
         if !scope.test {
-            let d = Diagnostic::error(codes::TYPE_MISMATCH, format!("`{}` is a target; only tests can refer to targets", name.node), span);
+            let d = Diagnostic::error(
+                codes::TYPE_MISMATCH,
+                format!(
+                    "`{}` is a target; only tests can refer to targets",
+                    name.node
+                ),
+                span,
+            );
             self.error(d);
             return None;
         }
-        let kind = CKind::TargetIs { target: t, word: ast::ResultWord::Met, negate: false };
+        let kind = CKind::TargetIs {
+            target: t,
+            word: ast::ResultWord::Met,
+            negate: false,
+        };
         Some((self.mk(kind, span), Type::TargetResult))
     }
 
-    fn qualified(&mut self, name: &ast::Ident, member: &ast::Ident, period: Option<&ast::Ident>, span: Span, scope: &Scope) -> Resolved {
+    fn qualified(
+        &mut self,
+        name: &ast::Ident,
+        member: &ast::Ident,
+        period: Option<&ast::Ident>,
+        span: Span,
+        scope: &Scope,
+    ) -> Resolved {
         let Some(&(Named::Assessment(a), _)) = self.names.get(&name.node) else {
             if self.names.contains_key(&name.node) {
-                let d = Diagnostic::error(codes::TYPE_MISMATCH, format!("`{}` is not an assessment, so it has no criteria", name.node), name.span);
+                let d = Diagnostic::error(
+                    codes::TYPE_MISMATCH,
+                    format!(
+                        "`{}` is not an assessment, so it has no criteria",
+                        name.node
+                    ),
+                    name.span,
+                );
                 self.error(d);
             } else {
                 self.unknown_name(name, scope);
@@ -317,7 +501,10 @@ impl Checker<'_> {
         self.area_level(name, span, scope)?;
         let (fin, ci, ids) = match scope.assessment.filter(|(_, cur)| cur.id.node == name.node) {
             Some((cur, decl)) => {
-                let ids: Vec<String> = decl.criteria[..scope.visible_criteria].iter().map(|c| c.id.node.clone()).collect();
+                let ids: Vec<String> = decl.criteria[..scope.visible_criteria]
+                    .iter()
+                    .map(|c| c.id.node.clone())
+                    .collect();
                 (cur, ids.iter().position(|c| *c == member.node), ids)
             }
             None => {
@@ -328,7 +515,11 @@ impl Checker<'_> {
             }
         };
         let Some(ci) = ci else {
-            let mut d = Diagnostic::error(codes::UNKNOWN_NAME, format!("`{}` has no criterion `{}`", name.node, member.node), member.span);
+            let mut d = Diagnostic::error(
+                codes::UNKNOWN_NAME,
+                format!("`{}` has no criterion `{}`", name.node, member.node),
+                member.span,
+            );
             if let Some(h) = did_you_mean(&member.node, ids.iter().map(String::as_str)) {
                 d = d.with_help(h);
             }
@@ -336,11 +527,21 @@ impl Checker<'_> {
             return None;
         };
         self.referenced_criteria.push((fin, ci as u32));
-        let kind = CKind::Criterion { assessment: fin, criterion: ci as u32 };
+        let kind = CKind::Criterion {
+            assessment: fin,
+            criterion: ci as u32,
+        };
         Some((self.mk(kind, span), Type::CriterionResult))
     }
 
-    fn resolve_call(&mut self, func: &ast::Ident, args: &[Expr], among: Option<&Expr>, span: Span, scope: &Scope) -> Resolved {
+    fn resolve_call(
+        &mut self,
+        func: &ast::Ident,
+        args: &[Expr],
+        among: Option<&Expr>,
+        span: Span,
+        scope: &Scope,
+    ) -> Resolved {
         let f = match func.node.as_str() {
             "count" | "share" => return self.aggregate(func, args, among, span, scope),
             "ratio" => Func::Ratio,
@@ -351,14 +552,25 @@ impl Checker<'_> {
             "at_least" => Func::AtLeast,
             "known" => Func::Known,
             other => {
-                let mut d = Diagnostic::error(codes::BAD_CALL, format!("`{other}` is not a function"), func.span);
-                d = d.with_help(did_you_mean(other, FUNCTIONS).unwrap_or_else(|| format!("the functions are {}", FUNCTIONS.join(", "))));
+                let mut d = Diagnostic::error(
+                    codes::BAD_CALL,
+                    format!("`{other}` is not a function"),
+                    func.span,
+                );
+                d = d.with_help(
+                    did_you_mean(other, FUNCTIONS)
+                        .unwrap_or_else(|| format!("the functions are {}", FUNCTIONS.join(", "))),
+                );
                 self.error(d);
                 return None;
             }
         };
         if let Some(a) = among {
-            self.error(Diagnostic::error(codes::BAD_CALL, "`among` belongs in `count(…)` or `share(…)`", a.span));
+            self.error(Diagnostic::error(
+                codes::BAD_CALL,
+                "`among` belongs in `count(…)` or `share(…)`",
+                a.span,
+            ));
             return None;
         }
         let (min, max) = match f {
@@ -368,8 +580,20 @@ impl Checker<'_> {
             Func::AtLeast => (2, usize::MAX),
         };
         if args.len() < min || args.len() > max {
-            let want = if min == max { format!("{min}") } else { format!("at least {min}") };
-            let d = Diagnostic::error(codes::BAD_CALL, format!("`{}` takes {want} argument(s), not {}", func.node, args.len()), span);
+            let want = if min == max {
+                format!("{min}")
+            } else {
+                format!("at least {min}")
+            };
+            let d = Diagnostic::error(
+                codes::BAD_CALL,
+                format!(
+                    "`{}` takes {want} argument(s), not {}",
+                    func.node,
+                    args.len()
+                ),
+                span,
+            );
             self.error(d);
             return None;
         }
@@ -386,36 +610,72 @@ impl Checker<'_> {
                 None => ok = false,
             }
         }
-        let ty = if matches!(f, Func::AtLeast | Func::Known) { Type::Bool } else { Type::Number };
+        let ty = if matches!(f, Func::AtLeast | Func::Known) {
+            Type::Bool
+        } else {
+            Type::Number
+        };
         ok.then(|| (self.mk(CKind::Call(f, out), span), ty))
     }
 
-    fn aggregate(&mut self, func: &ast::Ident, args: &[Expr], among: Option<&Expr>, span: Span, scope: &Scope) -> Resolved {
+    fn aggregate(
+        &mut self,
+        func: &ast::Ident,
+        args: &[Expr],
+        among: Option<&Expr>,
+        span: Span,
+        scope: &Scope,
+    ) -> Resolved {
         if !scope.target || scope.aggregate {
-            let d = Diagnostic::error(codes::TARGET_ONLY, format!("`{}(…)` counts areas, so it belongs in a target", func.node), span)
-                .with_help("use it in `target ID \"…\" { … }`");
+            let d = Diagnostic::error(
+                codes::TARGET_ONLY,
+                format!("`{}(…)` counts areas, so it belongs in a target", func.node),
+                span,
+            )
+            .with_help("use it in `target ID \"…\" { … }`");
             self.error(d);
             return None;
         }
         if args.len() != 1 {
-            let d = Diagnostic::error(codes::BAD_CALL, format!("`{}` takes one condition and an optional `among FILTER`", func.node), span);
+            let d = Diagnostic::error(
+                codes::BAD_CALL,
+                format!(
+                    "`{}` takes one condition and an optional `among FILTER`",
+                    func.node
+                ),
+                span,
+            );
             self.error(d);
             return None;
         }
-        let inner = Scope { target: false, aggregate: true, ..*scope };
+        let inner = Scope {
+            target: false,
+            aggregate: true,
+            ..*scope
+        };
         let cond = self.resolve_bool(&args[0], &inner);
         let filter = among.map(|f| self.resolve_bool(f, &inner));
         let among = match filter {
             Some(f) => Some(Box::new(f?)),
             None => None,
         };
-        let kind = CKind::Aggregate { share: func.node == "share", cond: Box::new(cond?), among };
+        let kind = CKind::Aggregate {
+            share: func.node == "share",
+            cond: Box::new(cond?),
+            among,
+        };
         Some((self.mk(kind, span), Type::Number))
     }
 }
 
 /// Whether two types may meet in `==`, `!=` or `??`.
 pub(super) fn same_type(a: Type, b: Type) -> bool {
-    let norm = |t| if t == Type::CriterionResult { Type::Bool } else { t };
+    let norm = |t| {
+        if t == Type::CriterionResult {
+            Type::Bool
+        } else {
+            t
+        }
+    };
     norm(a) == norm(b)
 }

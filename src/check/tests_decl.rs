@@ -10,13 +10,22 @@ use rust_decimal::Decimal;
 /// Whether a value fits an input's type; the error says why not.
 pub fn fits(ty: &InputType, v: Value) -> Result<(), String> {
     match (ty, v) {
-        (InputType::Count, Value::Num(n)) if n.is_sign_negative() && !n.is_zero() => Err(format!("a count cannot be negative ({n})")),
-        (InputType::Count, Value::Num(n)) if n.fract() != Decimal::ZERO => Err(format!("a count is a whole number, not {}", n.normalize())),
+        (InputType::Count, Value::Num(n)) if n.is_sign_negative() && !n.is_zero() => {
+            Err(format!("a count cannot be negative ({n})"))
+        }
+        (InputType::Count, Value::Num(n)) if n.fract() != Decimal::ZERO => {
+            Err(format!("a count is a whole number, not {}", n.normalize()))
+        }
         (InputType::Percent, Value::Num(n)) if n < Decimal::ZERO || n > Decimal::ONE => {
-            Err(format!("a percent lies in 0–100%, not {}", crate::value::format_percent(n)))
+            Err(format!(
+                "a percent lies in 0–100%, not {}",
+                crate::value::format_percent(n)
+            ))
         }
         (InputType::Count | InputType::Number | InputType::Percent, Value::Num(_)) => Ok(()),
-        (InputType::YesNo, Value::Bool(_)) | (InputType::Date, Value::Date(_)) | (InputType::Text, Value::Text(_)) => Ok(()),
+        (InputType::YesNo, Value::Bool(_))
+        | (InputType::Date, Value::Date(_))
+        | (InputType::Text, Value::Text(_)) => Ok(()),
         (InputType::Choice(_), Value::Choice(_)) => Ok(()),
         _ => Err(format!("expected a value of type {}", ty.name())),
     }
@@ -24,46 +33,94 @@ pub fn fits(ty: &InputType, v: Value) -> Result<(), String> {
 
 impl Checker<'_> {
     pub(super) fn resolve_target(&mut self, t: &ast::TargetDecl) {
-        let scope = Scope { target: true, ..Scope::area() };
+        let scope = Scope {
+            target: true,
+            ..Scope::area()
+        };
         if let Some(expr) = self.resolve_bool(&t.expr, &scope) {
-            self.rules.targets.push(Target { id: t.id.node.clone(), label: t.label.node.clone(), expr, span: t.id.span });
+            self.rules.targets.push(Target {
+                id: t.id.node.clone(),
+                label: t.label.node.clone(),
+                expr,
+                span: t.id.span,
+            });
         }
     }
 
     pub(super) fn resolve_test(&mut self, t: &ast::TestDecl) {
-        let mut test = Test { name: t.name.node.clone(), areas: vec![], sets: vec![], expects: vec![], span: t.name.span };
+        let mut test = Test {
+            name: t.name.node.clone(),
+            areas: vec![],
+            sets: vec![],
+            expects: vec![],
+            span: t.name.span,
+        };
         for (i, a) in t.areas.iter().enumerate() {
-            let id = a.id.as_ref().map_or_else(|| format!("given-{}", i + 1), |id| id.node.clone());
-            let values = a.bindings.iter().filter_map(|b| self.test_value(b)).collect();
-            test.areas.push(TestArea { id, values, span: a.span });
+            let id =
+                a.id.as_ref()
+                    .map_or_else(|| format!("given-{}", i + 1), |id| id.node.clone());
+            let values = a
+                .bindings
+                .iter()
+                .filter_map(|b| self.test_value(b))
+                .collect();
+            test.areas.push(TestArea {
+                id,
+                values,
+                span: a.span,
+            });
         }
         if test.areas.is_empty() {
-            test.areas.push(TestArea { id: "given".into(), values: vec![], span: t.span });
+            test.areas.push(TestArea {
+                id: "given".into(),
+                values: vec![],
+                span: t.span,
+            });
         }
         for s in &t.sets {
             if let Some(set) = self.param_override(&s.name.node, s.name.span, &s.value) {
                 test.sets.push(set);
             }
         }
-        let scope = Scope { test: true, ..Scope::area() };
+        let scope = Scope {
+            test: true,
+            ..Scope::area()
+        };
         for e in &t.expects {
             let area = match &e.area {
                 None => Some(0),
                 Some(id) => self.test_area_index(t, id),
             };
             if let (Some(expr), Some(area)) = (self.resolve_bool(&e.expr, &scope), area) {
-                test.expects.push(Expectation { expr, area, span: e.span });
+                test.expects.push(Expectation {
+                    expr,
+                    area,
+                    span: e.span,
+                });
             }
         }
         self.rules.tests.push(test);
     }
 
     fn test_area_index(&mut self, t: &ast::TestDecl, id: &ast::Ident) -> Option<u32> {
-        let ids: Vec<&str> = t.areas.iter().filter_map(|a| a.id.as_ref()).map(|i| i.node.as_str()).collect();
-        if let Some(i) = t.areas.iter().position(|a| a.id.as_ref().is_some_and(|x| x.node == id.node)) {
+        let ids: Vec<&str> = t
+            .areas
+            .iter()
+            .filter_map(|a| a.id.as_ref())
+            .map(|i| i.node.as_str())
+            .collect();
+        if let Some(i) = t
+            .areas
+            .iter()
+            .position(|a| a.id.as_ref().is_some_and(|x| x.node == id.node))
+        {
             return Some(i as u32);
         }
-        let mut d = Diagnostic::error(codes::BAD_TEST, format!("this test has no area `{}`", id.node), id.span);
+        let mut d = Diagnostic::error(
+            codes::BAD_TEST,
+            format!("this test has no area `{}`", id.node),
+            id.span,
+        );
         if let Some(h) = did_you_mean(&id.node, ids) {
             d = d.with_help(h);
         }
@@ -73,7 +130,11 @@ impl Checker<'_> {
 
     fn test_value(&mut self, b: &ast::Binding) -> Option<TestValue> {
         let Some(&(Named::Input(i), _)) = self.names.get(&b.name.node) else {
-            let mut d = Diagnostic::error(codes::UNKNOWN_NAME, format!("`{}` is not an input", b.name.node), b.name.span);
+            let mut d = Diagnostic::error(
+                codes::UNKNOWN_NAME,
+                format!("`{}` is not an input", b.name.node),
+                b.name.span,
+            );
             let inputs: Vec<String> = self.rules.inputs.iter().map(|x| x.id.clone()).collect();
             if let Some(h) = did_you_mean(&b.name.node, inputs.iter().map(String::as_str)) {
                 d = d.with_help(h);
@@ -83,17 +144,36 @@ impl Checker<'_> {
         };
         let per_period = self.rules.inputs[i as usize].per_period;
         let period = match (&b.period, per_period) {
-            (Some(p), true) => Some(self.rules.periods.iter().position(|x| x.id == p.node).map(|x| x as u32).or_else(|| {
-                self.error(Diagnostic::error(codes::UNKNOWN_PERIOD, format!("`{}` is not a declared period", p.node), p.span));
-                None
-            })?),
+            (Some(p), true) => Some(
+                self.rules
+                    .periods
+                    .iter()
+                    .position(|x| x.id == p.node)
+                    .map(|x| x as u32)
+                    .or_else(|| {
+                        self.error(Diagnostic::error(
+                            codes::UNKNOWN_PERIOD,
+                            format!("`{}` is not a declared period", p.node),
+                            p.span,
+                        ));
+                        None
+                    })?,
+            ),
             (None, false) => None,
             (Some(p), false) => {
-                self.error(Diagnostic::error(codes::PERIOD_ON_PLAIN_INPUT, format!("`{}` has no periods", b.name.node), p.span));
+                self.error(Diagnostic::error(
+                    codes::PERIOD_ON_PLAIN_INPUT,
+                    format!("`{}` has no periods", b.name.node),
+                    p.span,
+                ));
                 return None;
             }
             (None, true) => {
-                let d = Diagnostic::error(codes::MISSING_PERIOD, format!("`{}` has a value per period; say which", b.name.node), b.name.span);
+                let d = Diagnostic::error(
+                    codes::MISSING_PERIOD,
+                    format!("`{}` has a value per period; say which", b.name.node),
+                    b.name.span,
+                );
                 self.error(d);
                 return None;
             }
@@ -105,18 +185,40 @@ impl Checker<'_> {
             _ => None,
         };
         let (value, _) = self.literal_value(&b.value, choice)?;
-        let value = if text.is_some() { Value::Text(0) } else { value };
+        let value = if text.is_some() {
+            Value::Text(0)
+        } else {
+            value
+        };
         if let Err(why) = fits(&self.rules.inputs[i as usize].ty, value) {
-            self.error(Diagnostic::error(codes::BAD_TEST, format!("`{}`: {why}", b.name.node), b.value.span));
+            self.error(Diagnostic::error(
+                codes::BAD_TEST,
+                format!("`{}`: {why}", b.name.node),
+                b.value.span,
+            ));
             return None;
         }
-        Some(TestValue { slot, value, text, span: b.value.span })
+        Some(TestValue {
+            slot,
+            value,
+            text,
+            span: b.value.span,
+        })
     }
 
     /// Checks `P = VALUE` against the param's type.
-    pub(super) fn param_override(&mut self, name: &str, span: ast::Span, value: &ast::Spanned<ast::Literal>) -> Option<(u32, Value)> {
+    pub(super) fn param_override(
+        &mut self,
+        name: &str,
+        span: ast::Span,
+        value: &ast::Spanned<ast::Literal>,
+    ) -> Option<(u32, Value)> {
         let Some(p) = self.rules.param_index(name) else {
-            let mut d = Diagnostic::error(codes::BAD_OVERRIDE, format!("`{name}` is not a param"), span);
+            let mut d = Diagnostic::error(
+                codes::BAD_OVERRIDE,
+                format!("`{name}` is not a param"),
+                span,
+            );
             let ids: Vec<String> = self.rules.params.iter().map(|p| p.id.clone()).collect();
             if let Some(h) = did_you_mean(name, ids.iter().map(String::as_str)) {
                 d = d.with_help(h);
@@ -126,7 +228,15 @@ impl Checker<'_> {
         };
         let (v, ty) = self.literal_value(value, None)?;
         if ty != self.rules.params[p].ty {
-            let d = Diagnostic::error(codes::BAD_OVERRIDE, format!("`{name}` is {}, not {}", super::resolve_type_name(self.rules.params[p].ty), super::resolve_type_name(ty)), value.span);
+            let d = Diagnostic::error(
+                codes::BAD_OVERRIDE,
+                format!(
+                    "`{name}` is {}, not {}",
+                    super::resolve_type_name(self.rules.params[p].ty),
+                    super::resolve_type_name(ty)
+                ),
+                value.span,
+            );
             self.error(d);
             return None;
         }

@@ -9,8 +9,14 @@ impl Checker<'_> {
         for (i, used) in self.used_inputs.clone().into_iter().enumerate() {
             if !used {
                 let input = &self.rules.inputs[i];
-                let d = Diagnostic::warning(codes::UNUSED_INPUT, format!("input `{}` is never used", input.id), input.span)
-                    .with_help("use it in a criterion, or remove it so data-entry forms do not ask for it");
+                let d = Diagnostic::warning(
+                    codes::UNUSED_INPUT,
+                    format!("input `{}` is never used", input.id),
+                    input.span,
+                )
+                .with_help(
+                    "use it in a criterion, or remove it so data-entry forms do not ask for it",
+                );
                 self.diags.push(d);
             }
         }
@@ -33,9 +39,15 @@ impl Checker<'_> {
                     (_, true) => "it has `points`, but no outcome uses `points` or `max_points`",
                     _ => "it is neither `required` nor has `points`, and no outcome names it",
                 };
-                let d = Diagnostic::warning(codes::UNUSED_CRITERION, format!("no outcome of `{}` depends on criterion `{}`", a.id, c.id), c.span)
-                    .with_label(why)
-                    .with_help("it is still shown in explanations; name it in an outcome if it should count");
+                let d = Diagnostic::warning(
+                    codes::UNUSED_CRITERION,
+                    format!("no outcome of `{}` depends on criterion `{}`", a.id, c.id),
+                    c.span,
+                )
+                .with_label(why)
+                .with_help(
+                    "it is still shown in explanations; name it in an outcome if it should count",
+                );
                 self.diags.push(d);
             }
         }

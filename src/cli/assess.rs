@@ -30,7 +30,11 @@ pub fn load_rules(path: &Path) -> Result<Rules, i32> {
 }
 
 /// Loads the data (`-` reads standard input); prints a read error.
-pub fn load_data(rules: &Rules, path: &Path, format: Option<DataFormat>) -> Result<data::Dataset, i32> {
+pub fn load_data(
+    rules: &Rules,
+    path: &Path,
+    format: Option<DataFormat>,
+) -> Result<data::Dataset, i32> {
     let loaded = if path.as_os_str() == "-" {
         let Some(format) = format else {
             eprintln!("error: reading data from standard input needs `--data-format json|ron|csv`");
@@ -53,8 +57,12 @@ pub fn load_data(rules: &Rules, path: &Path, format: Option<DataFormat>) -> Resu
 
 /// Parses `--set` overrides.
 pub fn overrides(rules: &Rules, sets: &[String]) -> Result<Vec<(u32, tieuchi::value::Value)>, i32> {
-    let parsed: Vec<Result<_, Diagnostic>> = sets.iter().map(|s| parse_override(rules, s)).collect();
-    let errors: Vec<Diagnostic> = parsed.iter().filter_map(|r| r.as_ref().err().cloned()).collect();
+    let parsed: Vec<Result<_, Diagnostic>> =
+        sets.iter().map(|s| parse_override(rules, s)).collect();
+    let errors: Vec<Diagnostic> = parsed
+        .iter()
+        .filter_map(|r| r.as_ref().err().cloned())
+        .collect();
     if !errors.is_empty() {
         output::print_diagnostics(&errors, &rules.sources, Format::Text);
         return Err(2);
@@ -71,7 +79,8 @@ fn select_areas(outcome: &Outcome, ids: &[String]) -> Result<Option<Vec<usize>>,
         match outcome.data.areas.iter().position(|a| a.id == *id) {
             Some(i) => picked.push(i),
             None => {
-                let hint = did_you_mean(id, outcome.data.areas.iter().map(|a| a.id.as_str())).unwrap_or_default();
+                let hint = did_you_mean(id, outcome.data.areas.iter().map(|a| a.id.as_str()))
+                    .unwrap_or_default();
                 eprintln!("error: there is no area `{id}` in the data. {hint}");
                 return Err(2);
             }
@@ -96,7 +105,11 @@ fn run_inner(args: &AssessArgs) -> Result<i32, i32> {
     let only = select_areas(&outcome, args.areas)?;
     let run = outcome.run(only.as_deref());
     match args.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&tieuchi::report::json::assessment(&run, args.explain)).unwrap_or_default()),
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&tieuchi::report::json::assessment(&run, args.explain))
+                .unwrap_or_default()
+        ),
         Format::Text => {
             print!("{}", tieuchi::report::text::assessment(&run));
             if args.explain {
@@ -104,13 +117,24 @@ fn run_inner(args: &AssessArgs) -> Result<i32, i32> {
                 for i in run.shown() {
                     let area = &outcome.data.areas[i];
                     let x = tieuchi::eval::explain::explain_area(&outcome.program, area);
-                    print!("\n{}", tieuchi::report::explain::area(&outcome.program, &area.name, &x, color));
+                    print!(
+                        "\n{}",
+                        tieuchi::report::explain::area(&outcome.program, &area.name, &x, color)
+                    );
                 }
             }
         }
     }
-    let unmet = outcome.assessed.targets.iter().any(|t| t.result != tieuchi::eval::TargetResult::Met);
-    Ok(if args.strict && (unmet || outcome.data.has_errors()) { 1 } else { 0 })
+    let unmet = outcome
+        .assessed
+        .targets
+        .iter()
+        .any(|t| t.result != tieuchi::eval::TargetResult::Met);
+    Ok(if args.strict && (unmet || outcome.data.has_errors()) {
+        1
+    } else {
+        0
+    })
 }
 
 /// Runs `validate`: 1 when the data has problems.
@@ -121,7 +145,11 @@ pub fn validate(rules: &Path, data: &Path, data_format: Option<DataFormat>, form
         output::print_diagnostics(&data.diagnostics, &data.sources, format);
         let invalid = data.areas.iter().filter(|a| a.invalid).count();
         if format == Format::Text {
-            eprintln!("{} areas: {} valid, {invalid} invalid", data.areas.len(), data.areas.len() - invalid);
+            eprintln!(
+                "{} areas: {} valid, {invalid} invalid",
+                data.areas.len(),
+                data.areas.len() - invalid
+            );
         }
         Ok(if data.has_errors() { 1 } else { 0 })
     };

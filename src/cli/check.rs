@@ -13,16 +13,38 @@ pub fn run(files: &[PathBuf], format: Format) -> i32 {
         let checked = check_path(f);
         failed |= checked.has_errors();
         match format {
-            Format::Text => output::print_diagnostics(&checked.diagnostics, &checked.sources, format),
-            Format::Json => json.extend(checked.diagnostics.iter().map(|d| tieuchi::diag::to_json(d, &checked.sources))),
+            Format::Text => {
+                output::print_diagnostics(&checked.diagnostics, &checked.sources, format)
+            }
+            Format::Json => json.extend(
+                checked
+                    .diagnostics
+                    .iter()
+                    .map(|d| tieuchi::diag::to_json(d, &checked.sources)),
+            ),
         }
         if format == Format::Text && !checked.has_errors() {
-            let warnings = checked.diagnostics.iter().filter(|d| !Diagnostic::is_error(d)).count();
-            eprintln!("{}: ok{}", f.display(), if warnings > 0 { format!(" ({warnings} warning(s))") } else { String::new() });
+            let warnings = checked
+                .diagnostics
+                .iter()
+                .filter(|d| !Diagnostic::is_error(d))
+                .count();
+            eprintln!(
+                "{}: ok{}",
+                f.display(),
+                if warnings > 0 {
+                    format!(" ({warnings} warning(s))")
+                } else {
+                    String::new()
+                }
+            );
         }
     }
     if format == Format::Json {
-        println!("{}", serde_json::to_string_pretty(&json).unwrap_or_else(|_| "[]".into()));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json).unwrap_or_else(|_| "[]".into())
+        );
     }
     if failed {
         2

@@ -104,7 +104,16 @@ pub fn run() -> i32 {
     };
     match cli.command {
         Command::Check { files, format } => check::run(&files, format),
-        Command::Assess { rules, data, explain, format, sets, areas, strict, data_format } => assess::run(&assess::AssessArgs {
+        Command::Assess {
+            rules,
+            data,
+            explain,
+            format,
+            sets,
+            areas,
+            strict,
+            data_format,
+        } => assess::run(&assess::AssessArgs {
             rules: &rules,
             data: &data,
             data_format: data_format.map(Into::into),
@@ -115,6 +124,11 @@ pub fn run() -> i32 {
             strict,
         }),
         Command::Test { files, format } => test::run(&files, format),
-        Command::Validate { rules, data, format, data_format } => assess::validate(&rules, &data, data_format.map(Into::into), format),
+        Command::Validate {
+            rules,
+            data,
+            format,
+            data_format,
+        } => assess::validate(&rules, &data, data_format.map(Into::into), format),
     }
 }

@@ -26,7 +26,10 @@ pub fn print_diagnostics(diags: &[Diagnostic], sources: &SourceMap, format: Form
         }
         Format::Json => {
             let list: Vec<_> = diags.iter().map(|d| to_json(d, sources)).collect();
-            println!("{}", serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".into()));
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".into())
+            );
         }
     }
 }

@@ -44,7 +44,10 @@ fn print_report(rules: &tieuchi::Rules, r: &tieuchi::testing::TestReport, color:
     println!("FAIL  {}  [{}]", r.name, r.location);
     let prog = tieuchi::compile(rules, &[]);
     for f in &r.failures {
-        println!("  expected `{}` for area `{}`  [{}]", f.expected, f.area, f.location);
+        println!(
+            "  expected `{}` for area `{}`  [{}]",
+            f.expected, f.area, f.location
+        );
         println!("  but {}", f.actual);
         let text = tieuchi::report::explain::area(&prog, "", &f.explanation, color);
         for line in text.lines() {

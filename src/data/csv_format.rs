@@ -10,14 +10,37 @@ const FIXED: [&str; 3] = ["id", "name", "district"];
 
 /// Reads the areas of a CSV data set.
 pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>), Diagnostic> {
-    let bom = if text.starts_with('\u{FEFF}') { '\u{FEFF}'.len_utf8() } else { 0 };
-    let body = &text[bom..];
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(body.as_bytes());
-    let header_err = |e: csv::Error| {
-        Diagnostic::error(DataCode::Read.code(), format!("the CSV header cannot be read: {e}"), Span { file, start: bom, end: bom })
+    let bom = if text.starts_with('\u{FEFF}') {
+        '\u{FEFF}'.len_utf8()
+    } else {
+        0
     };
-    let headers: Vec<String> = reader.headers().map_err(header_err)?.iter().map(|h| h.trim().to_string()).collect();
-    let header_span = Span { file, start: bom, end: bom + body.find('\n').unwrap_or(body.len()) };
+    let body = &text[bom..];
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(body.as_bytes());
+    let header_err = |e: csv::Error| {
+        Diagnostic::error(
+            DataCode::Read.code(),
+            format!("the CSV header cannot be read: {e}"),
+            Span {
+                file,
+                start: bom,
+                end: bom,
+            },
+        )
+    };
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(header_err)?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    let header_span = Span {
+        file,
+        start: bom,
+        end: bom + body.find('\n').unwrap_or(body.len()),
+    };
     if headers.first().map(String::as_str) != Some("id") {
         return Err(Diagnostic::error(DataCode::Read.code(), "the first column of the CSV must be `id`", header_span)
             .with_help("the header is `id,name,district,` then one column per input (`input@period` for inputs per period)"));
@@ -29,26 +52,59 @@ pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>),
             Ok(r) => r,
             Err(e) => {
                 let at = e.position().map_or(bom, |p| bom + p.byte() as usize);
-                diags.push(Diagnostic::error(DataCode::Read.code(), format!("a CSV row cannot be read: {e}"), Span { file, start: at, end: at }));
+                diags.push(Diagnostic::error(
+                    DataCode::Read.code(),
+                    format!("a CSV row cannot be read: {e}"),
+                    Span {
+                        file,
+                        start: at,
+                        end: at,
+                    },
+                ));
                 continue;
             }
         };
         let start = bom + record.position().map_or(0, |p| p.byte() as usize);
         let end = start + text[start..].find('\n').unwrap_or(text.len() - start);
-        let row = Span { file, start, end: end.max(start) };
+        let row = Span {
+            file,
+            start,
+            end: end.max(start),
+        };
         let line = record.position().map_or(0, |p| p.line());
         areas.push(row_area(&headers, &record, row, line, &mut diags));
     }
     Ok((areas, diags))
 }
 
-fn row_area(headers: &[String], record: &csv::StringRecord, row: Span, line: u64, diags: &mut Vec<Diagnostic>) -> RawArea {
+fn row_area(
+    headers: &[String],
+    record: &csv::StringRecord,
+    row: Span,
+    line: u64,
+    diags: &mut Vec<Diagnostic>,
+) -> RawArea {
     let cell = |i: usize| record.get(i).unwrap_or("").trim().to_string();
     let id = Some(cell(0)).filter(|s| !s.is_empty());
-    let mut area = RawArea { id, name: String::new(), district: String::new(), values: vec![], span: row, from_csv: true, broken: false };
+    let mut area = RawArea {
+        id,
+        name: String::new(),
+        district: String::new(),
+        values: vec![],
+        span: row,
+        from_csv: true,
+        broken: false,
+    };
     if record.len() != headers.len() {
-        let msg = format!("row {line} has {} cells but the header has {}", record.len(), headers.len());
-        diags.push(Diagnostic::error(DataCode::Read.code(), msg, row).with_help("every row needs one cell per column (empty for missing)"));
+        let msg = format!(
+            "row {line} has {} cells but the header has {}",
+            record.len(),
+            headers.len()
+        );
+        diags.push(
+            Diagnostic::error(DataCode::Read.code(), msg, row)
+                .with_help("every row needs one cell per column (empty for missing)"),
+        );
         area.broken = true;
     }
     for (i, h) in headers.iter().enumerate().skip(1) {
@@ -58,7 +114,11 @@ fn row_area(headers: &[String], record: &csv::StringRecord, row: Span, line: u64
             "district" => area.district = value,
             _ if FIXED.contains(&h.as_str()) => {}
             _ => {
-                let raw = if value.is_empty() { RawValue::Missing } else { RawValue::Text(value) };
+                let raw = if value.is_empty() {
+                    RawValue::Missing
+                } else {
+                    RawValue::Text(value)
+                };
                 area.values.push((h.clone(), row, raw, row));
             }
         }

@@ -1,7 +1,7 @@
 //! JSON data: `{ "areas": [ { "id", "name", "district", "values": { … } } ] }`, read with byte
 //! ranges so every problem points at its place. Numbers keep their written digits.
 
-use super::{RawArea, RawValue, DataCode};
+use super::{DataCode, RawArea, RawValue};
 use crate::ast::{FileId, Span};
 use crate::diag::Diagnostic;
 use jsonc_parser::ast::{ObjectProp, Value as J};
@@ -10,18 +10,41 @@ use jsonc_parser::{parse_to_ast, CollectOptions, ParseOptions};
 
 /// Reads the areas of a JSON data set.
 pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>), Diagnostic> {
-    let span = |r: jsonc_parser::common::Range| Span { file, start: r.start, end: r.end };
-    let opts = ParseOptions { allow_comments: false, allow_loose_object_property_names: false, ..ParseOptions::default() };
+    let span = |r: jsonc_parser::common::Range| Span {
+        file,
+        start: r.start,
+        end: r.end,
+    };
+    let opts = ParseOptions {
+        allow_comments: false,
+        allow_loose_object_property_names: false,
+        ..ParseOptions::default()
+    };
     let parsed = parse_to_ast(text, &CollectOptions::default(), &opts).map_err(|e| {
-        Diagnostic::error(DataCode::Read.code(), format!("the JSON does not parse: {}", e.kind()), span(e.range()))
+        Diagnostic::error(
+            DataCode::Read.code(),
+            format!("the JSON does not parse: {}", e.kind()),
+            span(e.range()),
+        )
     })?;
-    let whole = Span { file, start: 0, end: text.len().min(1) };
+    let whole = Span {
+        file,
+        start: 0,
+        end: text.len().min(1),
+    };
     let shape = || {
         Diagnostic::error(DataCode::Read.code(), "expected `{ \"areas\": [ … ] }`", whole)
             .with_help("the data is an object with a list `areas` of objects with `id`, `name`, `district` and `values`")
     };
-    let Some(J::Object(root)) = parsed.value else { return Err(shape()) };
-    let Some(J::Array(list)) = root.properties.into_iter().find(|p| p.name.as_str() == "areas").map(|p| p.value) else {
+    let Some(J::Object(root)) = parsed.value else {
+        return Err(shape());
+    };
+    let Some(J::Array(list)) = root
+        .properties
+        .into_iter()
+        .find(|p| p.name.as_str() == "areas")
+        .map(|p| p.value)
+    else {
         return Err(shape());
     };
     let mut areas = Vec::new();
@@ -29,14 +52,31 @@ pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>),
     for element in list.elements {
         match element {
             J::Object(o) => areas.push(area(o.properties, span(o.range), &span, &mut diags)),
-            other => diags.push(Diagnostic::error(DataCode::Read.code(), "an area must be an object", span(range_of(&other)))),
+            other => diags.push(Diagnostic::error(
+                DataCode::Read.code(),
+                "an area must be an object",
+                span(range_of(&other)),
+            )),
         }
     }
     Ok((areas, diags))
 }
 
-fn area(props: Vec<ObjectProp>, at: Span, span: &impl Fn(jsonc_parser::common::Range) -> Span, diags: &mut Vec<Diagnostic>) -> RawArea {
-    let mut a = RawArea { id: None, name: String::new(), district: String::new(), values: vec![], span: at, from_csv: false, broken: false };
+fn area(
+    props: Vec<ObjectProp>,
+    at: Span,
+    span: &impl Fn(jsonc_parser::common::Range) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) -> RawArea {
+    let mut a = RawArea {
+        id: None,
+        name: String::new(),
+        district: String::new(),
+        values: vec![],
+        span: at,
+        from_csv: false,
+        broken: false,
+    };
     for p in props {
         let key = p.name.as_str().to_string();
         match (key.as_str(), p.value) {
@@ -55,7 +95,11 @@ fn area(props: Vec<ObjectProp>, at: Span, span: &impl Fn(jsonc_parser::common::R
                         J::BooleanLit(b) => RawValue::Bool(b.value),
                         J::NullKeyword(_) => RawValue::Missing,
                         _ => {
-                            diags.push(Diagnostic::error(DataCode::WrongType.code(), format!("`{name}` must be a single value"), vspan));
+                            diags.push(Diagnostic::error(
+                                DataCode::WrongType.code(),
+                                format!("`{name}` must be a single value"),
+                                vspan,
+                            ));
                             a.broken = true;
                             continue;
                         }
@@ -65,7 +109,12 @@ fn area(props: Vec<ObjectProp>, at: Span, span: &impl Fn(jsonc_parser::common::R
             }
             (other, v) => {
                 let msg = format!("unexpected field `{other}` in an area");
-                diags.push(Diagnostic::warning(DataCode::UnknownKey.code(), msg, span(range_of(&v))).with_help("an area has `id`, `name`, `district` and `values`; this field is ignored"));
+                diags.push(
+                    Diagnostic::warning(DataCode::UnknownKey.code(), msg, span(range_of(&v)))
+                        .with_help(
+                        "an area has `id`, `name`, `district` and `values`; this field is ignored",
+                    ),
+                );
             }
         }
     }

@@ -117,13 +117,25 @@ pub struct RawArea {
 }
 
 /// Loads and validates a data file; the format comes from its extension unless given.
-pub fn load_path(rules: &Rules, path: &Path, format: Option<DataFormat>) -> Result<Dataset, Diagnostic> {
-    let format = format.or_else(|| DataFormat::from_path(path)).ok_or_else(|| {
-        Diagnostic::unplaced(DataCode::Read.code(), format!("cannot tell the format of `{}`", path.display()))
+pub fn load_path(
+    rules: &Rules,
+    path: &Path,
+    format: Option<DataFormat>,
+) -> Result<Dataset, Diagnostic> {
+    let format = format
+        .or_else(|| DataFormat::from_path(path))
+        .ok_or_else(|| {
+            Diagnostic::unplaced(
+                DataCode::Read.code(),
+                format!("cannot tell the format of `{}`", path.display()),
+            )
             .with_help("name the file `.json`, `.ron` or `.csv`, or pass `--data-format`")
-    })?;
+        })?;
     let text = read_text(path).map_err(|e| {
-        Diagnostic::unplaced(DataCode::Read.code(), format!("cannot read `{}`: {e}", path.display()))
+        Diagnostic::unplaced(
+            DataCode::Read.code(),
+            format!("cannot read `{}`: {e}", path.display()),
+        )
     })?;
     Ok(load_text(rules, &path.display().to_string(), text, format))
 }
@@ -145,11 +157,19 @@ pub fn load_text(rules: &Rules, name: &str, text: String, format: DataFormat) ->
     let (areas, mut more) = validate::validate(rules, raw);
     diagnostics.append(&mut more);
     diagnostics.sort_by_key(|d| d.span().start);
-    Dataset { areas, diagnostics, sources }
+    Dataset {
+        areas,
+        diagnostics,
+        sources,
+    }
 }
 
 /// Validates areas that another tool already holds as raw values.
 pub fn from_raw(rules: &Rules, raw: Vec<RawArea>) -> Dataset {
     let (areas, diagnostics) = validate::validate(rules, raw);
-    Dataset { areas, diagnostics, sources: SourceMap::new() }
+    Dataset {
+        areas,
+        diagnostics,
+        sources: SourceMap::new(),
+    }
 }

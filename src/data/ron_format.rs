@@ -11,14 +11,28 @@ use ron::Value as R;
 pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>), Diagnostic> {
     let root: R = ron::from_str(text).map_err(|e| {
         let at = offset_of(text, e.position.line, e.position.col);
-        Diagnostic::error(DataCode::Read.code(), format!("the RON does not parse: {}", e.code), Span { file, start: at, end: at })
+        Diagnostic::error(
+            DataCode::Read.code(),
+            format!("the RON does not parse: {}", e.code),
+            Span {
+                file,
+                start: at,
+                end: at,
+            },
+        )
     })?;
     let shape = || {
         Diagnostic::error(DataCode::Read.code(), "expected `(areas: [ … ])`", Span { file, start: 0, end: 0 })
             .with_help("the data is a struct with a list `areas` of `(id: …, name: …, district: …, values: { … })`")
     };
-    let R::Map(root) = root else { return Err(shape()) };
-    let Some(R::Seq(list)) = root.iter().find(|(k, _)| key_str(k) == Some("areas")).map(|(_, v)| v.clone()) else {
+    let R::Map(root) = root else {
+        return Err(shape());
+    };
+    let Some(R::Seq(list)) = root
+        .iter()
+        .find(|(k, _)| key_str(k) == Some("areas"))
+        .map(|(_, v)| v.clone())
+    else {
         return Err(shape());
     };
     let mut cursor = 0;
@@ -26,7 +40,15 @@ pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>),
     let mut diags = Vec::new();
     for item in list {
         let R::Map(fields) = item else {
-            diags.push(Diagnostic::error(DataCode::Read.code(), "an area must be a struct", Span { file, start: cursor, end: cursor }));
+            diags.push(Diagnostic::error(
+                DataCode::Read.code(),
+                "an area must be a struct",
+                Span {
+                    file,
+                    start: cursor,
+                    end: cursor,
+                },
+            ));
             continue;
         };
         areas.push(area(&fields, text, file, &mut cursor));
@@ -35,17 +57,32 @@ pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>),
 }
 
 fn area(fields: &ron::Map, text: &str, file: FileId, cursor: &mut usize) -> RawArea {
-    let get = |name: &str| fields.iter().find(|(k, _)| key_str(k) == Some(name)).map(|(_, v)| v);
+    let get = |name: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| key_str(k) == Some(name))
+            .map(|(_, v)| v)
+    };
     let id = get("id").and_then(|v| scalar(v).map(|(s, _)| s));
-    let start = id.as_ref().and_then(|i| find_from(text, *cursor, &format!("\"{i}\""))).unwrap_or(*cursor);
+    let start = id
+        .as_ref()
+        .and_then(|i| find_from(text, *cursor, &format!("\"{i}\"")))
+        .unwrap_or(*cursor);
     *cursor = start + 1;
-    let text_of = |v: Option<&R>| v.and_then(|v| scalar(v).map(|(s, _)| s)).unwrap_or_default();
+    let text_of = |v: Option<&R>| {
+        v.and_then(|v| scalar(v).map(|(s, _)| s))
+            .unwrap_or_default()
+    };
     let mut area = RawArea {
         id,
         name: text_of(get("name")),
         district: text_of(get("district")),
         values: vec![],
-        span: Span { file, start, end: start + 1 },
+        span: Span {
+            file,
+            start,
+            end: start + 1,
+        },
         from_csv: false,
         broken: false,
     };
@@ -53,12 +90,28 @@ fn area(fields: &ron::Map, text: &str, file: FileId, cursor: &mut usize) -> RawA
         for (k, v) in values.iter() {
             let key = key_str(k).map(str::to_string).unwrap_or_default();
             let at = find_from(text, start, &format!("\"{key}\"")).unwrap_or(start);
-            let span = Span { file, start: at, end: at + key.len() + 2 };
+            let span = Span {
+                file,
+                start: at,
+                end: at + key.len() + 2,
+            };
             let raw = match v {
                 R::Option(None) | R::Unit => RawValue::Missing,
                 R::Bool(b) => RawValue::Bool(*b),
-                R::Option(Some(inner)) => scalar(inner).map_or(RawValue::Missing, |(s, n)| if n { RawValue::Number(s) } else { RawValue::Text(s) }),
-                other => scalar(other).map_or(RawValue::Missing, |(s, n)| if n { RawValue::Number(s) } else { RawValue::Text(s) }),
+                R::Option(Some(inner)) => scalar(inner).map_or(RawValue::Missing, |(s, n)| {
+                    if n {
+                        RawValue::Number(s)
+                    } else {
+                        RawValue::Text(s)
+                    }
+                }),
+                other => scalar(other).map_or(RawValue::Missing, |(s, n)| {
+                    if n {
+                        RawValue::Number(s)
+                    } else {
+                        RawValue::Text(s)
+                    }
+                }),
             };
             area.values.push((key, span, raw, span));
         }
@@ -91,7 +144,16 @@ fn find_from(text: &str, from: usize, needle: &str) -> Option<usize> {
 }
 
 fn offset_of(text: &str, line: usize, col: usize) -> usize {
-    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
     let line_text = text.get(start..).unwrap_or("");
-    start + line_text.chars().take(col.saturating_sub(1)).map(char::len_utf8).sum::<usize>()
+    start
+        + line_text
+            .chars()
+            .take(col.saturating_sub(1))
+            .map(char::len_utf8)
+            .sum::<usize>()
 }

@@ -57,7 +57,9 @@ pub type ValueProblem = (DataCode, String, String);
 
 /// Validates raw areas: the areas (invalid ones marked) and the problems found.
 pub fn validate(rules: &Rules, raw: Vec<RawArea>) -> (Vec<Area>, Vec<Diagnostic>) {
-    let keys: HashMap<String, u32> = (0..rules.slots.len() as u32).map(|s| (rules.slot_name(s), s)).collect();
+    let keys: HashMap<String, u32> = (0..rules.slots.len() as u32)
+        .map(|s| (rules.slot_name(s), s))
+        .collect();
     let mut seen: HashMap<String, crate::ast::Span> = HashMap::new();
     let mut diags = Vec::new();
     let mut areas = Vec::with_capacity(raw.len());
@@ -71,9 +73,13 @@ pub fn validate(rules: &Rules, raw: Vec<RawArea>) -> (Vec<Area>, Vec<Diagnostic>
             Some(id) => {
                 if let Some(first) = seen.get(&id) {
                     diags.push(
-                        Diagnostic::error(DataCode::DuplicateId.code(), format!("area id `{id}` is used twice"), r.span)
-                            .with_secondary(*first, "first used here")
-                            .with_help("give each area its own id; this one is not assessed"),
+                        Diagnostic::error(
+                            DataCode::DuplicateId.code(),
+                            format!("area id `{id}` is used twice"),
+                            r.span,
+                        )
+                        .with_secondary(*first, "first used here")
+                        .with_help("give each area its own id; this one is not assessed"),
                     );
                     area.invalid = true;
                 } else {
@@ -82,17 +88,30 @@ pub fn validate(rules: &Rules, raw: Vec<RawArea>) -> (Vec<Area>, Vec<Diagnostic>
                 area.id = id;
             }
             None => {
-                diags.push(Diagnostic::error(DataCode::MissingId.code(), format!("area {} has no id", i + 1), r.span).with_help("add an `id`"));
+                diags.push(
+                    Diagnostic::error(
+                        DataCode::MissingId.code(),
+                        format!("area {} has no id", i + 1),
+                        r.span,
+                    )
+                    .with_help("add an `id`"),
+                );
                 area.id = format!("#{}", i + 1);
                 area.invalid = true;
             }
         }
         for (key, key_span, value, value_span) in r.values {
             let Some(&slot) = keys.get(&key) else {
-                let mut d = Diagnostic::error(DataCode::UnknownKey.code(), format!("`{key}` is not an input of the rules"), key_span)
-                    .with_label(format!("in area `{}`", area.id));
-                let help = did_you_mean(&key, keys.keys().map(String::as_str))
-                    .unwrap_or_else(|| "inputs with periods are written `input@period`".to_string());
+                let mut d = Diagnostic::error(
+                    DataCode::UnknownKey.code(),
+                    format!("`{key}` is not an input of the rules"),
+                    key_span,
+                )
+                .with_label(format!("in area `{}`", area.id));
+                let help =
+                    did_you_mean(&key, keys.keys().map(String::as_str)).unwrap_or_else(|| {
+                        "inputs with periods are written `input@period`".to_string()
+                    });
                 d = d.with_help(help);
                 diags.push(d);
                 area.invalid = true;
@@ -113,9 +132,13 @@ pub fn validate(rules: &Rules, raw: Vec<RawArea>) -> (Vec<Area>, Vec<Diagnostic>
                 }
                 Ok(Some(v)) => area.values[slot as usize] = v,
                 Err((code, msg, help)) => {
-                    let d = Diagnostic::error(code.code(), format!("`{key}` of area `{}`: {msg}", area.id), value_span)
-                        .with_label(msg)
-                        .with_help(help);
+                    let d = Diagnostic::error(
+                        code.code(),
+                        format!("`{key}` of area `{}`: {msg}", area.id),
+                        value_span,
+                    )
+                    .with_label(msg)
+                    .with_help(help);
                     diags.push(d);
                     area.invalid = true;
                 }
@@ -127,7 +150,11 @@ pub fn validate(rules: &Rules, raw: Vec<RawArea>) -> (Vec<Area>, Vec<Diagnostic>
 }
 
 /// Reads one raw value as a value of an input type (`None` when missing).
-pub fn parse_value(ty: &InputType, raw: &RawValue, csv: bool) -> Result<Option<Value>, ValueProblem> {
+pub fn parse_value(
+    ty: &InputType,
+    raw: &RawValue,
+    csv: bool,
+) -> Result<Option<Value>, ValueProblem> {
     let text = match raw {
         RawValue::Missing => return Ok(None),
         RawValue::Text(t) if t.trim().is_empty() && csv => return Ok(None),
@@ -161,7 +188,11 @@ fn wrong(ty: &InputType, text: &str) -> ValueProblem {
         InputType::Text => "write a text",
         InputType::Choice(_) => "write one of the options",
     };
-    (DataCode::WrongType, format!("`{text}` is not a {}", ty.name()), help.to_string())
+    (
+        DataCode::WrongType,
+        format!("`{text}` is not a {}", ty.name()),
+        help.to_string(),
+    )
 }
 
 fn number(text: &str) -> Option<Decimal> {
@@ -174,18 +205,31 @@ fn number(text: &str) -> Option<Decimal> {
 fn count(text: &str, ty: &InputType) -> Result<Value, ValueProblem> {
     let n = number(text).ok_or_else(|| wrong(ty, text))?;
     if n.is_sign_negative() && !n.is_zero() {
-        return Err((DataCode::NegativeCount, format!("a count cannot be negative ({text})"), "counts are whole numbers ≥ 0".into()));
+        return Err((
+            DataCode::NegativeCount,
+            format!("a count cannot be negative ({text})"),
+            "counts are whole numbers ≥ 0".into(),
+        ));
     }
     if n.fract() != Decimal::ZERO {
-        return Err((DataCode::FractionalCount, format!("a count is a whole number, not {text}"), "counts are whole numbers ≥ 0".into()));
+        return Err((
+            DataCode::FractionalCount,
+            format!("a count is a whole number, not {text}"),
+            "counts are whole numbers ≥ 0".into(),
+        ));
     }
     Ok(Value::Num(n))
 }
 
 fn percent(text: &str, ty: &InputType) -> Result<Value, ValueProblem> {
-    let points = number(text.strip_suffix('%').unwrap_or(text).trim()).ok_or_else(|| wrong(ty, text))?;
+    let points =
+        number(text.strip_suffix('%').unwrap_or(text).trim()).ok_or_else(|| wrong(ty, text))?;
     if points < Decimal::ZERO || points > Decimal::ONE_HUNDRED {
-        return Err((DataCode::PercentRange, format!("{text} is outside 0–100%"), "a percent lies between 0 and 100".into()));
+        return Err((
+            DataCode::PercentRange,
+            format!("{text} is outside 0–100%"),
+            "a percent lies between 0 and 100".into(),
+        ));
     }
     Ok(Value::Num(points / Decimal::ONE_HUNDRED))
 }
@@ -202,9 +246,17 @@ fn yes_no(text: &str, csv: bool) -> Option<Value> {
 
 fn date(text: &str, csv: bool) -> Result<Value, ValueProblem> {
     let iso = NaiveDate::parse_from_str(text, "%Y-%m-%d");
-    let parsed = if iso.is_err() && csv { NaiveDate::parse_from_str(text, "%d/%m/%Y") } else { iso };
+    let parsed = if iso.is_err() && csv {
+        NaiveDate::parse_from_str(text, "%d/%m/%Y")
+    } else {
+        iso
+    };
     parsed.map(Value::Date).map_err(|_| {
-        (DataCode::BadDate, format!("`{text}` is not a valid date"), "write dates as `YYYY-MM-DD` (in CSV also `DD/MM/YYYY`)".into())
+        (
+            DataCode::BadDate,
+            format!("`{text}` is not a valid date"),
+            "write dates as `YYYY-MM-DD` (in CSV also `DD/MM/YYYY`)".into(),
+        )
     })
 }
 
@@ -213,9 +265,19 @@ fn choice(text: &str, opts: &[(String, Option<String>)]) -> Result<Value, ValueP
         return Ok(Value::Choice(i as u16));
     }
     let ids: Vec<&str> = opts.iter().map(|(id, _)| id.as_str()).collect();
-    let mut help = format!("the options are {}", ids.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", "));
+    let mut help = format!(
+        "the options are {}",
+        ids.iter()
+            .map(|i| format!("`{i}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     if let Some(h) = did_you_mean(text, ids.iter().copied()) {
         help = format!("{h} {help}");
     }
-    Err((DataCode::NotAnOption, format!("`{text}` is not one of the options"), help))
+    Err((
+        DataCode::NotAnOption,
+        format!("`{text}` is not one of the options"),
+        help,
+    ))
 }

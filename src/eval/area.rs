@@ -52,7 +52,11 @@ pub struct AreaResult {
 impl AreaResult {
     /// The result of criterion `c` of assessment `a`.
     pub fn criterion(&self, prog: &Program, a: usize, c: usize) -> CriterionResult {
-        prog.criterion_offset.get(a).and_then(|o| self.criteria.get(o + c)).copied().unwrap_or(CriterionResult::Unknown)
+        prog.criterion_offset
+            .get(a)
+            .and_then(|o| self.criteria.get(o + c))
+            .copied()
+            .unwrap_or(CriterionResult::Unknown)
     }
 }
 
@@ -78,14 +82,31 @@ struct Current {
 
 impl<'p, T: Trace> AreaEval<'p, T> {
     /// Prepares to evaluate `area`; `targets` are given when evaluating test expectations.
-    pub fn new(prog: &'p Program, area: &'p Area, targets: Option<&'p [TargetResult]>, trace: T) -> Self {
+    pub fn new(
+        prog: &'p Program,
+        area: &'p Area,
+        targets: Option<&'p [TargetResult]>,
+        trace: T,
+    ) -> Self {
         let result = AreaResult {
             lets: Vec::with_capacity(prog.rules.lets.len()),
             criteria: vec![CriterionResult::Na; prog.criterion_count],
             assessments: Vec::with_capacity(prog.rules.assessments.len()),
         };
         let unknown = Value::Unknown;
-        AreaEval { prog, area, result, current: Current { all_required: unknown, points: unknown, max_points: unknown }, targets, aggregates: &[], trace }
+        AreaEval {
+            prog,
+            area,
+            result,
+            current: Current {
+                all_required: unknown,
+                points: unknown,
+                max_points: unknown,
+            },
+            targets,
+            aggregates: &[],
+            trace,
+        }
     }
 
     /// Gives `count`/`share` nodes their values (node id, value), for evaluating targets.
@@ -115,7 +136,11 @@ impl<'p, T: Trace> AreaEval<'p, T> {
         let n = self.prog.rules.assessments[ai].criteria.len();
         self.result.criteria[offset..offset + n].fill(CriterionResult::Unknown);
         let zero = (Decimal::ZERO, Decimal::ZERO);
-        AssessmentResult { verdict: Verdict::Invalid, points: zero, max_points: zero }
+        AssessmentResult {
+            verdict: Verdict::Invalid,
+            points: zero,
+            max_points: zero,
+        }
     }
 
     fn assessment(&mut self, ai: usize) -> AssessmentResult {
@@ -124,14 +149,22 @@ impl<'p, T: Trace> AreaEval<'p, T> {
         let applies = a.when.as_ref().map_or(Value::Bool(true), |w| self.eval(w));
         let zero = (Decimal::ZERO, Decimal::ZERO);
         if applies == Value::Bool(false) {
-            return AssessmentResult { verdict: Verdict::Na, points: zero, max_points: zero };
+            return AssessmentResult {
+                verdict: Verdict::Na,
+                points: zero,
+                max_points: zero,
+            };
         }
         let (mut points, mut max_points) = (zero, zero);
         let (mut fails, mut may_fail) = (false, false);
         let offset = prog.criterion_offset[ai];
         for (ci, c) in a.criteria.iter().enumerate() {
             let app = c.when.as_ref().map_or(Value::Bool(true), |w| self.eval(w));
-            let cond = if app == Value::Bool(false) { Value::Bool(false) } else { self.eval(&c.condition) };
+            let cond = if app == Value::Bool(false) {
+                Value::Bool(false)
+            } else {
+                self.eval(&c.condition)
+            };
             let result = match (app.as_bool(), cond.as_bool()) {
                 (Some(false), _) => CriterionResult::Na,
                 (Some(true), Some(true)) => CriterionResult::Pass,
@@ -159,14 +192,24 @@ impl<'p, T: Trace> AreaEval<'p, T> {
                 may_fail |= can_apply && cond != Value::Bool(true);
             }
         }
-        let all_required = if fails { Value::Bool(false) } else if may_fail { Value::Unknown } else { Value::Bool(true) };
+        let all_required = if fails {
+            Value::Bool(false)
+        } else if may_fail {
+            Value::Unknown
+        } else {
+            Value::Bool(true)
+        };
         self.current = Current {
             all_required,
             points: Value::from_bounds(points.0, points.1),
             max_points: Value::from_bounds(max_points.0, max_points.1),
         };
         let verdict = self.verdict(ai, applies);
-        AssessmentResult { verdict, points, max_points }
+        AssessmentResult {
+            verdict,
+            points,
+            max_points,
+        }
     }
 
     fn verdict(&mut self, ai: usize, applies: Value) -> Verdict {
@@ -204,22 +247,60 @@ impl<'p, T: Trace> AreaEval<'p, T> {
     fn eval_node(&mut self, e: &CExpr) -> Value {
         match &e.kind {
             CKind::Const(v) => *v,
-            CKind::Input(slot) => self.area.values.get(*slot as usize).copied().unwrap_or(Value::Unknown),
-            CKind::Param(p) => self.prog.rules.params.get(*p as usize).map_or(Value::Unknown, |p| p.value),
-            CKind::Let(l) => self.result.lets.get(*l as usize).copied().unwrap_or(Value::Unknown),
-            CKind::Criterion { assessment, criterion } => {
-                match self.result.criterion(self.prog, *assessment as usize, *criterion as usize) {
+            CKind::Input(slot) => self
+                .area
+                .values
+                .get(*slot as usize)
+                .copied()
+                .unwrap_or(Value::Unknown),
+            CKind::Param(p) => self
+                .prog
+                .rules
+                .params
+                .get(*p as usize)
+                .map_or(Value::Unknown, |p| p.value),
+            CKind::Let(l) => self
+                .result
+                .lets
+                .get(*l as usize)
+                .copied()
+                .unwrap_or(Value::Unknown),
+            CKind::Criterion {
+                assessment,
+                criterion,
+            } => {
+                match self
+                    .result
+                    .criterion(self.prog, *assessment as usize, *criterion as usize)
+                {
                     CriterionResult::Pass => Value::Bool(true),
                     CriterionResult::Fail | CriterionResult::Na => Value::Bool(false),
                     CriterionResult::Unknown => Value::Unknown,
                 }
             }
-            CKind::CriterionIs { assessment, criterion, word, negate, literal } => {
-                let r = self.result.criterion(self.prog, *assessment as usize, *criterion as usize);
+            CKind::CriterionIs {
+                assessment,
+                criterion,
+                word,
+                negate,
+                literal,
+            } => {
+                let r = self
+                    .result
+                    .criterion(self.prog, *assessment as usize, *criterion as usize);
                 criterion_is(r, *word, *negate, *literal)
             }
-            CKind::VerdictIs { assessment, want, negate, literal } => {
-                let v = self.result.assessments.get(*assessment as usize).map_or(Verdict::Invalid, |a| a.verdict);
+            CKind::VerdictIs {
+                assessment,
+                want,
+                negate,
+                literal,
+            } => {
+                let v = self
+                    .result
+                    .assessments
+                    .get(*assessment as usize)
+                    .map_or(Verdict::Invalid, |a| a.verdict);
                 let is = verdict_is(v, *want, *literal);
                 if *negate {
                     ops::not(is)
@@ -227,9 +308,15 @@ impl<'p, T: Trace> AreaEval<'p, T> {
                     is
                 }
             }
-            CKind::TargetIs { target, word, negate } => {
+            CKind::TargetIs {
+                target,
+                word,
+                negate,
+            } => {
                 let r = self.targets.and_then(|t| t.get(*target as usize));
-                r.map_or(Value::Unknown, |r| Value::Bool((r.as_str() == word.as_str()) != *negate))
+                r.map_or(Value::Unknown, |r| {
+                    Value::Bool((r.as_str() == word.as_str()) != *negate)
+                })
             }
             CKind::AllRequired => self.current.all_required,
             CKind::Points => self.current.points,
@@ -238,7 +325,11 @@ impl<'p, T: Trace> AreaEval<'p, T> {
             CKind::Neg(x) => ops::neg(self.eval(x)),
             CKind::Binary(op, l, r) => self.binary(*op, l, r),
             CKind::Call(f, args) => self.call(*f, args),
-            CKind::Aggregate { .. } => self.aggregates.iter().find(|(id, _)| *id == e.id).map_or(Value::Unknown, |x| x.1),
+            CKind::Aggregate { .. } => self
+                .aggregates
+                .iter()
+                .find(|(id, _)| *id == e.id)
+                .map_or(Value::Unknown, |x| x.1),
         }
     }
 
@@ -325,7 +416,9 @@ fn verdict_is(v: Verdict, want: VerdictWant, literal: bool) -> Value {
         (VerdictWant::Outcome(_), Verdict::Invalid) if !literal => Value::Unknown,
         (VerdictWant::Outcome(_), _) => Value::Bool(false),
         (VerdictWant::Word(ResultWord::Na), Verdict::Na) => Value::Bool(true),
-        (VerdictWant::Word(ResultWord::Na), Verdict::Unknown(p)) if !literal && p.has_na() => Value::Unknown,
+        (VerdictWant::Word(ResultWord::Na), Verdict::Unknown(p)) if !literal && p.has_na() => {
+            Value::Unknown
+        }
         (VerdictWant::Word(ResultWord::Na), Verdict::Invalid) if !literal => Value::Unknown,
         (VerdictWant::Word(ResultWord::Unknown), Verdict::Unknown(_)) => Value::Bool(true),
         (VerdictWant::Word(ResultWord::Invalid), Verdict::Invalid) => Value::Bool(true),

@@ -20,9 +20,17 @@ pub enum Reason {
     /// An input the area did not give (`input` or `input@period`).
     Missing { input: String },
     /// A division whose divisor is zero.
-    DivisionByZero { expression: String, #[serde(skip)] span: Span },
+    DivisionByZero {
+        expression: String,
+        #[serde(skip)]
+        span: Span,
+    },
     /// A number too large for exact arithmetic.
-    Overflow { expression: String, #[serde(skip)] span: Span },
+    Overflow {
+        expression: String,
+        #[serde(skip)]
+        span: Span,
+    },
     /// The area's data has errors.
     InvalidData,
 }
@@ -31,8 +39,12 @@ impl std::fmt::Display for Reason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Reason::Missing { input } => write!(f, "`{input}` is missing"),
-            Reason::DivisionByZero { expression, .. } => write!(f, "`{expression}` divides by zero"),
-            Reason::Overflow { expression, .. } => write!(f, "`{expression}` is too large to compute exactly"),
+            Reason::DivisionByZero { expression, .. } => {
+                write!(f, "`{expression}` divides by zero")
+            }
+            Reason::Overflow { expression, .. } => {
+                write!(f, "`{expression}` is too large to compute exactly")
+            }
             Reason::InvalidData => write!(f, "the area's data has errors"),
         }
     }
@@ -134,18 +146,34 @@ pub struct AreaExplanation {
 
 /// Explains one area.
 pub fn explain_area(prog: &Program, area: &Area) -> AreaExplanation {
-    let recorder = Recorder { values: vec![None; prog.rules.node_count as usize] };
+    let recorder = Recorder {
+        values: vec![None; prog.rules.node_count as usize],
+    };
     let mut ev = AreaEval::new(prog, area, None, recorder);
     ev.run();
-    let x = Explainer { prog, area, rec: &ev.trace, result: &ev.result };
-    let assessments = (0..prog.rules.assessments.len()).map(|ai| x.assessment(ai)).collect();
-    AreaExplanation { area: area.id.clone(), invalid: area.invalid, assessments }
+    let x = Explainer {
+        prog,
+        area,
+        rec: &ev.trace,
+        result: &ev.result,
+    };
+    let assessments = (0..prog.rules.assessments.len())
+        .map(|ai| x.assessment(ai))
+        .collect();
+    AreaExplanation {
+        area: area.id.clone(),
+        invalid: area.invalid,
+        assessments,
+    }
 }
 
 /// The verdict as a word: an outcome id, `unknown`, `na` or `invalid`.
 pub fn verdict_word(prog: &Program, ai: usize, v: Verdict) -> String {
     match v {
-        Verdict::Outcome(o) => prog.rules.assessments[ai].outcomes.get(o as usize).map_or(String::new(), |o| o.id.clone()),
+        Verdict::Outcome(o) => prog.rules.assessments[ai]
+            .outcomes
+            .get(o as usize)
+            .map_or(String::new(), |o| o.id.clone()),
         Verdict::Unknown(_) => "unknown".into(),
         Verdict::Na => "na".into(),
         Verdict::Invalid => "invalid".into(),
@@ -172,7 +200,12 @@ impl Explainer<'_> {
     fn assessment(&self, ai: usize) -> AssessmentExplanation {
         let a = &self.prog.rules.assessments[ai];
         let r = self.result.assessments[ai];
-        let criteria: Vec<CriterionExplanation> = a.criteria.iter().enumerate().map(|(ci, _)| self.criterion(ai, ci)).collect();
+        let criteria: Vec<CriterionExplanation> = a
+            .criteria
+            .iter()
+            .enumerate()
+            .map(|(ci, _)| self.criterion(ai, ci))
+            .collect();
         let outcomes = self.outcomes(ai, r.verdict);
         let mut reasons = Vec::new();
         if r.verdict == Verdict::Invalid {
@@ -218,8 +251,16 @@ impl Explainer<'_> {
             points: c.points.map(format_number),
             when: c.when.as_ref().map(|w| self.node(w)),
             condition: self.node(&c.condition),
-            shortfall: if failed { self.shortfall(&c.condition) } else { None },
-            would_pass: if failed { whatif::would_pass(self.prog, self.area, ai, ci) } else { vec![] },
+            shortfall: if failed {
+                self.shortfall(&c.condition)
+            } else {
+                None
+            },
+            would_pass: if failed {
+                whatif::would_pass(self.prog, self.area, ai, ci)
+            } else {
+                vec![]
+            },
             reasons,
             span: c.span,
         }
@@ -231,7 +272,10 @@ impl Explainer<'_> {
             .iter()
             .enumerate()
             .map(|(oi, o)| {
-                let value = o.when.as_ref().map_or(Some(Value::Bool(true)), |w| self.value(w));
+                let value = o
+                    .when
+                    .as_ref()
+                    .map_or(Some(Value::Bool(true)), |w| self.value(w));
                 let state = match verdict {
                     Verdict::Outcome(x) if x as usize == oi => OutcomeState::Chosen,
                     Verdict::Unknown(p) if p.has(oi as u32) => OutcomeState::Possible,
@@ -256,11 +300,19 @@ impl Explainer<'_> {
     fn node(&self, e: &CExpr) -> ExprNode {
         let value = self.value(e);
         let mut children: Vec<ExprNode> = match &e.kind {
-            CKind::Binary(..) | CKind::Not(_) | CKind::Neg(_) | CKind::Call(..) => e.children().into_iter().map(|c| self.node(c)).collect(),
-            CKind::Let(l) => self.prog.rules.lets.get(*l as usize).map(|l| vec![self.node(&l.expr)]).unwrap_or_default(),
+            CKind::Binary(..) | CKind::Not(_) | CKind::Neg(_) | CKind::Call(..) => {
+                e.children().into_iter().map(|c| self.node(c)).collect()
+            }
+            CKind::Let(l) => self
+                .prog
+                .rules
+                .lets
+                .get(*l as usize)
+                .map(|l| vec![self.node(&l.expr)])
+                .unwrap_or_default(),
             _ => vec![],
         };
-        children.retain(|c| !matches!(c.text.trim().parse::<f64>(), Ok(_)) || c.value.is_none());
+        children.retain(|c| c.text.trim().parse::<f64>().is_err() || c.value.is_none());
         ExprNode {
             text: self.prog.rules.sources.snippet(e.span).to_string(),
             value: value.map(|v| self.show(e, v)),
@@ -276,7 +328,11 @@ impl Explainer<'_> {
         match &e.kind {
             CKind::Call(Func::Ratio, args) => {
                 let (a, b) = (self.value(&args[0])?, self.value(&args[1])?);
-                Some(format!("{} of {}", self.show(&args[0], a), self.show(&args[1], b)))
+                Some(format!(
+                    "{} of {}",
+                    self.show(&args[0], a),
+                    self.show(&args[1], b)
+                ))
             }
             CKind::Let(l) => self.note(&self.prog.rules.lets.get(*l as usize)?.expr),
             CKind::Binary(BinOp::Coalesce, a, b) => match self.value(a) {
@@ -293,10 +349,23 @@ impl Explainer<'_> {
     }
 
     fn shortfall(&self, cond: &CExpr) -> Option<String> {
-        let CKind::Binary(op, l, r) = &cond.kind else { return None };
-        let (Value::Num(a), Value::Num(b)) = (self.value(l)?, self.value(r)?) else { return None };
+        let CKind::Binary(op, l, r) = &cond.kind else {
+            return None;
+        };
+        let (Value::Num(a), Value::Num(b)) = (self.value(l)?, self.value(r)?) else {
+            return None;
+        };
         let percent = is_percent(self.prog, l) || is_percent(self.prog, r);
-        let gap = |d: Decimal| if percent { format!("{} points", format_number((d * Decimal::ONE_HUNDRED).round_dp(2))) } else { format_number(d) };
+        let gap = |d: Decimal| {
+            if percent {
+                format!(
+                    "{} points",
+                    format_number((d * Decimal::ONE_HUNDRED).round_dp(2))
+                )
+            } else {
+                format_number(d)
+            }
+        };
         let (ls, rs) = (self.show(l, Value::Num(a)), self.show(r, Value::Num(b)));
         Some(match op {
             BinOp::Ge => format!("{ls} < {rs}: {} short", gap(b - a)),
@@ -311,7 +380,9 @@ impl Explainer<'_> {
     /// The reasons an expression is unknown (nothing when it is known).
     fn reasons(&self, e: &CExpr, out: &mut Vec<Reason>) {
         match self.value(e) {
-            Some(Value::Range(..)) if matches!(e.kind, CKind::Points | CKind::MaxPoints) => return self.assessment_reasons(e, out),
+            Some(Value::Range(..)) if matches!(e.kind, CKind::Points | CKind::MaxPoints) => {
+                return self.assessment_reasons(e, out)
+            }
             Some(Value::Range(..)) => {}
             Some(v) if v.is_known() => return,
             None => return,
@@ -324,31 +395,74 @@ impl Explainer<'_> {
         };
         let text = || self.prog.rules.sources.snippet(e.span).to_string();
         match &e.kind {
-            CKind::Input(slot) => push(out, Reason::Missing { input: self.prog.rules.slot_name(*slot) }),
+            CKind::Input(slot) => push(
+                out,
+                Reason::Missing {
+                    input: self.prog.rules.slot_name(*slot),
+                },
+            ),
             CKind::Let(l) => {
                 if let Some(l) = self.prog.rules.lets.get(*l as usize) {
                     self.reasons(&l.expr, out);
                 }
             }
-            CKind::Criterion { assessment, criterion } | CKind::CriterionIs { assessment, criterion, .. } => {
-                let c = &self.prog.rules.assessments[*assessment as usize].criteria[*criterion as usize];
+            CKind::Criterion {
+                assessment,
+                criterion,
+            }
+            | CKind::CriterionIs {
+                assessment,
+                criterion,
+                ..
+            } => {
+                let c = &self.prog.rules.assessments[*assessment as usize].criteria
+                    [*criterion as usize];
                 c.when.iter().for_each(|w| self.reasons(w, out));
                 self.reasons(&c.condition, out);
             }
-            CKind::AllRequired | CKind::Points | CKind::MaxPoints => self.assessment_reasons(e, out),
-            CKind::Call(Func::Ratio | Func::Change, args) if self.value(&args[1]) == Some(Value::Num(Decimal::ZERO)) => {
-                push(out, Reason::DivisionByZero { expression: text(), span: e.span })
+            CKind::AllRequired | CKind::Points | CKind::MaxPoints => {
+                self.assessment_reasons(e, out)
+            }
+            CKind::Call(Func::Ratio | Func::Change, args)
+                if self.value(&args[1]) == Some(Value::Num(Decimal::ZERO)) =>
+            {
+                push(
+                    out,
+                    Reason::DivisionByZero {
+                        expression: text(),
+                        span: e.span,
+                    },
+                )
             }
             CKind::Binary(BinOp::Div, _, r) if self.value(r) == Some(Value::Num(Decimal::ZERO)) => {
-                push(out, Reason::DivisionByZero { expression: text(), span: e.span })
+                push(
+                    out,
+                    Reason::DivisionByZero {
+                        expression: text(),
+                        span: e.span,
+                    },
+                )
             }
             _ => {
                 let before = out.len();
                 e.children().into_iter().for_each(|c| self.reasons(c, out));
-                let arithmetic = matches!(e.kind, CKind::Binary(BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div, ..) | CKind::Call(..));
-                let all_exact = e.children().iter().all(|c| matches!(self.value(c), Some(Value::Num(_))));
+                let arithmetic = matches!(
+                    e.kind,
+                    CKind::Binary(BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div, ..)
+                        | CKind::Call(..)
+                );
+                let all_exact = e
+                    .children()
+                    .iter()
+                    .all(|c| matches!(self.value(c), Some(Value::Num(_))));
                 if out.len() == before && arithmetic && all_exact && !e.children().is_empty() {
-                    push(out, Reason::Overflow { expression: text(), span: e.span });
+                    push(
+                        out,
+                        Reason::Overflow {
+                            expression: text(),
+                            span: e.span,
+                        },
+                    );
                 }
             }
         }
@@ -357,7 +471,11 @@ impl Explainer<'_> {
     /// Reasons behind `all_required` / `points`: the unknown criteria of the assessment.
     fn assessment_reasons(&self, e: &CExpr, out: &mut Vec<Reason>) {
         for (ai, a) in self.prog.rules.assessments.iter().enumerate() {
-            let within = a.outcomes.iter().filter_map(|o| o.when.as_ref()).any(|w| w.span.start <= e.span.start && e.span.end <= w.span.end);
+            let within = a
+                .outcomes
+                .iter()
+                .filter_map(|o| o.when.as_ref())
+                .any(|w| w.span.start <= e.span.start && e.span.end <= w.span.end);
             if !within {
                 continue;
             }
@@ -381,11 +499,23 @@ pub fn is_percent(prog: &Program, e: &CExpr) -> bool {
                 None => text.contains('%'),
             }
         }
-        CKind::Input(slot) => prog.rules.slots.get(*slot as usize).is_some_and(|s| prog.rules.inputs[s.input as usize].ty == InputType::Percent),
-        CKind::Let(l) => prog.rules.lets.get(*l as usize).is_some_and(|l| is_percent(prog, &l.expr)),
+        CKind::Input(slot) => prog
+            .rules
+            .slots
+            .get(*slot as usize)
+            .is_some_and(|s| prog.rules.inputs[s.input as usize].ty == InputType::Percent),
+        CKind::Let(l) => prog
+            .rules
+            .lets
+            .get(*l as usize)
+            .is_some_and(|l| is_percent(prog, &l.expr)),
         CKind::Call(Func::Ratio | Func::Change, _) => true,
-        CKind::Call(Func::Min | Func::Max | Func::Abs, args) => args.iter().any(|a| is_percent(prog, a)),
-        CKind::Binary(BinOp::Add | BinOp::Sub | BinOp::Coalesce, a, b) => is_percent(prog, a) || is_percent(prog, b),
+        CKind::Call(Func::Min | Func::Max | Func::Abs, args) => {
+            args.iter().any(|a| is_percent(prog, a))
+        }
+        CKind::Binary(BinOp::Add | BinOp::Sub | BinOp::Coalesce, a, b) => {
+            is_percent(prog, a) || is_percent(prog, b)
+        }
         CKind::Neg(x) => is_percent(prog, x),
         CKind::Aggregate { share, .. } => *share,
         _ => false,
@@ -394,7 +524,13 @@ pub fn is_percent(prog: &Program, e: &CExpr) -> bool {
 
 /// A value for people, in the unit of the expression that gave it.
 pub fn show_value(prog: &Program, e: &CExpr, v: Value) -> String {
-    let num = |n: Decimal| if is_percent(prog, e) { format_percent(n) } else { format_number(n) };
+    let num = |n: Decimal| {
+        if is_percent(prog, e) {
+            format_percent(n)
+        } else {
+            format_number(n)
+        }
+    };
     match v {
         Value::Unknown => "unknown".into(),
         Value::Bool(b) => b.to_string(),

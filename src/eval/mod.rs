@@ -49,11 +49,16 @@ pub fn assess(prog: &Program, areas: &[Area]) -> Assessed {
         results.push(ev.result);
     }
     let targets = targets(prog, &tallies);
-    Assessed { areas: results, targets }
+    Assessed {
+        areas: results,
+        targets,
+    }
 }
 
 fn tally_area<T: Trace>(ev: &mut AreaEval<'_, T>, agg: &crate::check::CExpr, tally: &mut Tally) {
-    let crate::check::CKind::Aggregate { cond, among, .. } = &agg.kind else { return };
+    let crate::check::CKind::Aggregate { cond, among, .. } = &agg.kind else {
+        return;
+    };
     let filter = among.as_ref().map_or(Value::Bool(true), |f| ev.eval(f));
     if filter == Value::Bool(false) {
         return;
@@ -74,7 +79,9 @@ fn tally_area<T: Trace>(ev: &mut AreaEval<'_, T>, agg: &crate::check::CExpr, tal
 /// The value of a `count`/`share` call from its tally.
 pub fn aggregate_value(share: bool, t: &Tally) -> Value {
     if share {
-        return t.share().map_or(Value::Unknown, |(lo, hi)| Value::from_bounds(lo, hi));
+        return t
+            .share()
+            .map_or(Value::Unknown, |(lo, hi)| Value::from_bounds(lo, hi));
     }
     let (lo, hi) = t.count();
     Value::from_bounds(Decimal::from(lo), Decimal::from(hi))

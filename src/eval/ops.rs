@@ -37,7 +37,9 @@ pub fn arith(op: BinOp, l: Value, r: Value) -> Value {
     if let (Value::Num(a), Value::Num(b)) = (l, r) {
         return num_op(op, a, b).map_or(Value::Unknown, Value::Num);
     }
-    let (Some((a0, a1)), Some((b0, b1))) = (l.bounds(), r.bounds()) else { return Value::Unknown };
+    let (Some((a0, a1)), Some((b0, b1))) = (l.bounds(), r.bounds()) else {
+        return Value::Unknown;
+    };
     let bounds = match op {
         BinOp::Add => a0.checked_add(b0).zip(a1.checked_add(b1)),
         BinOp::Sub => a0.checked_sub(b1).zip(a1.checked_sub(b0)),
@@ -56,7 +58,9 @@ pub fn arith(op: BinOp, l: Value, r: Value) -> Value {
 fn span_of(values: &[Option<Decimal>]) -> Option<(Decimal, Decimal)> {
     let mut it = values.iter();
     let first = (*it.next()?)?;
-    it.try_fold((first, first), |(lo, hi), v| v.map(|v| (lo.min(v), hi.max(v))))
+    it.try_fold((first, first), |(lo, hi), v| {
+        v.map(|v| (lo.min(v), hi.max(v)))
+    })
 }
 
 fn num_op(op: BinOp, a: Decimal, b: Decimal) -> Option<Decimal> {
@@ -142,21 +146,32 @@ pub fn ratio(a: Value, b: Value) -> Value {
 /// `change(new, old)` = (new − old) / old; unknown when old is (or may be) zero.
 pub fn change(new: Value, old: Value) -> Value {
     if let (Value::Num(n), Value::Num(o)) = (new, old) {
-        return n.checked_sub(o).and_then(|d| d.checked_div(o)).map_or(Value::Unknown, Value::Num);
+        return n
+            .checked_sub(o)
+            .and_then(|d| d.checked_div(o))
+            .map_or(Value::Unknown, Value::Num);
     }
-    let (Some(_), Some((o0, o1))) = (new.bounds(), old.bounds()) else { return Value::Unknown };
+    let (Some(_), Some((o0, o1))) = (new.bounds(), old.bounds()) else {
+        return Value::Unknown;
+    };
     if o0 <= Decimal::ZERO && o1 >= Decimal::ZERO {
         return Value::Unknown;
     }
     // (new - old) / old = new/old - 1
-    arith(BinOp::Sub, arith(BinOp::Div, new, old), Value::Num(Decimal::ONE))
+    arith(
+        BinOp::Sub,
+        arith(BinOp::Div, new, old),
+        Value::Num(Decimal::ONE),
+    )
 }
 
 /// `min(…)` / `max(…)`: unknown when any argument is unknown.
 pub fn min_max(want_max: bool, args: &[Value]) -> Value {
     let mut acc: Option<(Decimal, Decimal)> = None;
     for v in args {
-        let Some((lo, hi)) = v.bounds() else { return Value::Unknown };
+        let Some((lo, hi)) = v.bounds() else {
+            return Value::Unknown;
+        };
         acc = Some(match acc {
             None => (lo, hi),
             Some((a, b)) if want_max => (a.max(lo), b.max(hi)),
@@ -179,7 +194,9 @@ pub fn abs(v: Value) -> Value {
 
 /// `at_least(k, …)` from the number of true and unknown conditions.
 pub fn at_least(k: Value, trues: usize, unknowns: usize) -> Value {
-    let Value::Num(k) = k else { return Value::Unknown };
+    let Value::Num(k) = k else {
+        return Value::Unknown;
+    };
     if Decimal::from(trues) >= k {
         Value::Bool(true)
     } else if Decimal::from(trues + unknowns) < k {
@@ -213,27 +230,64 @@ mod tests {
     #[test]
     fn ratio_is_exact_and_division_by_zero_is_unknown() {
         let r = ratio(Value::Num(d("2")), Value::Num(d("3")));
-        assert_eq!(compare(BinOp::Ge, r, Value::Num(d("0.6666"))), Value::Bool(true));
-        assert_eq!(ratio(Value::Num(d("1")), Value::Num(Decimal::ZERO)), Value::Unknown);
-        assert_eq!(change(Value::Num(d("9")), Value::Num(d("12"))), Value::Num(d("-0.25")));
-        assert_eq!(change(Value::Num(d("1")), Value::Num(Decimal::ZERO)), Value::Unknown);
-        assert_eq!(arith(BinOp::Mul, Value::Num(d("0.6")), Value::Num(d("8"))), Value::Num(d("4.8")));
+        assert_eq!(
+            compare(BinOp::Ge, r, Value::Num(d("0.6666"))),
+            Value::Bool(true)
+        );
+        assert_eq!(
+            ratio(Value::Num(d("1")), Value::Num(Decimal::ZERO)),
+            Value::Unknown
+        );
+        assert_eq!(
+            change(Value::Num(d("9")), Value::Num(d("12"))),
+            Value::Num(d("-0.25"))
+        );
+        assert_eq!(
+            change(Value::Num(d("1")), Value::Num(Decimal::ZERO)),
+            Value::Unknown
+        );
+        assert_eq!(
+            arith(BinOp::Mul, Value::Num(d("0.6")), Value::Num(d("8"))),
+            Value::Num(d("4.8"))
+        );
     }
 
     #[test]
     fn equality_at_a_threshold_holds() {
         let r = ratio(Value::Num(d("8")), Value::Num(d("10")));
-        assert_eq!(compare(BinOp::Ge, r, Value::Num(d("0.8"))), Value::Bool(true));
-        assert_eq!(compare(BinOp::Gt, r, Value::Num(d("0.8"))), Value::Bool(false));
+        assert_eq!(
+            compare(BinOp::Ge, r, Value::Num(d("0.8"))),
+            Value::Bool(true)
+        );
+        assert_eq!(
+            compare(BinOp::Gt, r, Value::Num(d("0.8"))),
+            Value::Bool(false)
+        );
     }
 
     #[test]
     fn ranges_decide_only_when_both_ends_agree() {
         let points = Value::Range(d("80"), d("100"));
-        assert_eq!(compare(BinOp::Ge, points, Value::Num(d("60"))), Value::Bool(true));
-        assert_eq!(compare(BinOp::Ge, points, Value::Num(d("90"))), Value::Unknown);
-        assert_eq!(compare(BinOp::Lt, points, Value::Num(d("80"))), Value::Bool(false));
-        assert_eq!(arith(BinOp::Div, Value::Num(d("1")), Value::Range(d("-1"), d("1"))), Value::Unknown);
+        assert_eq!(
+            compare(BinOp::Ge, points, Value::Num(d("60"))),
+            Value::Bool(true)
+        );
+        assert_eq!(
+            compare(BinOp::Ge, points, Value::Num(d("90"))),
+            Value::Unknown
+        );
+        assert_eq!(
+            compare(BinOp::Lt, points, Value::Num(d("80"))),
+            Value::Bool(false)
+        );
+        assert_eq!(
+            arith(
+                BinOp::Div,
+                Value::Num(d("1")),
+                Value::Range(d("-1"), d("1"))
+            ),
+            Value::Unknown
+        );
     }
 
     #[test]

@@ -34,7 +34,10 @@ pub fn compile(rules: &Rules, overrides: &[(u32, Value)]) -> Program {
             c.when.iter_mut().for_each(fold);
             fold(&mut c.condition);
         }
-        a.outcomes.iter_mut().filter_map(|o| o.when.as_mut()).for_each(fold);
+        a.outcomes
+            .iter_mut()
+            .filter_map(|o| o.when.as_mut())
+            .for_each(fold);
     }
     rules.targets.iter_mut().for_each(|t| fold(&mut t.expr));
     for t in &mut rules.tests {
@@ -54,13 +57,20 @@ pub fn compile(rules: &Rules, overrides: &[(u32, Value)]) -> Program {
             }
         });
     }
-    Program { rules, criterion_offset, criterion_count: n, aggregates }
+    Program {
+        rules,
+        criterion_offset,
+        criterion_count: n,
+        aggregates,
+    }
 }
 
 /// Replaces params by constants and folds operations whose operands are all constant.
 fn fold(e: &mut CExpr, params: &[Value]) {
     match &mut e.kind {
-        CKind::Param(p) => e.kind = CKind::Const(params.get(*p as usize).copied().unwrap_or(Value::Unknown)),
+        CKind::Param(p) => {
+            e.kind = CKind::Const(params.get(*p as usize).copied().unwrap_or(Value::Unknown))
+        }
         CKind::Not(x) | CKind::Neg(x) => fold(x, params),
         CKind::Binary(_, a, b) => {
             fold(a, params);

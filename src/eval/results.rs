@@ -139,9 +139,11 @@ impl Tally {
         if self.members() == 0 {
             return None;
         }
-        let lo = Decimal::from(self.tt).checked_div(Decimal::from(self.members() + self.uf + self.uu))?;
+        let lo = Decimal::from(self.tt)
+            .checked_div(Decimal::from(self.members() + self.uf + self.uu))?;
         let hi_num = self.tt + self.tu + self.ut + self.uu;
-        let hi = Decimal::from(hi_num).checked_div(Decimal::from(self.members() + self.ut + self.uu))?;
+        let hi =
+            Decimal::from(hi_num).checked_div(Decimal::from(self.members() + self.ut + self.uu))?;
         Some((lo, hi))
     }
 }

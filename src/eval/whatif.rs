@@ -14,14 +14,20 @@ use rust_decimal::{Decimal, RoundingStrategy};
 /// Sentences like `vu_kham_pha@ca_nam = 10 (now 9: 1 more)`, at most two.
 pub fn would_pass(prog: &Program, area: &Area, ai: usize, ci: usize) -> Vec<String> {
     let c = &prog.rules.assessments[ai].criteria[ci];
-    let CKind::Binary(op, _, _) = &c.condition.kind else { return vec![] };
+    let CKind::Binary(op, _, _) = &c.condition.kind else {
+        return vec![];
+    };
     if !op.is_comparison() || area.invalid {
         return vec![];
     }
     let mut slots = Vec::new();
     collect_slots(prog, &c.condition, &mut slots);
     slots.dedup();
-    slots.into_iter().filter_map(|slot| solve(prog, area, ai, ci, slot)).take(2).collect()
+    slots
+        .into_iter()
+        .filter_map(|slot| solve(prog, area, ai, ci, slot))
+        .take(2)
+        .collect()
 }
 
 fn collect_slots(prog: &Program, e: &CExpr, out: &mut Vec<u32>) {
@@ -32,14 +38,19 @@ fn collect_slots(prog: &Program, e: &CExpr, out: &mut Vec<u32>) {
                 collect_slots(prog, &l.expr, out);
             }
         }
-        _ => e.children().into_iter().for_each(|c| collect_slots(prog, c, out)),
+        _ => e
+            .children()
+            .into_iter()
+            .for_each(|c| collect_slots(prog, c, out)),
     }
 }
 
 /// The side of the comparison, and the threshold on the other side.
 fn sides(prog: &Program, area: &Area, ai: usize, ci: usize) -> Option<(Value, Value, BinOp)> {
     let c = &prog.rules.assessments[ai].criteria[ci];
-    let CKind::Binary(op, l, r) = &c.condition.kind else { return None };
+    let CKind::Binary(op, l, r) = &c.condition.kind else {
+        return None;
+    };
     let mut ev = AreaEval::new(prog, area, None, NoTrace);
     ev.run();
     Some((ev.eval(l), ev.eval(r), *op))
@@ -58,26 +69,50 @@ fn with(area: &Area, slot: u32, v: Decimal) -> Area {
 }
 
 fn solve(prog: &Program, area: &Area, ai: usize, ci: usize, slot: u32) -> Option<String> {
-    let Value::Num(x0) = area.values.get(slot as usize).copied()? else { return None };
+    let Value::Num(x0) = area.values.get(slot as usize).copied()? else {
+        return None;
+    };
     let input = &prog.rules.inputs[prog.rules.slots[slot as usize].input as usize];
     let whole = input.ty == InputType::Count;
-    let (Value::Num(f0), Value::Num(target), op) = sides(prog, area, ai, ci)? else { return None };
-    let (Value::Num(f1), ..) = sides(prog, &with(area, slot, x0 + Decimal::ONE), ai, ci)? else { return None };
-    let (Value::Num(f2), ..) = sides(prog, &with(area, slot, x0 + Decimal::TWO), ai, ci)? else { return None };
+    let (Value::Num(f0), Value::Num(target), op) = sides(prog, area, ai, ci)? else {
+        return None;
+    };
+    let (Value::Num(f1), ..) = sides(prog, &with(area, slot, x0 + Decimal::ONE), ai, ci)? else {
+        return None;
+    };
+    let (Value::Num(f2), ..) = sides(prog, &with(area, slot, x0 + Decimal::TWO), ai, ci)? else {
+        return None;
+    };
     let slope = f1 - f0;
     if slope.is_zero() || (f2 - f1) != slope {
         return None;
     }
     let exact = x0 + (target - f0).checked_div(slope)?;
-    let rounding = if (slope > Decimal::ZERO) == matches!(op, BinOp::Ge | BinOp::Gt) { RoundingStrategy::ToPositiveInfinity } else { RoundingStrategy::ToNegativeInfinity };
+    let rounding = if (slope > Decimal::ZERO) == matches!(op, BinOp::Ge | BinOp::Gt) {
+        RoundingStrategy::ToPositiveInfinity
+    } else {
+        RoundingStrategy::ToNegativeInfinity
+    };
     let candidates = if whole {
         let x = exact.round_dp_with_strategy(0, rounding);
         vec![x, x + Decimal::ONE, x - Decimal::ONE]
     } else {
         vec![exact]
     };
-    let x = candidates.into_iter().find(|x| (!whole || !x.is_sign_negative()) && passes(prog, &with(area, slot, *x), ai, ci))?;
+    let x = candidates.into_iter().find(|x| {
+        (!whole || !x.is_sign_negative()) && passes(prog, &with(area, slot, *x), ai, ci)
+    })?;
     let delta = x - x0;
-    let dir = if delta > Decimal::ZERO { "more" } else { "fewer" };
-    Some(format!("{} = {} (now {}: {} {dir})", prog.rules.slot_name(slot), format_number(x), format_number(x0), format_number(delta.abs())))
+    let dir = if delta > Decimal::ZERO {
+        "more"
+    } else {
+        "fewer"
+    };
+    Some(format!(
+        "{} = {} (now {}: {} {dir})",
+        prog.rules.slot_name(slot),
+        format_number(x),
+        format_number(x0),
+        format_number(delta.abs())
+    ))
 }

@@ -2,7 +2,9 @@
 //! values as labels under the expressions.
 
 use crate::diag::{render_text, Diagnostic, Severity};
-use crate::eval::explain::{AreaExplanation, AssessmentExplanation, CriterionExplanation, ExprNode, OutcomeState};
+use crate::eval::explain::{
+    AreaExplanation, AssessmentExplanation, CriterionExplanation, ExprNode, OutcomeState,
+};
 use crate::eval::{CriterionResult, Program};
 use std::fmt::Write;
 
@@ -12,7 +14,17 @@ pub const EXPLAIN: &str = "tieuchi::explain";
 /// Renders the explanation of one area.
 pub fn area(prog: &Program, name: &str, x: &AreaExplanation, color: bool) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "━━ {} {}{}", x.area, name, if x.invalid { " — invalid data, not assessed" } else { "" });
+    let _ = writeln!(
+        out,
+        "━━ {} {}{}",
+        x.area,
+        name,
+        if x.invalid {
+            " — invalid data, not assessed"
+        } else {
+            ""
+        }
+    );
     if x.invalid {
         return out;
     }
@@ -25,7 +37,13 @@ pub fn area(prog: &Program, name: &str, x: &AreaExplanation, color: bool) -> Str
 fn assessment(prog: &Program, a: &AssessmentExplanation, color: bool) -> String {
     let mut out = format!("\n{} ({}): {}", a.label, a.id, a.verdict);
     if a.verdict == "na" {
-        let _ = writeln!(out, " — does not apply{}", a.applies.as_ref().map_or(String::new(), |w| format!(": `{}` is false", w.text)));
+        let _ = writeln!(
+            out,
+            " — does not apply{}",
+            a.applies
+                .as_ref()
+                .map_or(String::new(), |w| format!(": `{}` is false", w.text))
+        );
         return out;
     }
     let _ = writeln!(out, ", points {}", a.points);
@@ -34,7 +52,10 @@ fn assessment(prog: &Program, a: &AssessmentExplanation, color: bool) -> String 
     }
     for c in &a.criteria {
         if c.result == CriterionResult::Na {
-            let why = c.when.as_ref().map_or(String::new(), |w| format!(": `{}` is false", w.text));
+            let why = c
+                .when
+                .as_ref()
+                .map_or(String::new(), |w| format!(": `{}` is false", w.text));
             let _ = writeln!(out, "  {} na{why}", c.id);
             continue;
         }
@@ -50,7 +71,13 @@ fn assessment(prog: &Program, a: &AssessmentExplanation, color: bool) -> String 
                 OutcomeState::Possible => "possible",
                 OutcomeState::NotReached => "not reached",
             };
-            let cond = o.condition.as_ref().map_or("otherwise".to_string(), |c| format!("`{}` = {}", c.text, c.value.as_deref().unwrap_or("not evaluated")));
+            let cond = o.condition.as_ref().map_or("otherwise".to_string(), |c| {
+                format!(
+                    "`{}` = {}",
+                    c.text,
+                    c.value.as_deref().unwrap_or("not evaluated")
+                )
+            });
             format!("  outcome {} ({}): {state} — {cond}", o.id, o.label)
         })
         .collect();
@@ -70,11 +97,23 @@ pub fn criterion(c: &CriterionExplanation) -> Diagnostic {
         CriterionResult::Unknown => Severity::Warning,
         CriterionResult::Fail => Severity::Error,
     };
-    let mut d = Diagnostic::error(EXPLAIN, format!("{} {} ({kind}) — {}", c.id, c.result.as_str(), c.label), c.condition.span);
+    let mut d = Diagnostic::error(
+        EXPLAIN,
+        format!("{} {} ({kind}) — {}", c.id, c.result.as_str(), c.label),
+        c.condition.span,
+    );
     d.severity = severity;
     let top = match (&c.shortfall, &c.condition.value) {
         (Some(s), _) => s.clone(),
-        (None, Some(v)) => format!("{} → {}", c.condition.text.split_whitespace().collect::<Vec<_>>().join(" "), v),
+        (None, Some(v)) => format!(
+            "{} → {}",
+            c.condition
+                .text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            v
+        ),
         (None, None) => "not evaluated".into(),
     };
     d = d.with_label(top);
@@ -85,7 +124,11 @@ pub fn criterion(c: &CriterionExplanation) -> Diagnostic {
     for (span, text) in labels {
         d = d.with_secondary(span, text);
     }
-    let mut help: Vec<String> = c.reasons.iter().map(|r| format!("unknown because {r}")).collect();
+    let mut help: Vec<String> = c
+        .reasons
+        .iter()
+        .map(|r| format!("unknown because {r}"))
+        .collect();
     help.extend(c.would_pass.iter().map(|w| format!("would pass with {w}")));
     if !help.is_empty() {
         d = d.with_help(help.join("; "));
@@ -96,7 +139,9 @@ pub fn criterion(c: &CriterionExplanation) -> Diagnostic {
 /// Labels for operands and the definitions of the `let`s they read (two levels deep).
 fn collect_labels(n: &ExprNode, depth: usize, out: &mut Vec<(crate::ast::Span, String)>) {
     let Some(v) = &n.value else { return };
-    if n.text.trim().parse::<f64>().is_ok() || n.text.trim_end_matches('%').trim().parse::<f64>().is_ok() {
+    if n.text.trim().parse::<f64>().is_ok()
+        || n.text.trim_end_matches('%').trim().parse::<f64>().is_ok()
+    {
         return;
     }
     let note = n.note.as_ref().map_or(String::new(), |x| format!(" ({x})"));

@@ -5,8 +5,8 @@ pub mod explain;
 pub mod json;
 pub mod text;
 
-use crate::eval::{Assessed, Program};
 use crate::data::Dataset;
+use crate::eval::{Assessed, Program};
 
 /// Everything an output needs about one run of `assess`.
 pub struct Run<'a> {

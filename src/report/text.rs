@@ -17,7 +17,13 @@ pub fn assessment(run: &Run) -> String {
     }
     for (ai, a) in rules.assessments.iter().enumerate() {
         let _ = writeln!(out, "\n{} ({})", a.label, a.id);
-        let mut rows = vec![["area".to_string(), "name".into(), "district".into(), "verdict".into(), "points".into()]];
+        let mut rows = vec![[
+            "area".to_string(),
+            "name".into(),
+            "district".into(),
+            "verdict".into(),
+            "points".into(),
+        ]];
         let mut counts: Vec<(String, usize)> = Vec::new();
         for i in run.shown() {
             let area = &run.data.areas[i];
@@ -29,12 +35,20 @@ pub fn assessment(run: &Run) -> String {
                 None => counts.push((key, 1)),
             }
             let points = match r.verdict {
-                Verdict::Outcome(_) | Verdict::Unknown(_) if a.criteria.iter().any(|c| c.points.is_some()) => {
+                Verdict::Outcome(_) | Verdict::Unknown(_)
+                    if a.criteria.iter().any(|c| c.points.is_some()) =>
+                {
                     format!("{}/{}", points_text(r.points), points_text(r.max_points))
                 }
                 _ => String::new(),
             };
-            rows.push([area.id.clone(), area.name.clone(), area.district.clone(), verdict, points]);
+            rows.push([
+                area.id.clone(),
+                area.name.clone(),
+                area.district.clone(),
+                verdict,
+                points,
+            ]);
         }
         out.push_str(&table(&rows));
         let summary: Vec<String> = counts.iter().map(|(k, n)| format!("{n} {k}")).collect();
@@ -43,7 +57,14 @@ pub fn assessment(run: &Run) -> String {
     if !rules.targets.is_empty() {
         out.push_str("\nTargets\n");
         for (t, o) in rules.targets.iter().zip(&run.assessed.targets) {
-            let _ = writeln!(out, "  {} {:<8} {} — {}", t.id, o.result.as_str(), t.label, target_counts(run, &t.expr, o));
+            let _ = writeln!(
+                out,
+                "  {} {:<8} {} — {}",
+                t.id,
+                o.result.as_str(),
+                t.label,
+                target_counts(run, &t.expr, o)
+            );
         }
     }
     out
@@ -52,9 +73,15 @@ pub fn assessment(run: &Run) -> String {
 fn verdict_text(run: &Run, ai: usize, v: Verdict) -> String {
     let a = &run.program.rules.assessments[ai];
     match v {
-        Verdict::Outcome(o) => format!("{} ({})", a.outcomes[o as usize].label, a.outcomes[o as usize].id),
+        Verdict::Outcome(o) => format!(
+            "{} ({})",
+            a.outcomes[o as usize].label, a.outcomes[o as usize].id
+        ),
         Verdict::Unknown(p) => {
-            let mut ids: Vec<String> = p.outcomes().map(|o| a.outcomes[o as usize].id.clone()).collect();
+            let mut ids: Vec<String> = p
+                .outcomes()
+                .map(|o| a.outcomes[o as usize].id.clone())
+                .collect();
             if p.has_na() {
                 ids.push("na".into());
             }
@@ -69,26 +96,54 @@ fn verdict_text(run: &Run, ai: usize, v: Verdict) -> String {
 fn target_counts(run: &Run, expr: &crate::check::CExpr, o: &TargetOutcome) -> String {
     let mut parts = Vec::new();
     for (id, tally, value) in &o.tallies {
-        let agg = run.program.aggregates.iter().find(|(_, e)| e.id == *id).map(|(_, e)| e);
+        let agg = run
+            .program
+            .aggregates
+            .iter()
+            .find(|(_, e)| e.id == *id)
+            .map(|(_, e)| e);
         let share = agg.is_some_and(|e| matches!(e.kind, CKind::Aggregate { share: true, .. }));
         let (lo, hi) = tally.count();
-        let n = if lo == hi { lo.to_string() } else { format!("{lo}–{hi}") };
+        let n = if lo == hi {
+            lo.to_string()
+        } else {
+            format!("{lo}–{hi}")
+        };
         let members = tally.members();
-        let of = if tally.maybe_members() == 0 { members.to_string() } else { format!("{members}–{}", members + tally.maybe_members()) };
-        let shown = agg.map(|e| show_value(run.program, e, *value)).unwrap_or_default();
-        parts.push(if share { format!("{n} of {of} areas, {shown}") } else { format!("{n} areas") });
+        let of = if tally.maybe_members() == 0 {
+            members.to_string()
+        } else {
+            format!("{members}–{}", members + tally.maybe_members())
+        };
+        let shown = agg
+            .map(|e| show_value(run.program, e, *value))
+            .unwrap_or_default();
+        parts.push(if share {
+            format!("{n} of {of} areas, {shown}")
+        } else {
+            format!("{n} areas")
+        });
     }
     let mut text = parts.join("; ");
     if let CKind::Binary(op, l, r) = &expr.kind {
         if matches!(l.kind, CKind::Aggregate { .. }) && op.is_comparison() {
-            let rhs = crate::eval::explain::show_value(run.program, r, match r.kind { CKind::Const(v) => v, _ => Value::Unknown });
+            let rhs = crate::eval::explain::show_value(
+                run.program,
+                r,
+                match r.kind {
+                    CKind::Const(v) => v,
+                    _ => Value::Unknown,
+                },
+            );
             let shown_op = match o.result {
                 TargetResult::NotMet => negate(*op),
                 _ => *op,
             };
             let sym = symbol(shown_op);
             text = match o.result {
-                TargetResult::Unknown => format!("{text}; needs {} {rhs}: missing data decides", symbol(*op)),
+                TargetResult::Unknown => {
+                    format!("{text}; needs {} {rhs}: missing data decides", symbol(*op))
+                }
                 _ => format!("{text} {sym} {rhs}"),
             };
         }

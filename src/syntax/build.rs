@@ -6,11 +6,22 @@ use crate::diag::Diagnostic;
 use pest::iterators::Pair;
 
 impl Ctx {
-    pub(super) fn assessment<'a>(&self, mut it: impl Iterator<Item = Pair<'a, Rule>>, span: Span) -> Built<AssessmentDecl> {
+    pub(super) fn assessment<'a>(
+        &self,
+        mut it: impl Iterator<Item = Pair<'a, Rule>>,
+        span: Span,
+    ) -> Built<AssessmentDecl> {
         let missing = || Diagnostic::error(errors::PARSE, "incomplete assessment", span);
         let id = self.ident(it.next().ok_or_else(missing)?);
         let label = self.string(it.next().ok_or_else(missing)?);
-        let mut a = AssessmentDecl { id, label, when: None, criteria: vec![], outcomes: vec![], span };
+        let mut a = AssessmentDecl {
+            id,
+            label,
+            when: None,
+            criteria: vec![],
+            outcomes: vec![],
+            span,
+        };
         for p in it {
             match p.as_rule() {
                 Rule::when_clause => a.when = Some(self.when(p)?),
@@ -24,7 +35,10 @@ impl Ctx {
 
     fn when(&self, p: Pair<Rule>) -> Built<Expr> {
         let span = self.span(&p);
-        let e = p.into_inner().nth(1).ok_or_else(|| Diagnostic::error(errors::PARSE, "missing condition", span))?;
+        let e = p
+            .into_inner()
+            .nth(1)
+            .ok_or_else(|| Diagnostic::error(errors::PARSE, "missing condition", span))?;
         Ok(self.expr(e)?.0)
     }
 
@@ -34,13 +48,23 @@ impl Ctx {
         let mut it = p.into_inner().skip(1);
         let id = self.ident(it.next().ok_or_else(missing)?);
         let label = self.string(it.next().ok_or_else(missing)?);
-        let mut c = CriterionDecl { id, label, required: false, points: None, when: None, condition: placeholder(span) };
+        let mut c = CriterionDecl {
+            id,
+            label,
+            required: false,
+            points: None,
+            when: None,
+            condition: placeholder(span),
+        };
         for part in it {
             match part.as_rule() {
                 Rule::required => c.required = true,
                 Rule::points_clause => {
                     let n = part.into_inner().nth(1).ok_or_else(missing)?;
-                    c.points = Some(Spanned { span: self.span(&n), node: self.decimal(&n)? });
+                    c.points = Some(Spanned {
+                        span: self.span(&n),
+                        node: self.decimal(&n)?,
+                    });
                 }
                 Rule::when_clause => c.when = Some(self.when(part)?),
                 _ => c.condition = self.expr(part)?.0,
@@ -56,34 +80,69 @@ impl Ctx {
         let id = self.ident(it.next().ok_or_else(missing)?);
         let label = self.string(it.next().ok_or_else(missing)?);
         let last = it.next().ok_or_else(missing)?;
-        let when = if last.as_rule() == Rule::when_clause { Some(self.when(last)?) } else { None };
-        Ok(OutcomeDecl { id, label, when, span })
+        let when = if last.as_rule() == Rule::when_clause {
+            Some(self.when(last)?)
+        } else {
+            None
+        };
+        Ok(OutcomeDecl {
+            id,
+            label,
+            when,
+            span,
+        })
     }
 
-    pub(super) fn test<'a>(&self, mut it: impl Iterator<Item = Pair<'a, Rule>>, span: Span) -> Built<TestDecl> {
+    pub(super) fn test<'a>(
+        &self,
+        mut it: impl Iterator<Item = Pair<'a, Rule>>,
+        span: Span,
+    ) -> Built<TestDecl> {
         let missing = || Diagnostic::error(errors::PARSE, "incomplete test", span);
         let name = self.string(it.next().ok_or_else(missing)?);
-        let mut t = TestDecl { name, areas: vec![], sets: vec![], expects: vec![], span };
+        let mut t = TestDecl {
+            name,
+            areas: vec![],
+            sets: vec![],
+            expects: vec![],
+            span,
+        };
         for p in it {
             let pspan = self.span(&p);
             match p.as_rule() {
-                Rule::given => t.areas.push(TestArea { id: None, bindings: self.bindings(p.into_inner().skip(1))?, span: pspan }),
+                Rule::given => t.areas.push(TestArea {
+                    id: None,
+                    bindings: self.bindings(p.into_inner().skip(1))?,
+                    span: pspan,
+                }),
                 Rule::area => {
                     let mut inner = p.into_inner().skip(1);
                     let id = Some(self.ident(inner.next().ok_or_else(missing)?));
-                    t.areas.push(TestArea { id, bindings: self.bindings(inner)?, span: pspan });
+                    t.areas.push(TestArea {
+                        id,
+                        bindings: self.bindings(inner)?,
+                        span: pspan,
+                    });
                 }
                 Rule::set_param => {
                     let mut inner = p.into_inner().skip(1);
                     let name = self.ident(inner.next().ok_or_else(missing)?);
                     let value = self.literal(inner.next().ok_or_else(missing)?)?;
-                    t.sets.push(Binding { name, period: None, value });
+                    t.sets.push(Binding {
+                        name,
+                        period: None,
+                        value,
+                    });
                 }
                 Rule::expect => {
                     let mut inner = p.into_inner().skip(1);
                     let expr = self.expr(inner.next().ok_or_else(missing)?)?.0;
                     let area = inner.nth(1).map(|i| self.ident(i));
-                    t.expects.push(Expect { expr, area, span: pspan });
+                    t.expects.push(Expect {
+                        expr,
+                        area,
+                        span: pspan,
+                    });
                 }
                 _ => {}
             }
@@ -92,7 +151,9 @@ impl Ctx {
     }
 
     fn bindings<'a>(&self, it: impl Iterator<Item = Pair<'a, Rule>>) -> Built<Vec<Binding>> {
-        it.filter(|p| p.as_rule() == Rule::binding).map(|p| self.binding(p)).collect()
+        it.filter(|p| p.as_rule() == Rule::binding)
+            .map(|p| self.binding(p))
+            .collect()
     }
 
     fn binding(&self, p: Pair<Rule>) -> Built<Binding> {
@@ -100,16 +161,27 @@ impl Ctx {
         let parts: Vec<Pair<Rule>> = p.into_inner().collect();
         let missing = || Diagnostic::error(errors::PARSE, "incomplete value", span);
         let name = self.ident(parts.first().cloned().ok_or_else(missing)?);
-        let period = if parts.len() == 3 { Some(self.ident(parts[1].clone())) } else { None };
+        let period = if parts.len() == 3 {
+            Some(self.ident(parts[1].clone()))
+        } else {
+            None
+        };
         let value = self.literal(parts.last().cloned().ok_or_else(missing)?)?;
-        Ok(Binding { name, period, value })
+        Ok(Binding {
+            name,
+            period,
+            value,
+        })
     }
 
     pub(super) fn literal(&self, p: Pair<Rule>) -> Built<Spanned<Literal>> {
         let span = self.span(&p);
         let parts: Vec<Pair<Rule>> = p.into_inner().collect();
         let negative = parts.first().is_some_and(|q| q.as_rule() == Rule::neg);
-        let last = parts.last().cloned().ok_or_else(|| Diagnostic::error(errors::PARSE, "missing value", span))?;
+        let last = parts
+            .last()
+            .cloned()
+            .ok_or_else(|| Diagnostic::error(errors::PARSE, "missing value", span))?;
         let sign = |d: rust_decimal::Decimal| if negative { -d } else { d };
         let node = match last.as_rule() {
             Rule::number => Literal::Number(sign(self.decimal(&last)?)),
@@ -118,7 +190,13 @@ impl Ctx {
             Rule::string => Literal::Text(self.string(last).node),
             Rule::boolean => Literal::Bool(last.as_str() == "true"),
             Rule::ident => Literal::Name(last.as_str().to_string()),
-            _ => return Err(Diagnostic::error(errors::PARSE, "a date cannot be negative", span)),
+            _ => {
+                return Err(Diagnostic::error(
+                    errors::PARSE,
+                    "a date cannot be negative",
+                    span,
+                ))
+            }
         };
         Ok(Spanned { node, span })
     }
@@ -127,14 +205,20 @@ impl Ctx {
     pub(super) fn expr(&self, p: Pair<Rule>) -> Built<(Expr, u32)> {
         let span = self.span(&p);
         let built = match p.as_rule() {
-            Rule::expr | Rule::or_expr | Rule::and_expr | Rule::additive | Rule::term => self.chain(p)?,
+            Rule::expr | Rule::or_expr | Rule::and_expr | Rule::additive | Rule::term => {
+                self.chain(p)?
+            }
             Rule::comparison => self.comparison(p)?,
             Rule::not_expr | Rule::unary => self.prefixed(p)?,
             _ => self.atom(p)?,
         };
         if built.1 > MAX_EXPR_DEPTH {
-            return Err(Diagnostic::error(errors::TOO_DEEP, format!("this expression is nested more than {MAX_EXPR_DEPTH} levels deep"), span)
-                .with_help("split it into several `let` declarations"));
+            return Err(Diagnostic::error(
+                errors::TOO_DEEP,
+                format!("this expression is nested more than {MAX_EXPR_DEPTH} levels deep"),
+                span,
+            )
+            .with_help("split it into several `let` declarations"));
         }
         Ok(built)
     }
@@ -142,27 +226,49 @@ impl Ctx {
     fn chain(&self, p: Pair<Rule>) -> Built<(Expr, u32)> {
         let span = self.span(&p);
         let mut it = p.into_inner();
-        let first = it.next().ok_or_else(|| Diagnostic::error(errors::PARSE, "missing operand", span))?;
+        let first = it
+            .next()
+            .ok_or_else(|| Diagnostic::error(errors::PARSE, "missing operand", span))?;
         let (mut acc, mut depth) = self.expr(first)?;
         while let (Some(op), Some(rhs)) = (it.next(), it.next()) {
             let op = bin_op(&op);
             let (rhs, d) = self.expr(rhs)?;
             depth = depth.max(d) + 1;
             if depth > MAX_EXPR_DEPTH {
-                return Err(Diagnostic::error(errors::TOO_DEEP, format!("this expression is nested more than {MAX_EXPR_DEPTH} levels deep"), span)
-                    .with_help("split it into several `let` declarations"));
+                return Err(Diagnostic::error(
+                    errors::TOO_DEEP,
+                    format!("this expression is nested more than {MAX_EXPR_DEPTH} levels deep"),
+                    span,
+                )
+                .with_help("split it into several `let` declarations"));
             }
             let s = acc.span.to(rhs.span);
-            acc = Spanned { span: s, node: ExprKind::Binary { op, lhs: Box::new(acc), rhs: Box::new(rhs) } };
+            acc = Spanned {
+                span: s,
+                node: ExprKind::Binary {
+                    op,
+                    lhs: Box::new(acc),
+                    rhs: Box::new(rhs),
+                },
+            };
         }
         Ok((acc, depth))
     }
 
     fn comparison(&self, p: Pair<Rule>) -> Built<(Expr, u32)> {
-        let ops: Vec<Span> = p.clone().into_inner().filter(|q| q.as_rule() == Rule::cmp_op).map(|q| self.span(&q)).collect();
+        let ops: Vec<Span> = p
+            .clone()
+            .into_inner()
+            .filter(|q| q.as_rule() == Rule::cmp_op)
+            .map(|q| self.span(&q))
+            .collect();
         if ops.len() > 1 {
-            return Err(Diagnostic::error(errors::CHAINED_COMPARISON, "comparisons cannot be chained", ops[1])
-                .with_help("join the comparisons with `and`: `a < b and b < c`"));
+            return Err(Diagnostic::error(
+                errors::CHAINED_COMPARISON,
+                "comparisons cannot be chained",
+                ops[1],
+            )
+            .with_help("join the comparisons with `and`: `a < b and b < c`"));
         }
         self.chain(p)
     }
@@ -170,11 +276,17 @@ impl Ctx {
     fn prefixed(&self, p: Pair<Rule>) -> Built<(Expr, u32)> {
         let span = self.span(&p);
         let parts: Vec<Pair<Rule>> = p.into_inner().collect();
-        let (last, prefixes) = parts.split_last().ok_or_else(|| Diagnostic::error(errors::PARSE, "missing operand", span))?;
+        let (last, prefixes) = parts
+            .split_last()
+            .ok_or_else(|| Diagnostic::error(errors::PARSE, "missing operand", span))?;
         let (mut e, mut depth) = self.expr(last.clone())?;
         for prefix in prefixes.iter().rev() {
             let s = self.span(prefix).to(e.span);
-            let node = if prefix.as_rule() == Rule::neg { ExprKind::Neg(Box::new(e)) } else { ExprKind::Not(Box::new(e)) };
+            let node = if prefix.as_rule() == Rule::neg {
+                ExprKind::Neg(Box::new(e))
+            } else {
+                ExprKind::Not(Box::new(e))
+            };
             e = Spanned { span: s, node };
             depth += 1;
         }
@@ -192,16 +304,32 @@ impl Ctx {
             Rule::result_word => ExprKind::Word(result_word(p.as_str())),
             Rule::points_ref => ExprKind::Points,
             Rule::paren => {
-                let inner = p.into_inner().next().ok_or_else(|| Diagnostic::error(errors::PARSE, "empty parentheses", span))?;
+                let inner = p
+                    .into_inner()
+                    .next()
+                    .ok_or_else(|| Diagnostic::error(errors::PARSE, "empty parentheses", span))?;
                 let (e, d) = self.expr(inner)?;
-                return Ok((Spanned { span, node: ExprKind::Paren(Box::new(e)) }, d + 1));
+                return Ok((
+                    Spanned {
+                        span,
+                        node: ExprKind::Paren(Box::new(e)),
+                    },
+                    d + 1,
+                ));
             }
             Rule::call => return self.call(p),
             _ => {
                 let node = self.name_ref(p);
                 let span = match &node {
-                    ExprKind::Name { name, member, period } => {
-                        let last = period.as_ref().or(member.as_ref()).map_or(name.span, |x| x.span);
+                    ExprKind::Name {
+                        name,
+                        member,
+                        period,
+                    } => {
+                        let last = period
+                            .as_ref()
+                            .or(member.as_ref())
+                            .map_or(name.span, |x| x.span);
                         name.span.to(last)
                     }
                     _ => span,
@@ -215,11 +343,17 @@ impl Ctx {
     fn call(&self, p: Pair<Rule>) -> Built<(Expr, u32)> {
         let span = self.span(&p);
         let mut it = p.into_inner();
-        let func = self.ident(it.next().ok_or_else(|| Diagnostic::error(errors::PARSE, "missing function", span))?);
+        let func = self.ident(
+            it.next()
+                .ok_or_else(|| Diagnostic::error(errors::PARSE, "missing function", span))?,
+        );
         let (mut args, mut among, mut depth) = (Vec::new(), None, 0);
         for a in it {
             if a.as_rule() == Rule::among {
-                let filter = a.into_inner().nth(1).ok_or_else(|| Diagnostic::error(errors::PARSE, "missing filter", span))?;
+                let filter = a
+                    .into_inner()
+                    .nth(1)
+                    .ok_or_else(|| Diagnostic::error(errors::PARSE, "missing filter", span))?;
                 let (e, d) = self.expr(filter)?;
                 depth = depth.max(d);
                 among = Some(Box::new(e));
@@ -229,7 +363,13 @@ impl Ctx {
                 args.push(e);
             }
         }
-        Ok((Spanned { span, node: ExprKind::Call { func, args, among } }, depth + 1))
+        Ok((
+            Spanned {
+                span,
+                node: ExprKind::Call { func, args, among },
+            },
+            depth + 1,
+        ))
     }
 
     fn name_ref(&self, p: Pair<Rule>) -> ExprKind {
@@ -248,12 +388,19 @@ impl Ctx {
                 member = Some(second);
             }
         }
-        ExprKind::Name { name, member, period }
+        ExprKind::Name {
+            name,
+            member,
+            period,
+        }
     }
 }
 
 fn placeholder(span: Span) -> Expr {
-    Spanned { span, node: ExprKind::Bool(false) }
+    Spanned {
+        span,
+        node: ExprKind::Bool(false),
+    }
 }
 
 fn bin_op(p: &Pair<Rule>) -> BinOp {

@@ -13,8 +13,19 @@ pub const TOO_DEEP: &str = "tieuchi::syntax::too_deep";
 /// `a < b < c`.
 pub const CHAINED_COMPARISON: &str = "tieuchi::syntax::chained_comparison";
 
-const TOP_LEVEL: [&str; 11] =
-    ["ruleset", "source", "valid", "period", "input", "param", "let", "assessment", "target", "test", "use"];
+const TOP_LEVEL: [&str; 11] = [
+    "ruleset",
+    "source",
+    "valid",
+    "period",
+    "input",
+    "param",
+    "let",
+    "assessment",
+    "target",
+    "test",
+    "use",
+];
 
 /// Rejects text whose brackets nest deeper than [`MAX_NESTING`], before pest recurses into it.
 pub fn check_nesting(text: &str, file: FileId) -> Option<Diagnostic> {
@@ -33,11 +44,19 @@ pub fn check_nesting(text: &str, file: FileId) -> Option<Diagnostic> {
         } else if c == '(' || c == '{' {
             depth += 1;
             if depth > MAX_NESTING {
-                let span = Span { file, start: i, end: i + 1 };
+                let span = Span {
+                    file,
+                    start: i,
+                    end: i + 1,
+                };
                 return Some(
-                    Diagnostic::error(TOO_DEEP, format!("brackets are nested more than {MAX_NESTING} levels deep"), span)
-                        .with_label("too deep here")
-                        .with_help("split the expression into several `let` declarations"),
+                    Diagnostic::error(
+                        TOO_DEEP,
+                        format!("brackets are nested more than {MAX_NESTING} levels deep"),
+                        span,
+                    )
+                    .with_label("too deep here")
+                    .with_help("split the expression into several `let` declarations"),
                 );
             }
         } else if c == ')' || c == '}' {
@@ -53,7 +72,10 @@ pub fn declaration_starts(text: &str) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        let word: String = line.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        let word: String = line
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
         if TOP_LEVEL.contains(&word.as_str()) {
             starts.push(offset);
         }
@@ -63,14 +85,23 @@ pub fn declaration_starts(text: &str) -> Vec<usize> {
 }
 
 /// Converts pest's error into a diagnostic that names what was expected in words.
-pub fn from_pest(e: &pest::error::Error<Rule>, text: &str, file: FileId, base: usize) -> Diagnostic {
+pub fn from_pest(
+    e: &pest::error::Error<Rule>,
+    text: &str,
+    file: FileId,
+    base: usize,
+) -> Diagnostic {
     let pos = match e.location {
         pest::error::InputLocation::Pos(p) => p,
         pest::error::InputLocation::Span((s, _)) => s,
     };
     let found = found_at(text, pos);
     let end = (pos + found.len()).max(pos + 1).min(text.len().max(pos));
-    let span = Span { file, start: base + pos, end: base + end };
+    let span = Span {
+        file,
+        start: base + pos,
+        end: base + end,
+    };
     let expected = match &e.variant {
         pest::error::ErrorVariant::ParsingError { positives, .. } => describe(positives),
         pest::error::ErrorVariant::CustomError { message } => message.clone(),
@@ -139,9 +170,21 @@ fn describe_rule(r: Rule) -> String {
         Rule::EOI => "a declaration",
         Rule::decl | Rule::file => "a declaration",
         Rule::input_type | Rule::choice_type => "a type",
-        Rule::expr | Rule::or_expr | Rule::and_expr | Rule::not_expr | Rule::comparison | Rule::additive
-        | Rule::term | Rule::unary | Rule::paren | Rule::call | Rule::name_ref | Rule::boolean
-        | Rule::result_word | Rule::points_ref | Rule::neg => "an expression",
+        Rule::expr
+        | Rule::or_expr
+        | Rule::and_expr
+        | Rule::not_expr
+        | Rule::comparison
+        | Rule::additive
+        | Rule::term
+        | Rule::unary
+        | Rule::paren
+        | Rule::call
+        | Rule::name_ref
+        | Rule::boolean
+        | Rule::result_word
+        | Rule::points_ref
+        | Rule::neg => "an expression",
         Rule::criterion => "`criterion`",
         Rule::outcome => "`outcome`",
         Rule::when_clause => "`when`",

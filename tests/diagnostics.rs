@@ -1,0 +1,59 @@
+//! Fixture snapshots: each `tests/fixtures/check/*.tc` is checked, and the snapshot records the
+//! source and then every diagnostic as rendered (no colour) and as JSON.
+
+use std::path::Path;
+use tieuchi::diag::{render_text, to_json};
+
+fn render(path: &Path) -> String {
+    let checked = tieuchi::check_path(path);
+    let source = std::fs::read_to_string(path).unwrap_or_default();
+    let mut out = format!(
+        "SOURCE\n{source}\nOUTPUT (errors: {})\n",
+        checked.has_errors()
+    );
+    for d in &checked.diagnostics {
+        out.push_str(&render_text(d, &checked.sources, false));
+    }
+    out.push_str("\nJSON\n");
+    for d in &checked.diagnostics {
+        let j = to_json(d, &checked.sources);
+        out.push_str(&format!(
+            "{} {:?} {}:{}:{}-{}:{}\n",
+            j.code,
+            j.severity,
+            j.file.unwrap_or_default(),
+            j.line.unwrap_or(0),
+            j.column.unwrap_or(0),
+            j.end_line.unwrap_or(0),
+            j.end_column.unwrap_or(0)
+        ));
+    }
+    out
+}
+
+#[test]
+fn check_fixtures() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "tc"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 15);
+    // Paths in diagnostics are shown as given; run from the fixture folder so they are short.
+    let here = std::env::current_dir().unwrap_or_default();
+    std::env::set_current_dir(&dir).ok();
+    for f in &files {
+        let name = f
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        let rendered = render(Path::new(f.file_name().unwrap_or_default()));
+        insta::assert_snapshot!(name, rendered);
+    }
+    std::env::set_current_dir(here).ok();
+}
