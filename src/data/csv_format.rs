@@ -1,6 +1,6 @@
 //! CSV data: header `id,name,district,` then one column per `input` or `input@period`; one row
 //! per area; an empty cell is missing. Spreadsheet exports (byte-order mark, CRLF, quoted
-//! cells) load as they are.
+//! cells) load as they are. Lines starting with `#` are comments.
 
 use super::{DataCode, RawArea, RawValue};
 use crate::ast::{FileId, Span};
@@ -18,6 +18,7 @@ pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>),
     let body = &text[bom..];
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
+        .comment(Some(b'#'))
         .from_reader(body.as_bytes());
     let header_err = |e: csv::Error| {
         Diagnostic::error(

@@ -34,6 +34,9 @@ pub fn assessment(run: &Run) -> String {
                 Some(c) => c.1 += 1,
                 None => counts.push((key, 1)),
             }
+            if r.verdict == Verdict::Na && run.only.is_none() {
+                continue;
+            }
             let points = match r.verdict {
                 Verdict::Outcome(_) | Verdict::Unknown(_)
                     if a.criteria.iter().any(|c| c.points.is_some()) =>
@@ -51,7 +54,10 @@ pub fn assessment(run: &Run) -> String {
             ]);
         }
         out.push_str(&table(&rows));
-        let summary: Vec<String> = counts.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        let summary: Vec<String> = counts
+            .iter()
+            .map(|(k, n)| if k == "na" { format!("{n} na (not in scope, not listed)") } else { format!("{n} {k}") })
+            .collect();
         let _ = writeln!(out, "  {}", summary.join(", "));
     }
     if !rules.targets.is_empty() {
