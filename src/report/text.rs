@@ -56,7 +56,13 @@ pub fn assessment(run: &Run) -> String {
         out.push_str(&table(&rows));
         let summary: Vec<String> = counts
             .iter()
-            .map(|(k, n)| if k == "na" { format!("{n} na (not in scope, not listed)") } else { format!("{n} {k}") })
+            .map(|(k, n)| {
+                if k == "na" {
+                    format!("{n} na (not in scope, not listed)")
+                } else {
+                    format!("{n} {k}")
+                }
+            })
             .collect();
         let _ = writeln!(out, "  {}", summary.join(", "));
     }

@@ -1,0 +1,160 @@
+//! Data sets: the three formats, spreadsheet CSV, and a diagnostic for every kind of bad value.
+
+use tieuchi::data::{load_text, DataFormat};
+use tieuchi::diag::location;
+use tieuchi::value::Value;
+
+const RULES: &str = r#"
+ruleset d "Data"
+period nam "Năm" from 2024-01-01 to 2024-12-31
+input nhom "Nhóm": choice(ttxh, ma_tuy)
+input vu "Vụ": count per period
+input ty_le "Tỷ lệ": percent
+input co "Có": yes_no
+input ngay "Ngày": date
+input dien_tich "Diện tích": number
+input ghi_chu "Ghi chú": text
+assessment x "X" {
+  criterion C "c" { vu@nam >= 1 and ty_le >= 50% and co and ngay > 2024-01-01 and dien_tich > 0 and nhom == ttxh and ghi_chu == "ok" }
+  outcome y "Y" when C
+  outcome n "N" otherwise
+}
+"#;
+
+fn rules() -> tieuchi::Rules {
+    let checked = tieuchi::check_text("d.tc", RULES);
+    assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
+    checked.rules.unwrap_or_else(|| unreachable!())
+}
+
+fn slot(r: &tieuchi::Rules, name: &str) -> usize {
+    (0..r.slots.len())
+        .find(|&s| r.slot_name(s as u32) == name)
+        .unwrap_or(usize::MAX)
+}
+
+#[test]
+fn spreadsheet_csv_with_bom_crlf_and_quotes_loads() {
+    let r = rules();
+    let text = "\u{feff}id,name,district,nhom,vu@nam,ty_le,co,ngay,dien_tich,ghi_chu\r\nx1,\"Xã Một, thôn A\",\"Huyện \"\"B\"\"\",ttxh,3,87.5,có,14/06/2024,800.5,ok\r\nx2,Xã Hai,H,ma_tuy,,\"90%\",không,2024-06-14,,\r\n";
+    let d = load_text(&r, "d.csv", text.to_string(), DataFormat::Csv);
+    assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+    assert_eq!(d.areas.len(), 2);
+    assert_eq!(d.areas[0].name, "Xã Một, thôn A");
+    assert_eq!(d.areas[0].district, "Huyện \"B\"");
+    assert_eq!(
+        d.areas[0].values[slot(&r, "ty_le")],
+        Value::Num("0.875".parse().unwrap_or_default())
+    );
+    assert_eq!(d.areas[0].values[slot(&r, "co")], Value::Bool(true));
+    assert_eq!(
+        d.areas[0].values[slot(&r, "dien_tich")],
+        Value::Num("800.5".parse().unwrap_or_default())
+    );
+    assert_eq!(d.areas[1].values[slot(&r, "vu@nam")], Value::Unknown);
+    assert_eq!(
+        d.areas[1].values[slot(&r, "ty_le")],
+        Value::Num("0.9".parse().unwrap_or_default())
+    );
+    let outcome = tieuchi::Outcome::new(tieuchi::compile(&r, &[]), d);
+    assert_eq!(
+        outcome.to_json(false)["areas"][0]["assessments"]["x"]["verdict"],
+        "y"
+    );
+}
+
+#[test]
+fn every_bad_json_value_is_diagnosed_at_its_place() {
+    let r = rules();
+    let text = r#"{ "areas": [
+  { "id": "ok", "values": { "vu@nam": 2 } },
+  { "id": "b1", "values": { "vu@nam": -5 } },
+  { "id": "b2", "values": { "vu@nam": 2.5 } },
+  { "id": "b3", "values": { "ty_le": 120 } },
+  { "id": "b4", "values": { "nhom": "ma_tui" } },
+  { "id": "b5", "values": { "ngay": "2024-02-30" } },
+  { "id": "b6", "values": { "vu@nma": 1 } },
+  { "id": "b7", "values": { "co": "abc" } },
+  { "id": "ok", "values": { } }
+] }"#;
+    let d = load_text(&r, "d.json", text.to_string(), DataFormat::Json);
+    let codes: Vec<(&str, String)> = d
+        .diagnostics
+        .iter()
+        .map(|x| (x.code, location(x, &d.sources).unwrap_or_default()))
+        .collect();
+    let expected = [
+        ("tieuchi::data::negative_count", "d.json:3:39"),
+        ("tieuchi::data::fractional_count", "d.json:4:39"),
+        ("tieuchi::data::percent_range", "d.json:5:38"),
+        ("tieuchi::data::not_an_option", "d.json:6:37"),
+        ("tieuchi::data::bad_date", "d.json:7:37"),
+        ("tieuchi::data::unknown_key", "d.json:8:29"),
+        ("tieuchi::data::wrong_type", "d.json:9:35"),
+        ("tieuchi::data::duplicate_id", "d.json:10:3"),
+    ];
+    let got: Vec<(&str, &str)> = codes.iter().map(|(c, l)| (*c, l.as_str())).collect();
+    assert_eq!(got, expected);
+    assert!(d.diagnostics[3]
+        .help
+        .as_deref()
+        .unwrap_or("")
+        .contains("did you mean `ma_tuy`"));
+    assert!(d.diagnostics[5]
+        .help
+        .as_deref()
+        .unwrap_or("")
+        .contains("did you mean `vu@nam`"));
+    let invalid: Vec<bool> = d.areas.iter().map(|a| a.invalid).collect();
+    assert_eq!(
+        invalid,
+        [false, true, true, true, true, true, true, true, true]
+    );
+}
+
+#[test]
+fn csv_problems_name_the_row_and_the_column() {
+    let r = rules();
+    let text = "id,name,district,vu@nam\nx1,A,B,3\nx2,A,B,-1\n";
+    let d = load_text(&r, "d.csv", text.to_string(), DataFormat::Csv);
+    assert_eq!(d.diagnostics.len(), 1);
+    assert_eq!(
+        location(&d.diagnostics[0], &d.sources).as_deref(),
+        Some("d.csv:3:1")
+    );
+    assert!(d.diagnostics[0].message.contains("vu@nam"));
+    assert!(d.areas[1].invalid && !d.areas[0].invalid);
+}
+
+#[test]
+fn ron_loads_the_same_content() {
+    let r = rules();
+    let text = r#"(areas: [ (id: "x1", name: "A", district: "B", values: {"vu@nam": 3, "dien_tich": 800.5, "co": true, "nhom": "ttxh"}),
+                        (id: "x2", name: "A", district: "B", values: {"vu@nam": -3}) ])"#;
+    let d = load_text(&r, "d.ron", text.to_string(), DataFormat::Ron);
+    assert_eq!(d.areas.len(), 2);
+    assert_eq!(
+        d.areas[0].values[slot(&r, "dien_tich")],
+        Value::Num("800.5".parse().unwrap_or_default())
+    );
+    assert_eq!(d.areas[0].values[slot(&r, "co")], Value::Bool(true));
+    assert_eq!(d.diagnostics.len(), 1);
+    assert_eq!(d.diagnostics[0].code, "tieuchi::data::negative_count");
+    assert!(d.areas[1].invalid);
+}
+
+#[test]
+fn unreadable_data_is_one_diagnostic_not_a_crash() {
+    let r = rules();
+    for (text, format) in [
+        ("{ \"areas\": [ {", DataFormat::Json),
+        ("(areas: [", DataFormat::Ron),
+        ("name,id\n", DataFormat::Csv),
+        ("[1,2]", DataFormat::Json),
+    ] {
+        let d = load_text(&r, "bad", text.to_string(), format);
+        assert_eq!(d.diagnostics.len(), 1, "{text}");
+        assert!(d.has_errors());
+        assert!(d.areas.is_empty());
+    }
+}
