@@ -1,7 +1,7 @@
 //! `tieuchi assess RULES DATA` and `tieuchi validate RULES DATA`.
 
 use super::{output, Format};
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::Path;
 use tieuchi::data::{self, DataFormat};
 use tieuchi::diag::{did_you_mean, Diagnostic};
@@ -105,11 +105,19 @@ fn run_inner(args: &AssessArgs) -> Result<i32, i32> {
     let only = select_areas(&outcome, args.areas)?;
     let run = outcome.run(only.as_deref());
     match args.format {
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&tieuchi::report::json::assessment(&run, args.explain))
-                .unwrap_or_default()
-        ),
+        Format::Json => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let written = tieuchi::report::json::write_assessment(
+                &run,
+                args.explain,
+                output::stdout_is_terminal(),
+                &mut out,
+            );
+            if written.is_err() || writeln!(out).and_then(|_| out.flush()).is_err() {
+                eprintln!("error: could not write the output");
+                return Err(2);
+            }
+        }
         Format::Text => {
             print!("{}", tieuchi::report::text::assessment(&run));
             if args.explain {

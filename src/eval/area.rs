@@ -115,12 +115,17 @@ impl<'p, T: Trace> AreaEval<'p, T> {
         self
     }
 
-    /// Evaluates lets, then each assessment in order.
-    pub fn run(&mut self) {
+    /// Evaluates the lets only.
+    pub fn run_lets(&mut self) {
         for l in &self.prog.rules.lets {
             let v = self.eval(&l.expr);
             self.result.lets.push(v);
         }
+    }
+
+    /// Evaluates lets, then each assessment in order.
+    pub fn run(&mut self) {
+        self.run_lets();
         for ai in 0..self.prog.rules.assessments.len() {
             let r = if self.area.invalid {
                 self.invalid_assessment(ai)

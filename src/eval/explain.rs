@@ -146,6 +146,16 @@ pub struct AreaExplanation {
 
 /// Explains one area.
 pub fn explain_area(prog: &Program, area: &Area) -> AreaExplanation {
+    explain_with(prog, area, true)
+}
+
+/// Only what `assess --format json` needs without `--explain`: results and the reasons for
+/// unknowns, without expression trees, shortfalls or what-if searches.
+pub fn reasons_only(prog: &Program, area: &Area) -> AreaExplanation {
+    explain_with(prog, area, false)
+}
+
+fn explain_with(prog: &Program, area: &Area, full: bool) -> AreaExplanation {
     let recorder = Recorder {
         values: vec![None; prog.rules.node_count as usize],
     };
@@ -156,6 +166,7 @@ pub fn explain_area(prog: &Program, area: &Area) -> AreaExplanation {
         area,
         rec: &ev.trace,
         result: &ev.result,
+        full,
     };
     let assessments = (0..prog.rules.assessments.len())
         .map(|ai| x.assessment(ai))
@@ -194,6 +205,8 @@ struct Explainer<'a> {
     area: &'a Area,
     rec: &'a Recorder,
     result: &'a super::area::AreaResult,
+    /// False: reasons only (no expression trees, shortfalls or what-if).
+    full: bool,
 }
 
 impl Explainer<'_> {
@@ -242,7 +255,7 @@ impl Explainer<'_> {
             c.when.iter().for_each(|w| self.reasons(w, &mut reasons));
             self.reasons(&c.condition, &mut reasons);
         }
-        let failed = result == CriterionResult::Fail;
+        let failed = result == CriterionResult::Fail && self.full;
         CriterionExplanation {
             id: c.id.clone(),
             label: c.label.clone(),
@@ -299,6 +312,16 @@ impl Explainer<'_> {
 
     fn node(&self, e: &CExpr) -> ExprNode {
         let value = self.value(e);
+        if !self.full {
+            return ExprNode {
+                text: String::new(),
+                value: None,
+                known: value.is_some_and(Value::is_known),
+                note: None,
+                children: vec![],
+                span: e.span,
+            };
+        }
         let mut children: Vec<ExprNode> = match &e.kind {
             CKind::Binary(..) | CKind::Not(_) | CKind::Neg(_) | CKind::Call(..) => {
                 e.children().into_iter().map(|c| self.node(c)).collect()

@@ -4,7 +4,6 @@
 
 use super::area::{AreaEval, NoTrace};
 use super::program::Program;
-use super::results::CriterionResult;
 use crate::ast::BinOp;
 use crate::check::{CExpr, CKind, InputType};
 use crate::data::Area;
@@ -45,21 +44,43 @@ fn collect_slots(prog: &Program, e: &CExpr, out: &mut Vec<u32>) {
     }
 }
 
+/// An evaluator ready for the criterion: only the lets are computed, unless the criterion reads
+/// other results (criteria, verdicts), in which case the whole area is.
+fn ready<'p>(prog: &'p Program, area: &'p Area, ai: usize, ci: usize) -> AreaEval<'p, NoTrace> {
+    let c = &prog.rules.assessments[ai].criteria[ci];
+    let mut reads_results = false;
+    let mut look = |e: &CExpr| {
+        reads_results |= matches!(
+            e.kind,
+            CKind::Criterion { .. } | CKind::CriterionIs { .. } | CKind::VerdictIs { .. }
+        )
+    };
+    c.condition.walk(&mut look);
+    c.when.iter().for_each(|w| w.walk(&mut look));
+    let mut ev = AreaEval::new(prog, area, None, NoTrace);
+    if reads_results {
+        ev.run();
+    } else {
+        ev.run_lets();
+    }
+    ev
+}
+
 /// The side of the comparison, and the threshold on the other side.
 fn sides(prog: &Program, area: &Area, ai: usize, ci: usize) -> Option<(Value, Value, BinOp)> {
     let c = &prog.rules.assessments[ai].criteria[ci];
     let CKind::Binary(op, l, r) = &c.condition.kind else {
         return None;
     };
-    let mut ev = AreaEval::new(prog, area, None, NoTrace);
-    ev.run();
+    let mut ev = ready(prog, area, ai, ci);
     Some((ev.eval(l), ev.eval(r), *op))
 }
 
 fn passes(prog: &Program, area: &Area, ai: usize, ci: usize) -> bool {
-    let mut ev = AreaEval::new(prog, area, None, NoTrace);
-    ev.run();
-    ev.result.criterion(prog, ai, ci) == CriterionResult::Pass
+    let c = &prog.rules.assessments[ai].criteria[ci];
+    let mut ev = ready(prog, area, ai, ci);
+    let applies = c.when.as_ref().map_or(Value::Bool(true), |w| ev.eval(w));
+    applies == Value::Bool(true) && ev.eval(&c.condition) == Value::Bool(true)
 }
 
 fn with(area: &Area, slot: u32, v: Decimal) -> Area {

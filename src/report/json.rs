@@ -1,57 +1,105 @@
-//! The JSON output of `assess` (the stable contract of LANGUAGE.md, plus explanations).
+//! The JSON output of `assess` (the stable contract of LANGUAGE.md, plus explanations), written
+//! as a stream of typed records so that large data sets need no document tree in memory.
 
 use super::Run;
-use crate::eval::explain::{explain_area, points_text, verdict_word, Reason};
+use crate::check::{CKind, Param};
+use crate::eval::explain::{
+    explain_area, points_text, reasons_only, verdict_word, AreaExplanation, Reason,
+};
 use crate::eval::{aggregate_value, CriterionResult, Verdict};
-use crate::value::format_number;
+use crate::value::{format_number, format_percent, Value};
 use rust_decimal::Decimal;
-use serde_json::{json, Map, Value as J};
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+use serde::Serialize;
+use serde_json::{json, Value as J};
 
-/// The whole result as one JSON document; with `explain`, each area carries its explanation.
+/// The whole result as one JSON value; with `explain`, each area carries its explanation.
 pub fn assessment(run: &Run, explain: bool) -> J {
-    let rules = &run.program.rules;
-    let params: Map<String, J> = rules
-        .params
-        .iter()
-        .map(|p| (p.id.clone(), J::String(param_text(run, p))))
-        .collect();
-    let areas: Vec<J> = run
-        .shown()
-        .into_iter()
-        .map(|i| area(run, i, explain))
-        .collect();
-    let targets: Vec<J> = rules.targets.iter().zip(&run.assessed.targets).map(|(t, o)| {
-        let counts: Vec<J> = o.tallies.iter().map(|(id, tally, _)| {
-            let share = run.program.aggregates.iter().any(|(_, e)| e.id == *id && matches!(e.kind, crate::check::CKind::Aggregate { share: true, .. }));
-            let v = aggregate_value(share, tally);
-            json!({ "kind": if share { "share" } else { "count" }, "value": value_json(v), "tally": tally })
-        }).collect();
-        json!({ "id": t.id, "label": t.label, "result": o.result.as_str(), "counts": counts })
-    }).collect();
-    let diagnostics: Vec<J> = run
-        .data
-        .diagnostics
-        .iter()
-        .map(|d| {
-            serde_json::to_value(crate::diag::to_json(d, &run.data.sources)).unwrap_or(J::Null)
-        })
-        .collect();
-    json!({
-        "engine": { "name": "tieuchi", "version": env!("CARGO_PKG_VERSION") },
-        "ruleset": { "id": rules.id, "title": rules.title, "source": rules.source, "sha256": rules.sha256 },
-        "params": params,
-        "areas": areas,
-        "targets": targets,
-        "data_diagnostics": diagnostics,
-    })
+    serde_json::to_value(Document { run, explain }).unwrap_or(J::Null)
 }
 
-fn param_text(_run: &Run, p: &crate::check::Param) -> String {
+/// Writes the whole result as JSON to `out`, area by area; `pretty` indents it for people.
+pub fn write_assessment(
+    run: &Run,
+    explain: bool,
+    pretty: bool,
+    out: impl std::io::Write,
+) -> serde_json::Result<()> {
+    let doc = Document { run, explain };
+    if pretty {
+        serde_json::to_writer_pretty(out, &doc)
+    } else {
+        serde_json::to_writer(out, &doc)
+    }
+}
+
+struct Document<'a> {
+    run: &'a Run<'a>,
+    explain: bool,
+}
+
+impl Serialize for Document<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let rules = &self.run.program.rules;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry(
+            "engine",
+            &json!({ "name": "tieuchi", "version": env!("CARGO_PKG_VERSION") }),
+        )?;
+        m.serialize_entry("ruleset", &json!({ "id": rules.id, "title": rules.title, "source": rules.source, "sha256": rules.sha256 }))?;
+        let params: serde_json::Map<String, J> = rules
+            .params
+            .iter()
+            .map(|p| (p.id.clone(), J::String(param_text(p))))
+            .collect();
+        m.serialize_entry("params", &params)?;
+        m.serialize_entry(
+            "areas",
+            &Areas {
+                run: self.run,
+                explain: self.explain,
+            },
+        )?;
+        m.serialize_entry("targets", &targets(self.run))?;
+        let diags: Vec<_> = self
+            .run
+            .data
+            .diagnostics
+            .iter()
+            .map(|d| crate::diag::to_json(d, &self.run.data.sources))
+            .collect();
+        m.serialize_entry("data_diagnostics", &diags)?;
+        m.end()
+    }
+}
+
+fn targets(run: &Run) -> Vec<J> {
+    let rules = &run.program.rules;
+    rules
+        .targets
+        .iter()
+        .zip(&run.assessed.targets)
+        .map(|(t, o)| {
+            let counts: Vec<J> = o
+                .tallies
+                .iter()
+                .map(|(id, tally, _)| {
+                    let share = run.program.aggregates.iter().any(|(_, e)| e.id == *id && matches!(e.kind, CKind::Aggregate { share: true, .. }));
+                    let v = aggregate_value(share, tally);
+                    json!({ "kind": if share { "share" } else { "count" }, "value": value_json(v), "tally": tally })
+                })
+                .collect();
+            json!({ "id": t.id, "label": t.label, "result": o.result.as_str(), "counts": counts })
+        })
+        .collect()
+}
+
+fn param_text(p: &Param) -> String {
     match p.value {
-        crate::value::Value::Num(n) if p.written.contains('%') => crate::value::format_percent(n),
-        crate::value::Value::Num(n) => format_number(n),
-        crate::value::Value::Bool(b) => b.to_string(),
-        crate::value::Value::Date(d) => d.to_string(),
+        Value::Num(n) if p.written.contains('%') => format_percent(n),
+        Value::Num(n) => format_number(n),
+        Value::Bool(b) => b.to_string(),
+        Value::Date(d) => d.to_string(),
         _ => p.written.trim_matches('"').to_string(),
     }
 }
@@ -64,106 +112,189 @@ pub fn number_json(n: Decimal) -> J {
             return J::from(i);
         }
     }
-    serde_json::Number::from_f64(n.to_string().parse::<f64>().unwrap_or(f64::NAN))
+    n.to_string()
+        .parse::<f64>()
+        .ok()
+        .and_then(serde_json::Number::from_f64)
         .map_or(J::String(n.to_string()), J::Number)
 }
 
-fn value_json(v: crate::value::Value) -> J {
+fn value_json(v: Value) -> J {
     match v {
-        crate::value::Value::Num(n) => number_json(n),
-        crate::value::Value::Range(lo, hi) => {
-            json!({ "min": number_json(lo), "max": number_json(hi) })
-        }
+        Value::Num(n) => number_json(n),
+        Value::Range(lo, hi) => json!({ "min": number_json(lo), "max": number_json(hi) }),
         _ => J::Null,
     }
 }
 
-fn area(run: &Run, i: usize, explain: bool) -> J {
-    let prog = run.program;
-    let a = &run.data.areas[i];
-    let r = &run.assessed.areas[i];
-    let needs_reasons = r.criteria.contains(&CriterionResult::Unknown)
-        || r.assessments
-            .iter()
-            .any(|x| matches!(x.verdict, Verdict::Unknown(_)));
-    let ex = (explain || needs_reasons).then(|| explain_area(prog, a));
-    let mut assessments = Map::new();
-    for (ai, asmt) in prog.rules.assessments.iter().enumerate() {
-        let res = r.assessments[ai];
-        let mut o = Map::new();
-        o.insert(
-            "verdict".into(),
-            J::String(verdict_word(prog, ai, res.verdict)),
+struct Areas<'a> {
+    run: &'a Run<'a>,
+    explain: bool,
+}
+
+impl Serialize for Areas<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let shown = self.run.shown();
+        let mut seq = s.serialize_seq(Some(shown.len()))?;
+        for i in shown {
+            seq.serialize_element(&AreaOut::new(self.run, i, self.explain))?;
+        }
+        seq.end()
+    }
+}
+
+/// One area of the output.
+struct AreaOut<'a> {
+    run: &'a Run<'a>,
+    index: usize,
+    explain: bool,
+    explanation: Option<AreaExplanation>,
+}
+
+impl<'a> AreaOut<'a> {
+    fn new(run: &'a Run<'a>, index: usize, explain: bool) -> Self {
+        let (prog, area, r) = (
+            run.program,
+            &run.data.areas[index],
+            &run.assessed.areas[index],
         );
+        let unknowns = r.criteria.contains(&CriterionResult::Unknown)
+            || r.assessments
+                .iter()
+                .any(|x| matches!(x.verdict, Verdict::Unknown(_)));
+        let explanation = if explain {
+            Some(explain_area(prog, area))
+        } else {
+            unknowns.then(|| reasons_only(prog, area))
+        };
+        AreaOut {
+            run,
+            index,
+            explain,
+            explanation,
+        }
+    }
+}
+
+impl Serialize for AreaOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let area = &self.run.data.areas[self.index];
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("id", &area.id)?;
+        m.serialize_entry("name", &area.name)?;
+        m.serialize_entry("district", &area.district)?;
+        m.serialize_entry("status", if area.invalid { "invalid" } else { "valid" })?;
+        m.serialize_entry("assessments", &AssessmentsOut(self))?;
+        m.end()
+    }
+}
+
+struct AssessmentsOut<'a>(&'a AreaOut<'a>);
+
+impl Serialize for AssessmentsOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let a = self.0;
+        let mut m = s.serialize_map(Some(a.run.program.rules.assessments.len()))?;
+        for (ai, asmt) in a.run.program.rules.assessments.iter().enumerate() {
+            m.serialize_entry(&asmt.id, &AssessmentOut { area: a, ai })?;
+        }
+        m.end()
+    }
+}
+
+struct AssessmentOut<'a> {
+    area: &'a AreaOut<'a>,
+    ai: usize,
+}
+
+impl Serialize for AssessmentOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (a, ai) = (self.area, self.ai);
+        let prog = a.run.program;
+        let asmt = &prog.rules.assessments[ai];
+        let res = a.run.assessed.areas[a.index].assessments[ai];
+        let ax = a.explanation.as_ref().map(|e| &e.assessments[ai]);
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("verdict", &verdict_word(prog, ai, res.verdict))?;
         if let Verdict::Outcome(x) = res.verdict {
-            o.insert(
-                "label".into(),
-                J::String(asmt.outcomes[x as usize].label.clone()),
-            );
+            m.serialize_entry("label", &asmt.outcomes[x as usize].label)?;
         }
         if matches!(res.verdict, Verdict::Outcome(_) | Verdict::Unknown(_)) {
             if res.points.0 == res.points.1 {
-                o.insert("points".into(), number_json(res.points.0));
+                m.serialize_entry("points", &number_json(res.points.0))?;
             } else {
-                o.insert("points_range".into(), J::String(points_text(res.points)));
+                m.serialize_entry("points_range", &points_text(res.points))?;
             }
-            o.insert("max_points".into(), J::String(points_text(res.max_points)));
+            m.serialize_entry("max_points", &points_text(res.max_points))?;
         }
         if let Verdict::Unknown(p) = res.verdict {
-            let mut possible: Vec<J> = p
+            let mut possible: Vec<&str> = p
                 .outcomes()
-                .map(|x| J::String(asmt.outcomes[x as usize].id.clone()))
+                .map(|x| asmt.outcomes[x as usize].id.as_str())
                 .collect();
             if p.has_na() {
-                possible.push(J::String("na".into()));
+                possible.push("na");
             }
-            o.insert("possible".into(), J::Array(possible));
+            m.serialize_entry("possible", &possible)?;
         }
-        let ax = ex.as_ref().map(|e| &e.assessments[ai]);
         if let Some(ax) = ax.filter(|ax| !ax.reasons.is_empty()) {
-            o.insert("reasons".into(), reasons_json(&ax.reasons));
+            m.serialize_entry("reasons", &Reasons(&ax.reasons))?;
         }
-        let criteria: Vec<J> = asmt
-            .criteria
-            .iter()
-            .enumerate()
-            .map(|(ci, c)| {
-                let result = r.criterion(prog, ai, ci);
-                let mut cj = json!({ "id": c.id, "result": result.as_str() });
-                if let Some(cx) = ax.map(|ax| &ax.criteria[ci]) {
-                    if !cx.reasons.is_empty() {
-                        cj["reasons"] = reasons_json(&cx.reasons);
-                    }
-                    if explain {
-                        cj["explanation"] = serde_json::to_value(cx).unwrap_or(J::Null);
-                    }
-                }
-                cj
-            })
-            .collect();
-        o.insert("criteria".into(), J::Array(criteria));
-        if explain {
-            if let Some(ax) = ax {
-                o.insert(
-                    "outcomes".into(),
-                    serde_json::to_value(&ax.outcomes).unwrap_or(J::Null),
-                );
-            }
+        m.serialize_entry("criteria", &CriteriaOut(self))?;
+        if let Some(ax) = ax.filter(|_| a.explain) {
+            m.serialize_entry("outcomes", &ax.outcomes)?;
         }
-        assessments.insert(asmt.id.clone(), J::Object(o));
+        m.end()
     }
-    json!({ "id": a.id, "name": a.name, "district": a.district, "status": if a.invalid { "invalid" } else { "valid" }, "assessments": assessments })
 }
 
-fn reasons_json(reasons: &[Reason]) -> J {
-    J::Array(
-        reasons
-            .iter()
-            .map(|r| {
-                let mut v = serde_json::to_value(r).unwrap_or(J::Null);
-                v["message"] = J::String(r.to_string());
-                v
-            })
-            .collect(),
-    )
+struct CriteriaOut<'a>(&'a AssessmentOut<'a>);
+
+impl Serialize for CriteriaOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (a, ai) = (self.0.area, self.0.ai);
+        let prog = a.run.program;
+        let criteria = &prog.rules.assessments[ai].criteria;
+        let ax = a.explanation.as_ref().map(|e| &e.assessments[ai]);
+        let mut seq = s.serialize_seq(Some(criteria.len()))?;
+        for (ci, c) in criteria.iter().enumerate() {
+            let cx = ax.map(|ax| &ax.criteria[ci]);
+            seq.serialize_element(&CriterionOut {
+                id: &c.id,
+                result: a.run.assessed.areas[a.index]
+                    .criterion(prog, ai, ci)
+                    .as_str(),
+                reasons: cx
+                    .filter(|cx| !cx.reasons.is_empty())
+                    .map(|cx| Reasons(&cx.reasons)),
+                explanation: cx.filter(|_| a.explain),
+            })?;
+        }
+        seq.end()
+    }
+}
+
+#[derive(Serialize)]
+struct CriterionOut<'a> {
+    id: &'a str,
+    result: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reasons: Option<Reasons<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explanation: Option<&'a crate::eval::explain::CriterionExplanation>,
+}
+
+/// Reasons with a readable message beside each.
+struct Reasons<'a>(&'a [Reason]);
+
+impl Serialize for Reasons<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for r in self.0 {
+            let mut v = serde_json::to_value(r).unwrap_or(J::Null);
+            v["message"] = J::String(r.to_string());
+            seq.serialize_element(&v)?;
+        }
+        seq.end()
+    }
 }
