@@ -62,6 +62,8 @@ pub struct ExprNode {
     /// A note such as `9 of 12` for a ratio.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// What the node is: `input`, `let`, `param`, `call`, `operator`, `literal`, `result`.
+    pub role: &'static str,
     /// Sub-expressions worth showing (operands, arguments, and the definition of a `let`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<ExprNode>,
@@ -318,6 +320,7 @@ impl Explainer<'_> {
                 value: None,
                 known: value.is_some_and(Value::is_known),
                 note: None,
+                role: "",
                 children: vec![],
                 span: e.span,
             };
@@ -341,8 +344,34 @@ impl Explainer<'_> {
             value: value.map(|v| self.show(e, v)),
             known: value.is_some_and(Value::is_known),
             note: self.note(e),
+            role: self.role(e),
             children,
             span: e.span,
+        }
+    }
+
+    fn role(&self, e: &CExpr) -> &'static str {
+        match &e.kind {
+            CKind::Input(_) => "input",
+            CKind::Let(_) => "let",
+            CKind::Param(_) => "param",
+            CKind::Const(_)
+                if self
+                    .prog
+                    .rules
+                    .param_index(self.prog.rules.sources.snippet(e.span).trim())
+                    .is_some() =>
+            {
+                "param"
+            }
+            CKind::Const(_) => "literal",
+            CKind::Call(..) | CKind::Aggregate { .. } => "call",
+            CKind::Criterion { .. }
+            | CKind::CriterionIs { .. }
+            | CKind::VerdictIs { .. }
+            | CKind::TargetIs { .. } => "result",
+            CKind::AllRequired | CKind::Points | CKind::MaxPoints => "result",
+            _ => "operator",
         }
     }
 
@@ -372,6 +401,7 @@ impl Explainer<'_> {
     }
 
     fn shortfall(&self, cond: &CExpr) -> Option<String> {
+        let cond = super::whatif::deciding_comparison(cond, &|e| self.value(e))?;
         let CKind::Binary(op, l, r) = &cond.kind else {
             return None;
         };

@@ -10,21 +10,45 @@ use crate::data::Area;
 use crate::value::{format_number, Value};
 use rust_decimal::{Decimal, RoundingStrategy};
 
+/// The comparison that decides a failed condition: itself, the false side of an `and`, or the
+/// last comparison of an `or` whose sides are all false.
+pub fn deciding_comparison<'e>(
+    cond: &'e CExpr,
+    value: &impl Fn(&CExpr) -> Option<Value>,
+) -> Option<&'e CExpr> {
+    match &cond.kind {
+        CKind::Binary(op, _, _) if op.is_comparison() => Some(cond),
+        CKind::Binary(BinOp::And, l, r) => {
+            let side = if value(l) == Some(Value::Bool(false)) {
+                l
+            } else {
+                r
+            };
+            deciding_comparison(side, value)
+        }
+        CKind::Binary(BinOp::Or, l, r) => {
+            deciding_comparison(r, value).or_else(|| deciding_comparison(l, value))
+        }
+        _ => None,
+    }
+}
+
 /// Sentences like `vu_kham_pha@ca_nam = 10 (now 9: 1 more)`, at most two.
 pub fn would_pass(prog: &Program, area: &Area, ai: usize, ci: usize) -> Vec<String> {
     let c = &prog.rules.assessments[ai].criteria[ci];
-    let CKind::Binary(op, _, _) = &c.condition.kind else {
-        return vec![];
-    };
-    if !op.is_comparison() || area.invalid {
+    if area.invalid {
         return vec![];
     }
+    let base = std::cell::RefCell::new(ready(prog, area, ai, ci));
+    let value = |e: &CExpr| Some(base.borrow_mut().eval(e));
+    let Some(cmp) = deciding_comparison(&c.condition, &value) else {
+        return vec![];
+    };
     let mut slots = Vec::new();
-    collect_slots(prog, &c.condition, &mut slots);
-    slots.dedup();
+    collect_slots(prog, cmp, &mut slots);
     slots
         .into_iter()
-        .filter_map(|slot| solve(prog, area, ai, ci, slot))
+        .filter_map(|slot| solve(prog, area, (ai, ci), cmp, slot))
         .take(2)
         .collect()
 }
@@ -66,10 +90,14 @@ fn ready<'p>(prog: &'p Program, area: &'p Area, ai: usize, ci: usize) -> AreaEva
     ev
 }
 
-/// The side of the comparison, and the threshold on the other side.
-fn sides(prog: &Program, area: &Area, ai: usize, ci: usize) -> Option<(Value, Value, BinOp)> {
-    let c = &prog.rules.assessments[ai].criteria[ci];
-    let CKind::Binary(op, l, r) = &c.condition.kind else {
+/// The two sides of the comparison, and its operator.
+fn sides(
+    prog: &Program,
+    area: &Area,
+    (ai, ci): (usize, usize),
+    cmp: &CExpr,
+) -> Option<(Value, Value, BinOp)> {
+    let CKind::Binary(op, l, r) = &cmp.kind else {
         return None;
     };
     let mut ev = ready(prog, area, ai, ci);
@@ -89,23 +117,33 @@ fn with(area: &Area, slot: u32, v: Decimal) -> Area {
     a
 }
 
-fn solve(prog: &Program, area: &Area, ai: usize, ci: usize, slot: u32) -> Option<String> {
+fn solve(
+    prog: &Program,
+    area: &Area,
+    (ai, ci): (usize, usize),
+    cmp: &CExpr,
+    slot: u32,
+) -> Option<String> {
     let Value::Num(x0) = area.values.get(slot as usize).copied()? else {
         return None;
     };
     let input = &prog.rules.inputs[prog.rules.slots[slot as usize].input as usize];
     let whole = input.ty == InputType::Count;
-    let (Value::Num(f0), Value::Num(target), op) = sides(prog, area, ai, ci)? else {
+    let (Value::Num(f0), Value::Num(target), op) = sides(prog, area, (ai, ci), cmp)? else {
         return None;
     };
-    let (Value::Num(f1), ..) = sides(prog, &with(area, slot, x0 + Decimal::ONE), ai, ci)? else {
+    let (Value::Num(f1), ..) = sides(prog, &with(area, slot, x0 + Decimal::ONE), (ai, ci), cmp)?
+    else {
         return None;
     };
-    let (Value::Num(f2), ..) = sides(prog, &with(area, slot, x0 + Decimal::TWO), ai, ci)? else {
+    let (Value::Num(f2), ..) = sides(prog, &with(area, slot, x0 + Decimal::TWO), (ai, ci), cmp)?
+    else {
         return None;
     };
     let slope = f1 - f0;
-    if slope.is_zero() || (f2 - f1) != slope {
+    // Linear near x0 (up to the rounding of the 28th digit); the answer is verified below anyway.
+    let tolerance = slope.abs() * Decimal::new(1, 15);
+    if slope.is_zero() || ((f2 - f1) - slope).abs() > tolerance {
         return None;
     }
     let exact = x0 + (target - f0).checked_div(slope)?;

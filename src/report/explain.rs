@@ -59,7 +59,9 @@ fn assessment(prog: &Program, a: &AssessmentExplanation, color: bool) -> String 
             let _ = writeln!(out, "  {} na{why}", c.id);
             continue;
         }
-        out.push_str(&render_text(&criterion(c), &prog.rules.sources, color));
+        for d in criterion(c) {
+            out.push_str(&render_text(&d, &prog.rules.sources, color));
+        }
     }
     let outcomes: Vec<String> = a
         .outcomes
@@ -85,8 +87,9 @@ fn assessment(prog: &Program, a: &AssessmentExplanation, color: bool) -> String 
     out
 }
 
-/// One criterion as a diagnostic: its condition's values as labels, reasons and remedies as help.
-pub fn criterion(c: &CriterionExplanation) -> Diagnostic {
+/// One criterion as diagnostics: its condition's values as labels, reasons and remedies as help,
+/// then the definitions of the `let`s it reads with their values.
+pub fn criterion(c: &CriterionExplanation) -> Vec<Diagnostic> {
     let kind = match (c.required, &c.points) {
         (true, _) => "required".to_string(),
         (_, Some(p)) => format!("{p} points"),
@@ -105,24 +108,24 @@ pub fn criterion(c: &CriterionExplanation) -> Diagnostic {
     d.severity = severity;
     let top = match (&c.shortfall, &c.condition.value) {
         (Some(s), _) => s.clone(),
-        (None, Some(v)) => format!(
-            "{} → {}",
-            c.condition
-                .text
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
-            v
-        ),
+        (None, Some(v)) => format!("→ {v}"),
         (None, None) => "not evaluated".into(),
     };
     d = d.with_label(top);
     let mut labels = Vec::new();
-    for child in &c.condition.children {
-        collect_labels(child, 0, &mut labels);
-    }
+    collect_labels(&c.condition, 0, &mut labels);
+    let inside = |span: crate::ast::Span| {
+        span.file == c.condition.span.file
+            && span.start >= c.condition.span.start
+            && span.end <= c.condition.span.end
+    };
+    let mut definitions = Vec::new();
     for (span, text) in labels {
-        d = d.with_secondary(span, text);
+        if inside(span) {
+            d = d.with_secondary(span, text);
+        } else {
+            definitions.push((span, text));
+        }
     }
     let mut help: Vec<String> = c
         .reasons
@@ -133,26 +136,35 @@ pub fn criterion(c: &CriterionExplanation) -> Diagnostic {
     if !help.is_empty() {
         d = d.with_help(help.join("; "));
     }
-    d
+    let mut out = vec![d];
+    for (span, text) in definitions {
+        let mut def = Diagnostic::error(EXPLAIN, format!("where {text}"), span).with_label(text);
+        def.severity = Severity::Advice;
+        out.push(def);
+    }
+    out
 }
 
-/// Labels for operands and the definitions of the `let`s they read (two levels deep).
+/// Labels for the values an expression reads (inputs, lets, params, calls), and under each
+/// `let` read, the value of its definition at its own line.
 fn collect_labels(n: &ExprNode, depth: usize, out: &mut Vec<(crate::ast::Span, String)>) {
-    let Some(v) = &n.value else { return };
-    if n.text.trim().parse::<f64>().is_ok()
-        || n.text.trim_end_matches('%').trim().parse::<f64>().is_ok()
-    {
+    if depth > 3 {
         return;
     }
-    let note = n.note.as_ref().map_or(String::new(), |x| format!(" ({x})"));
-    out.push((n.span, format!("{} = {v}{note}", short(&n.text))));
-    if depth < 2 {
-        for c in &n.children {
-            if c.span.start >= n.span.end || c.span.end <= n.span.start {
-                collect_labels(c, depth + 1, out);
-            } else if depth == 0 && matches!(c.children.len(), 0) {
-                continue;
+    let labelled = matches!(n.role, "input" | "let" | "param" | "call" | "result");
+    if let (true, Some(v)) = (labelled, &n.value) {
+        let note = n.note.as_ref().map_or(String::new(), |x| format!(" ({x})"));
+        out.push((n.span, format!("{} = {v}{note}", short(&n.text))));
+    }
+    for c in &n.children {
+        let definition = c.span.start >= n.span.end || c.span.end <= n.span.start;
+        if n.role == "let" && definition {
+            if let Some(v) = &c.value {
+                let note = c.note.as_ref().map_or(String::new(), |x| format!(" ({x})"));
+                out.push((c.span, format!("{} = {v}{note}", n.text.trim())));
             }
+        } else if n.role != "call" {
+            collect_labels(c, depth + 1, out);
         }
     }
 }

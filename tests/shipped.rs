@@ -1,0 +1,101 @@
+//! The shipped rules and data: their tests pass, both data files give the same verdicts, and the
+//! README's main command shows the expected result (snapshot).
+
+use std::process::Command;
+
+fn tieuchi(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_tieuchi"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output();
+    let out = out.unwrap_or_else(|e| panic!("could not run tieuchi: {e}"));
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+#[test]
+fn shipped_rules_check_and_their_tests_pass() {
+    for rules in ["rules/quang-binh-2024.tc", "rules/ma-tuy-qd28-2025.tc"] {
+        let (code, _, err) = tieuchi(&["check", rules]);
+        assert_eq!(code, 0, "{err}");
+        assert!(!err.contains("warning"), "{err}");
+        let (code, out, _) = tieuchi(&["test", rules]);
+        assert_eq!(code, 0, "{out}");
+        assert!(out.contains(" passed, 0 failed"), "{out}");
+    }
+}
+
+fn verdicts(data: &str) -> Vec<(String, String, String)> {
+    let (code, out, err) = tieuchi(&[
+        "assess",
+        "rules/quang-binh-2024.tc",
+        data,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+    doc["areas"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|a| {
+            let v = |k: &str| {
+                a["assessments"][k]["verdict"]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_string()
+            };
+            (
+                a["id"].as_str().unwrap_or("").to_string(),
+                v("chuyen_hoa"),
+                v("theo_doi_6_thang"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn shipped_data_shows_each_kind_of_result() {
+    let json = verdicts("data/quang-binh-2024.json");
+    assert_eq!(
+        json,
+        verdicts("data/quang-binh-2024.csv"),
+        "JSON and CSV carry the same content"
+    );
+    assert_eq!(json.len(), 16);
+    let count =
+        |f: &dyn Fn(&(String, String, String)) -> bool| json.iter().filter(|x| f(x)).count();
+    assert_eq!(count(&|x| x.1 == "dat"), 5);
+    assert_eq!(count(&|x| x.1 == "chua_dat"), 2);
+    assert_eq!(count(&|x| x.1 == "unknown"), 1);
+    assert_eq!(count(&|x| x.2 == "tai_phuc_tap"), 1);
+    assert_eq!(count(&|x| x.2 == "giu_vung"), 7);
+}
+
+#[test]
+fn readme_main_command_output() {
+    let (code, out, err) = tieuchi(&[
+        "assess",
+        "rules/quang-binh-2024.tc",
+        "data/quang-binh-2024.json",
+        "--explain",
+        "--area",
+        "quang-minh",
+        "--area",
+        "bac-ly",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("5–6 of 8 areas, 62.5%–75% ≥ 60%"), "{out}");
+    assert!(out.contains("75% < 80%: 5 points short"), "{out}");
+    assert!(
+        out.contains("would pass with vu_kham_pha@ca_nam = 10 (now 9: 1 more)"),
+        "{out}"
+    );
+    assert!(out.contains("`tu_diem_ma_tuy@ca_nam` is missing"), "{out}");
+    insta::assert_snapshot!("assess_explain_two_areas", out);
+}
