@@ -55,7 +55,7 @@ fn parse_chunk(text: &str, file: FileId, base: usize) -> Result<RulesFile, Diagn
         .map_err(|e| errors::from_pest(&e, text, file, base))?;
     let mut decls = Vec::new();
     if let Some(file_pair) = pairs.next() {
-        for pair in file_pair.into_inner() {
+        for pair in inner(file_pair) {
             if pair.as_rule() != Rule::EOI {
                 decls.push(ctx.decl(pair)?);
             }
@@ -116,7 +116,7 @@ impl Ctx {
 
     fn string(&self, p: Pair<Rule>) -> Spanned<String> {
         let span = self.span(&p);
-        let inner = p.into_inner().next().map(|i| i.as_str()).unwrap_or("");
+        let inner = inner(p).next().map(|i| i.as_str()).unwrap_or("");
         Spanned {
             span,
             node: unescape(inner),
@@ -164,7 +164,7 @@ impl Ctx {
     fn decl(&self, p: Pair<Rule>) -> Built<Decl> {
         let span = self.span(&p);
         let rule = p.as_rule();
-        let mut it = p.into_inner();
+        let mut it = inner(p);
         let mut next = || {
             it.next()
                 .ok_or_else(|| Diagnostic::error(errors::PARSE, "incomplete declaration", span))
@@ -243,11 +243,10 @@ impl Ctx {
 
     fn input_type(&self, p: Pair<Rule>) -> Built<Spanned<TypeExpr>> {
         let span = self.span(&p);
-        let inner = p
-            .into_inner()
+        let ty = inner(p)
             .next()
             .ok_or_else(|| Diagnostic::error(errors::PARSE, "missing type", span))?;
-        let node = match inner.as_rule() {
+        let node = match ty.as_rule() {
             Rule::k_count => TypeExpr::Count,
             Rule::k_number => TypeExpr::Number,
             Rule::k_percent => TypeExpr::Percent,
@@ -255,11 +254,10 @@ impl Ctx {
             Rule::k_date => TypeExpr::Date,
             Rule::k_text => TypeExpr::Text,
             _ => TypeExpr::Choice(
-                inner
-                    .into_inner()
+                inner(ty)
                     .filter(|o| o.as_rule() == Rule::choice_option)
                     .map(|o| {
-                        let mut parts = o.into_inner();
+                        let mut parts = inner(o);
                         let id = parts.next().map(|i| self.ident(i)).unwrap_or(Spanned {
                             node: String::new(),
                             span,
@@ -313,6 +311,22 @@ impl Ctx {
 }
 
 mod build;
+
+/// The children of a pair without the punctuation rules.
+fn inner(p: Pair<'_, Rule>) -> impl Iterator<Item = Pair<'_, Rule>> {
+    p.into_inner().filter(|q| {
+        !matches!(
+            q.as_rule(),
+            Rule::colon
+                | Rule::assign
+                | Rule::lbrace
+                | Rule::rbrace
+                | Rule::lparen
+                | Rule::rparen
+                | Rule::comma
+        )
+    })
+}
 
 fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

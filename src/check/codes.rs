@@ -46,3 +46,5 @@ pub const BAD_TEST: &str = "tieuchi::check::bad_test";
 pub const UNUSED_INPUT: &str = "tieuchi::check::unused_input";
 /// Warning: a criterion that no outcome can depend on.
 pub const UNUSED_CRITERION: &str = "tieuchi::check::unused_criterion";
+/// An assessment with more outcomes than a verdict can track (63).
+pub const TOO_MANY_OUTCOMES: &str = "tieuchi::check::too_many_outcomes";

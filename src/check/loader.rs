@@ -121,11 +121,21 @@ fn load_use(
     }
     match read_text(&canonical) {
         Ok(text) => {
-            let id = loaded.sources.add(SourceFile::new(
-                path.display().to_string(),
-                Some(canonical.clone()),
-                text,
-            ));
+            // Shown as the user would write it: relative to the including file's name as given.
+            let includer = loaded
+                .sources
+                .get(span.file)
+                .map(|f| f.name.clone())
+                .unwrap_or_default();
+            let display = lexical(
+                &Path::new(&includer)
+                    .parent()
+                    .unwrap_or(Path::new(""))
+                    .join(rel),
+            );
+            let id = loaded
+                .sources
+                .add(SourceFile::new(display, Some(canonical.clone()), text));
             stack.push(canonical);
             load_file(loaded, id, stack);
             stack.pop();
@@ -136,6 +146,23 @@ fn load_use(
             span,
         )),
     }
+}
+
+/// `a/b/../c` → `a/c`, without touching the file system.
+fn lexical(p: &Path) -> String {
+    let mut parts: Vec<std::path::Component> = Vec::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir
+                if matches!(parts.last(), Some(std::path::Component::Normal(_))) =>
+            {
+                parts.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => parts.push(other),
+        }
+    }
+    parts.iter().collect::<PathBuf>().display().to_string()
 }
 
 fn file_name(p: &Path) -> String {

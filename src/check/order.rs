@@ -239,6 +239,18 @@ impl Checker<'_> {
                 span: o.id.span,
             });
         }
+        if a.outcomes.len() > crate::eval::Possible::MAX_OUTCOMES {
+            let msg = format!(
+                "`{}` has {} outcomes; at most {} are allowed",
+                a.id.node,
+                a.outcomes.len(),
+                crate::eval::Possible::MAX_OUTCOMES
+            );
+            self.error(
+                Diagnostic::error(codes::TOO_MANY_OUTCOMES, msg, a.id.span)
+                    .with_help("group the outcomes into fewer, or split the assessment"),
+            );
+        }
         if otherwise_seen.is_none() {
             let span = a.outcomes.last().map_or(a.id.span, |o| o.span);
             let msg = format!(

@@ -1,6 +1,6 @@
 //! Building AST nodes from pest pairs: assessments, tests, literals and expressions.
 
-use super::{errors, Built, Ctx, Rule, MAX_EXPR_DEPTH};
+use super::{errors, inner, Built, Ctx, Rule, MAX_EXPR_DEPTH};
 use crate::ast::*;
 use crate::diag::Diagnostic;
 use pest::iterators::Pair;
@@ -45,7 +45,7 @@ impl Ctx {
     fn criterion(&self, p: Pair<Rule>) -> Built<CriterionDecl> {
         let span = self.span(&p);
         let missing = || Diagnostic::error(errors::PARSE, "incomplete criterion", span);
-        let mut it = p.into_inner().skip(1);
+        let mut it = inner(p).skip(1);
         let id = self.ident(it.next().ok_or_else(missing)?);
         let label = self.string(it.next().ok_or_else(missing)?);
         let mut c = CriterionDecl {
@@ -60,7 +60,7 @@ impl Ctx {
             match part.as_rule() {
                 Rule::required => c.required = true,
                 Rule::points_clause => {
-                    let n = part.into_inner().nth(1).ok_or_else(missing)?;
+                    let n = inner(part).nth(1).ok_or_else(missing)?;
                     c.points = Some(Spanned {
                         span: self.span(&n),
                         node: self.decimal(&n)?,
@@ -76,7 +76,7 @@ impl Ctx {
     fn outcome(&self, p: Pair<Rule>) -> Built<OutcomeDecl> {
         let span = self.span(&p);
         let missing = || Diagnostic::error(errors::PARSE, "incomplete outcome", span);
-        let mut it = p.into_inner().skip(1);
+        let mut it = inner(p).skip(1);
         let id = self.ident(it.next().ok_or_else(missing)?);
         let label = self.string(it.next().ok_or_else(missing)?);
         let last = it.next().ok_or_else(missing)?;
@@ -112,11 +112,11 @@ impl Ctx {
             match p.as_rule() {
                 Rule::given => t.areas.push(TestArea {
                     id: None,
-                    bindings: self.bindings(p.into_inner().skip(1))?,
+                    bindings: self.bindings(inner(p).skip(1))?,
                     span: pspan,
                 }),
                 Rule::area => {
-                    let mut inner = p.into_inner().skip(1);
+                    let mut inner = inner(p).skip(1);
                     let id = Some(self.ident(inner.next().ok_or_else(missing)?));
                     t.areas.push(TestArea {
                         id,
@@ -125,7 +125,7 @@ impl Ctx {
                     });
                 }
                 Rule::set_param => {
-                    let mut inner = p.into_inner().skip(1);
+                    let mut inner = inner(p).skip(1);
                     let name = self.ident(inner.next().ok_or_else(missing)?);
                     let value = self.literal(inner.next().ok_or_else(missing)?)?;
                     t.sets.push(Binding {
@@ -135,7 +135,7 @@ impl Ctx {
                     });
                 }
                 Rule::expect => {
-                    let mut inner = p.into_inner().skip(1);
+                    let mut inner = inner(p).skip(1);
                     let expr = self.expr(inner.next().ok_or_else(missing)?)?.0;
                     let area = inner.nth(1).map(|i| self.ident(i));
                     t.expects.push(Expect {
@@ -158,7 +158,7 @@ impl Ctx {
 
     fn binding(&self, p: Pair<Rule>) -> Built<Binding> {
         let span = self.span(&p);
-        let parts: Vec<Pair<Rule>> = p.into_inner().collect();
+        let parts: Vec<Pair<Rule>> = inner(p).collect();
         let missing = || Diagnostic::error(errors::PARSE, "incomplete value", span);
         let name = self.ident(parts.first().cloned().ok_or_else(missing)?);
         let period = if parts.len() == 3 {
@@ -176,7 +176,7 @@ impl Ctx {
 
     pub(super) fn literal(&self, p: Pair<Rule>) -> Built<Spanned<Literal>> {
         let span = self.span(&p);
-        let parts: Vec<Pair<Rule>> = p.into_inner().collect();
+        let parts: Vec<Pair<Rule>> = inner(p).collect();
         let negative = parts.first().is_some_and(|q| q.as_rule() == Rule::neg);
         let last = parts
             .last()
@@ -225,7 +225,7 @@ impl Ctx {
 
     fn chain(&self, p: Pair<Rule>) -> Built<(Expr, u32)> {
         let span = self.span(&p);
-        let mut it = p.into_inner();
+        let mut it = inner(p);
         let first = it
             .next()
             .ok_or_else(|| Diagnostic::error(errors::PARSE, "missing operand", span))?;
@@ -275,7 +275,7 @@ impl Ctx {
 
     fn prefixed(&self, p: Pair<Rule>) -> Built<(Expr, u32)> {
         let span = self.span(&p);
-        let parts: Vec<Pair<Rule>> = p.into_inner().collect();
+        let parts: Vec<Pair<Rule>> = inner(p).collect();
         let (last, prefixes) = parts
             .split_last()
             .ok_or_else(|| Diagnostic::error(errors::PARSE, "missing operand", span))?;
@@ -304,11 +304,10 @@ impl Ctx {
             Rule::result_word => ExprKind::Word(result_word(p.as_str())),
             Rule::points_ref => ExprKind::Points,
             Rule::paren => {
-                let inner = p
-                    .into_inner()
+                let body = inner(p)
                     .next()
                     .ok_or_else(|| Diagnostic::error(errors::PARSE, "empty parentheses", span))?;
-                let (e, d) = self.expr(inner)?;
+                let (e, d) = self.expr(body)?;
                 return Ok((
                     Spanned {
                         span,
@@ -342,7 +341,7 @@ impl Ctx {
 
     fn call(&self, p: Pair<Rule>) -> Built<(Expr, u32)> {
         let span = self.span(&p);
-        let mut it = p.into_inner();
+        let mut it = inner(p);
         let func = self.ident(
             it.next()
                 .ok_or_else(|| Diagnostic::error(errors::PARSE, "missing function", span))?,
@@ -373,7 +372,7 @@ impl Ctx {
     }
 
     fn name_ref(&self, p: Pair<Rule>) -> ExprKind {
-        let parts: Vec<Pair<Rule>> = p.clone().into_inner().collect();
+        let parts: Vec<Pair<Rule>> = inner(p.clone()).collect();
         let text = p.as_str();
         let name = self.ident(parts[0].clone());
         let (mut member, mut period) = (None, None);

@@ -185,6 +185,13 @@ fn describe_rule(r: Rule) -> String {
         | Rule::result_word
         | Rule::points_ref
         | Rule::neg => "an expression",
+        Rule::colon => "`:`",
+        Rule::assign => "`=`",
+        Rule::lbrace => "`{`",
+        Rule::rbrace => "`}`",
+        Rule::lparen => "`(`",
+        Rule::rparen => "`)`",
+        Rule::comma => "`,`",
         Rule::criterion => "`criterion`",
         Rule::outcome => "`outcome`",
         Rule::when_clause => "`when`",
