@@ -38,11 +38,13 @@
 
 pub mod ast;
 pub mod check;
+pub mod coverage;
 pub mod data;
 pub mod diag;
 pub mod eval;
 pub mod report;
 pub mod source;
+pub mod sweep;
 pub mod syntax;
 pub mod testing;
 pub mod value;

@@ -3,6 +3,7 @@
 //! the verdict *is* unknown).
 
 use crate::check::{CExpr, CKind, Rules, Test};
+use crate::coverage::Coverage;
 use crate::data::Area;
 use crate::eval::explain::{explain_area, show_value, verdict_word, AreaExplanation};
 use crate::eval::{assess, compile, AreaEval, NoTrace, Program, TargetResult};
@@ -44,9 +45,11 @@ pub struct ExpectFailure {
     pub explanation: AreaExplanation,
 }
 
-/// Runs every test of the rules (including those of files they `use`).
-pub fn run_tests(rules: &Rules) -> Vec<TestReport> {
-    rules.tests.iter().map(|t| run_test(rules, t)).collect()
+/// Runs every test of the rules (including those of files they `use`), with their coverage.
+pub fn run_tests(rules: &Rules) -> (Vec<TestReport>, Coverage) {
+    let mut coverage = Coverage::new(rules);
+    let reports = rules.tests.iter().map(|t| run_test(rules, t, &mut coverage)).collect();
+    (reports, coverage)
 }
 
 fn location(rules: &Rules, span: crate::ast::Span) -> String {
@@ -81,10 +84,11 @@ pub fn test_areas(rules: &Rules, test: &Test) -> Vec<Area> {
         .collect()
 }
 
-fn run_test(rules: &Rules, test: &Test) -> TestReport {
+fn run_test(rules: &Rules, test: &Test, coverage: &mut Coverage) -> TestReport {
     let prog = compile(rules, &test.sets);
     let areas = test_areas(rules, test);
     let assessed = assess(&prog, &areas);
+    coverage.record(&prog, test, &assessed);
     let targets: Vec<TargetResult> = assessed.targets.iter().map(|t| t.result).collect();
     let mut failures = Vec::new();
     for e in &test.expects {

@@ -4,6 +4,7 @@
 mod assess;
 mod check;
 mod output;
+mod sweep;
 mod test;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -74,6 +75,22 @@ enum Command {
         files: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+        /// List, for each criterion, outcome and target, what the tests reached.
+        #[arg(long)]
+        coverage: bool,
+    },
+    /// Assess the data for a range of values of one param: verdict counts and targets per value.
+    Sweep {
+        rules: PathBuf,
+        data: PathBuf,
+        /// `P=FROM..TO/STEP`, e.g. `nguong_kham_pha=60%..95%/5%`.
+        #[arg(long)]
+        param: String,
+        /// Other overrides held fixed (repeatable).
+        #[arg(long = "set", value_name = "P=V")]
+        sets: Vec<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
     },
     /// Check a data set against the rules' inputs.
     Validate {
@@ -123,7 +140,8 @@ pub fn run() -> i32 {
             areas: &areas,
             strict,
         }),
-        Command::Test { files, format } => test::run(&files, format),
+        Command::Test { files, format, coverage } => test::run(&files, format, coverage),
+        Command::Sweep { rules, data, param, sets, format } => sweep::run(&rules, &data, &param, &sets, format),
         Command::Validate {
             rules,
             data,

@@ -1,11 +1,11 @@
-//! `tieuchi test FILE…`
+//! `tieuchi test FILE… [--coverage] [--format json]`
 
 use super::{assess::load_rules, output, Format};
 use std::path::PathBuf;
 use tieuchi::testing::run_tests;
 
 /// Runs the tests of every file; 1 when any fails.
-pub fn run(files: &[PathBuf], format: Format) -> i32 {
+pub fn run(files: &[PathBuf], format: Format, coverage: bool) -> i32 {
     let (mut passed, mut failed) = (0, 0);
     let mut json = Vec::new();
     for f in files {
@@ -14,22 +14,26 @@ pub fn run(files: &[PathBuf], format: Format) -> i32 {
             Err(code) => return code,
         };
         let color = output::color_stdout();
-        for report in run_tests(&rules) {
+        let (reports, cov) = run_tests(&rules);
+        for report in &reports {
             if report.passed() {
                 passed += 1;
             } else {
                 failed += 1;
             }
             if format == Format::Text {
-                print_report(&rules, &report, color);
+                print_report(&rules, report, color);
             }
-            json.push(report);
         }
+        if format == Format::Text && coverage {
+            print!("{}", cov.render());
+        }
+        json.push(serde_json::json!({ "file": f.display().to_string(), "tests": reports, "coverage": coverage.then_some(cov) }));
     }
     match format {
         Format::Text => println!("{passed} passed, {failed} failed"),
         Format::Json => {
-            let doc = serde_json::json!({ "passed": passed, "failed": failed, "tests": json });
+            let doc = serde_json::json!({ "passed": passed, "failed": failed, "files": json });
             println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
         }
     }
@@ -44,10 +48,7 @@ fn print_report(rules: &tieuchi::Rules, r: &tieuchi::testing::TestReport, color:
     println!("FAIL  {}  [{}]", r.name, r.location);
     let prog = tieuchi::compile(rules, &[]);
     for f in &r.failures {
-        println!(
-            "  expected `{}` for area `{}`  [{}]",
-            f.expected, f.area, f.location
-        );
+        println!("  expected `{}` for area `{}`  [{}]", f.expected, f.area, f.location);
         println!("  but {}", f.actual);
         let text = tieuchi::report::explain::area(&prog, "", &f.explanation, color);
         for line in text.lines() {

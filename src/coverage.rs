@@ -1,0 +1,140 @@
+//! Coverage of the rules by their tests: which results each criterion was seen to take, which
+//! outcomes some test area reached, and which targets a test expects.
+
+use crate::check::{CKind, Rules, Test};
+use crate::eval::{Assessed, CriterionResult, Program, TargetResult, Verdict};
+use serde::Serialize;
+
+/// What the tests saw of one criterion.
+#[derive(Debug, Clone, Serialize)]
+pub struct CriterionSeen {
+    pub assessment: String,
+    pub id: String,
+    pub pass: bool,
+    pub fail: bool,
+    pub unknown: bool,
+    pub na: bool,
+}
+
+/// Whether some test area got an outcome as its verdict.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutcomeSeen {
+    pub assessment: String,
+    pub id: String,
+    pub reached: bool,
+}
+
+/// The tests that expect a target, and the results it had in them.
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetSeen {
+    pub id: String,
+    pub expected_by: usize,
+    pub results: Vec<TargetResult>,
+}
+
+/// Coverage of one rules file by its tests.
+#[derive(Debug, Clone, Serialize)]
+pub struct Coverage {
+    pub criteria: Vec<CriterionSeen>,
+    pub outcomes: Vec<OutcomeSeen>,
+    pub targets: Vec<TargetSeen>,
+}
+
+impl Coverage {
+    /// Nothing seen yet.
+    pub fn new(rules: &Rules) -> Self {
+        let mut criteria = Vec::new();
+        let mut outcomes = Vec::new();
+        for a in &rules.assessments {
+            criteria.extend(a.criteria.iter().map(|c| CriterionSeen {
+                assessment: a.id.clone(),
+                id: c.id.clone(),
+                pass: false,
+                fail: false,
+                unknown: false,
+                na: false,
+            }));
+            outcomes.extend(a.outcomes.iter().map(|o| OutcomeSeen { assessment: a.id.clone(), id: o.id.clone(), reached: false }));
+        }
+        let targets = rules.targets.iter().map(|t| TargetSeen { id: t.id.clone(), expected_by: 0, results: vec![] }).collect();
+        Coverage { criteria, outcomes, targets }
+    }
+
+    /// Records what one test's areas and targets came to.
+    pub fn record(&mut self, prog: &Program, test: &Test, assessed: &Assessed) {
+        for area in &assessed.areas {
+            for (seen, r) in self.criteria.iter_mut().zip(&area.criteria) {
+                match r {
+                    CriterionResult::Pass => seen.pass = true,
+                    CriterionResult::Fail => seen.fail = true,
+                    CriterionResult::Unknown => seen.unknown = true,
+                    CriterionResult::Na => seen.na = true,
+                }
+            }
+            let mut offset = 0;
+            for (ai, a) in prog.rules.assessments.iter().enumerate() {
+                if let Some(Verdict::Outcome(o)) = area.assessments.get(ai).map(|r| r.verdict) {
+                    if let Some(seen) = self.outcomes.get_mut(offset + o as usize) {
+                        seen.reached = true;
+                    }
+                }
+                offset += a.outcomes.len();
+            }
+        }
+        for (ti, seen) in self.targets.iter_mut().enumerate() {
+            let expected = test.expects.iter().any(|e| {
+                let mut hit = false;
+                e.expr.walk(&mut |n| hit |= matches!(n.kind, CKind::TargetIs { target, .. } if target as usize == ti));
+                hit
+            });
+            if expected {
+                seen.expected_by += 1;
+                if let Some(t) = assessed.targets.get(ti) {
+                    if !seen.results.contains(&t.result) {
+                        seen.results.push(t.result);
+                    }
+                }
+            }
+        }
+    }
+
+    /// One line per item, what no test reached first.
+    pub fn render(&self) -> String {
+        let mut gaps = Vec::new();
+        let mut done = Vec::new();
+        for c in &self.criteria {
+            let missing: Vec<&str> = [(c.pass, "pass"), (c.fail, "fail"), (c.unknown, "unknown")].iter().filter(|(s, _)| !s).map(|(_, w)| *w).collect();
+            let seen: Vec<&str> = [(c.pass, "pass"), (c.fail, "fail"), (c.unknown, "unknown"), (c.na, "na")].iter().filter(|(s, _)| *s).map(|(_, w)| *w).collect();
+            let line = format!("criterion {}.{}: seen {}", c.assessment, c.id, if seen.is_empty() { "nothing".into() } else { seen.join(", ") });
+            if missing.is_empty() {
+                done.push(line);
+            } else {
+                gaps.push(format!("{line}; never {}", missing.join(", ")));
+            }
+        }
+        for o in &self.outcomes {
+            let line = format!("outcome {}.{}", o.assessment, o.id);
+            if o.reached {
+                done.push(format!("{line}: reached"));
+            } else {
+                gaps.push(format!("{line}: no test area reaches it"));
+            }
+        }
+        for t in &self.targets {
+            if t.expected_by == 0 {
+                gaps.push(format!("target {}: no test expects it", t.id));
+            } else {
+                let results: Vec<&str> = t.results.iter().map(|r| r.as_str()).collect();
+                done.push(format!("target {}: expected by {} test(s), seen {}", t.id, t.expected_by, results.join(", ")));
+            }
+        }
+        let mut out = format!("coverage: {} not fully covered, {} covered\n", gaps.len(), done.len());
+        for g in &gaps {
+            out.push_str(&format!("  ✗ {g}\n"));
+        }
+        for d in &done {
+            out.push_str(&format!("  ✓ {d}\n"));
+        }
+        out
+    }
+}
