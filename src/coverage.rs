@@ -54,10 +54,26 @@ impl Coverage {
                 unknown: false,
                 na: false,
             }));
-            outcomes.extend(a.outcomes.iter().map(|o| OutcomeSeen { assessment: a.id.clone(), id: o.id.clone(), reached: false }));
+            outcomes.extend(a.outcomes.iter().map(|o| OutcomeSeen {
+                assessment: a.id.clone(),
+                id: o.id.clone(),
+                reached: false,
+            }));
         }
-        let targets = rules.targets.iter().map(|t| TargetSeen { id: t.id.clone(), expected_by: 0, results: vec![] }).collect();
-        Coverage { criteria, outcomes, targets }
+        let targets = rules
+            .targets
+            .iter()
+            .map(|t| TargetSeen {
+                id: t.id.clone(),
+                expected_by: 0,
+                results: vec![],
+            })
+            .collect();
+        Coverage {
+            criteria,
+            outcomes,
+            targets,
+        }
     }
 
     /// Records what one test's areas and targets came to.
@@ -84,7 +100,9 @@ impl Coverage {
         for (ti, seen) in self.targets.iter_mut().enumerate() {
             let expected = test.expects.iter().any(|e| {
                 let mut hit = false;
-                e.expr.walk(&mut |n| hit |= matches!(n.kind, CKind::TargetIs { target, .. } if target as usize == ti));
+                e.expr.walk(&mut |n| {
+                    hit |= matches!(n.kind, CKind::TargetIs { target, .. } if target as usize == ti)
+                });
                 hit
             });
             if expected {
@@ -103,9 +121,31 @@ impl Coverage {
         let mut gaps = Vec::new();
         let mut done = Vec::new();
         for c in &self.criteria {
-            let missing: Vec<&str> = [(c.pass, "pass"), (c.fail, "fail"), (c.unknown, "unknown")].iter().filter(|(s, _)| !s).map(|(_, w)| *w).collect();
-            let seen: Vec<&str> = [(c.pass, "pass"), (c.fail, "fail"), (c.unknown, "unknown"), (c.na, "na")].iter().filter(|(s, _)| *s).map(|(_, w)| *w).collect();
-            let line = format!("criterion {}.{}: seen {}", c.assessment, c.id, if seen.is_empty() { "nothing".into() } else { seen.join(", ") });
+            let missing: Vec<&str> = [(c.pass, "pass"), (c.fail, "fail"), (c.unknown, "unknown")]
+                .iter()
+                .filter(|(s, _)| !s)
+                .map(|(_, w)| *w)
+                .collect();
+            let seen: Vec<&str> = [
+                (c.pass, "pass"),
+                (c.fail, "fail"),
+                (c.unknown, "unknown"),
+                (c.na, "na"),
+            ]
+            .iter()
+            .filter(|(s, _)| *s)
+            .map(|(_, w)| *w)
+            .collect();
+            let line = format!(
+                "criterion {}.{}: seen {}",
+                c.assessment,
+                c.id,
+                if seen.is_empty() {
+                    "nothing".into()
+                } else {
+                    seen.join(", ")
+                }
+            );
             if missing.is_empty() {
                 done.push(line);
             } else {
@@ -125,10 +165,19 @@ impl Coverage {
                 gaps.push(format!("target {}: no test expects it", t.id));
             } else {
                 let results: Vec<&str> = t.results.iter().map(|r| r.as_str()).collect();
-                done.push(format!("target {}: expected by {} test(s), seen {}", t.id, t.expected_by, results.join(", ")));
+                done.push(format!(
+                    "target {}: expected by {} test(s), seen {}",
+                    t.id,
+                    t.expected_by,
+                    results.join(", ")
+                ));
             }
         }
-        let mut out = format!("coverage: {} not fully covered, {} covered\n", gaps.len(), done.len());
+        let mut out = format!(
+            "coverage: {} not fully covered, {} covered\n",
+            gaps.len(),
+            done.len()
+        );
         for g in &gaps {
             out.push_str(&format!("  ✗ {g}\n"));
         }

@@ -128,7 +128,10 @@ pub fn did_you_mean<'a>(
         .into_iter()
         .map(|c| (strsim::damerau_levenshtein(name, c), c))
         .filter(|(d, c)| {
-            *d <= 1.max(name.chars().count() / 3) && *d < name.chars().count() && *c != name
+            let n = name.chars().count();
+            let close = *d <= 1.max(n / 3) && *d < n;
+            let prefix = n >= 4 && c.starts_with(name);
+            (close || prefix) && *c != name
         })
         .min_by_key(|(d, _)| *d)?;
     Some(format!("did you mean `{}`?", best.1))

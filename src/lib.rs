@@ -43,6 +43,7 @@ pub mod data;
 pub mod diag;
 pub mod eval;
 pub mod report;
+pub mod select;
 pub mod source;
 pub mod sweep;
 pub mod syntax;

@@ -37,16 +37,33 @@ pub struct SweepRow {
 
 /// Parses `nguong_kham_pha=60%..95%/5%`.
 pub fn parse_spec(rules: &Rules, spec: &str) -> Result<SweepSpec, Diagnostic> {
-    let bad = |msg: String| Diagnostic::unplaced(codes::BAD_OVERRIDE, msg).with_help("write `--param P=FROM..TO/STEP`, e.g. `nguong_kham_pha=60%..95%/5%`");
-    let (name, range) = spec.split_once('=').ok_or_else(|| bad(format!("`{spec}` is not of the form `P=FROM..TO/STEP`")))?;
-    let (span, step) = range.split_once('/').ok_or_else(|| bad(format!("`{range}` has no `/STEP`")))?;
-    let (from, to) = span.split_once("..").ok_or_else(|| bad(format!("`{span}` is not `FROM..TO`")))?;
+    let bad = |msg: String| {
+        Diagnostic::unplaced(codes::BAD_OVERRIDE, msg)
+            .with_help("write `--param P=FROM..TO/STEP`, e.g. `nguong_kham_pha=60%..95%/5%`")
+    };
+    let (name, range) = spec
+        .split_once('=')
+        .ok_or_else(|| bad(format!("`{spec}` is not of the form `P=FROM..TO/STEP`")))?;
+    let (span, step) = range
+        .split_once('/')
+        .ok_or_else(|| bad(format!("`{range}` has no `/STEP`")))?;
+    let (from, to) = span
+        .split_once("..")
+        .ok_or_else(|| bad(format!("`{span}` is not `FROM..TO`")))?;
     let p = rules.param_index(name.trim()).ok_or_else(|| {
-        let help = did_you_mean(name.trim(), rules.params.iter().map(|p| p.id.as_str())).unwrap_or_else(|| "see the `param` declarations".into());
-        Diagnostic::unplaced(codes::BAD_OVERRIDE, format!("`{}` is not a param", name.trim())).with_help(help)
+        let help = did_you_mean(name.trim(), rules.params.iter().map(|p| p.id.as_str()))
+            .unwrap_or_else(|| "see the `param` declarations".into());
+        Diagnostic::unplaced(
+            codes::BAD_OVERRIDE,
+            format!("`{}` is not a param", name.trim()),
+        )
+        .with_help(help)
     })?;
     if rules.params[p].ty != Type::Number {
-        return Err(bad(format!("`{}` is not a number; only number and percent params can be swept", name.trim())));
+        return Err(bad(format!(
+            "`{}` is not a number; only number and percent params can be swept",
+            name.trim()
+        )));
     }
     let number = |text: &str| match crate::syntax::parse_literal(text, u32::MAX).map(|l| l.node) {
         Ok(Literal::Number(n)) => Ok((n, false)),
@@ -62,15 +79,26 @@ pub fn parse_spec(rules: &Rules, spec: &str) -> Result<SweepSpec, Diagnostic> {
     while v <= to {
         values.push(v);
         if values.len() > MAX_STEPS {
-            return Err(bad(format!("more than {MAX_STEPS} values; take a larger step")));
+            return Err(bad(format!(
+                "more than {MAX_STEPS} values; take a larger step"
+            )));
         }
         v += step;
     }
-    Ok(SweepSpec { param: p as u32, values, percent })
+    Ok(SweepSpec {
+        param: p as u32,
+        values,
+        percent,
+    })
 }
 
 /// Assesses `areas` once per value of the swept param, with the other overrides applied.
-pub fn sweep(rules: &Rules, areas: &[Area], spec: &SweepSpec, overrides: &[(u32, Value)]) -> Vec<SweepRow> {
+pub fn sweep(
+    rules: &Rules,
+    areas: &[Area],
+    spec: &SweepSpec,
+    overrides: &[(u32, Value)],
+) -> Vec<SweepRow> {
     spec.values
         .iter()
         .map(|&v| {
@@ -84,7 +112,8 @@ pub fn sweep(rules: &Rules, areas: &[Area], spec: &SweepSpec, overrides: &[(u32,
                 .iter()
                 .enumerate()
                 .map(|(ai, a)| {
-                    let mut counts: Vec<(String, usize)> = a.outcomes.iter().map(|o| (o.id.clone(), 0)).collect();
+                    let mut counts: Vec<(String, usize)> =
+                        a.outcomes.iter().map(|o| (o.id.clone(), 0)).collect();
                     counts.push(("unknown".into(), 0));
                     counts.push(("invalid".into(), 0));
                     let n = a.outcomes.len();
@@ -102,8 +131,16 @@ pub fn sweep(rules: &Rules, areas: &[Area], spec: &SweepSpec, overrides: &[(u32,
                     counts
                 })
                 .collect();
-            let value = if spec.percent { format_percent(v) } else { format_number(v) };
-            SweepRow { value, verdicts, targets: assessed.targets.iter().map(|t| t.result).collect() }
+            let value = if spec.percent {
+                format_percent(v)
+            } else {
+                format_number(v)
+            };
+            SweepRow {
+                value,
+                verdicts,
+                targets: assessed.targets.iter().map(|t| t.result).collect(),
+            }
         })
         .collect()
 }
@@ -112,25 +149,49 @@ pub fn sweep(rules: &Rules, areas: &[Area], spec: &SweepSpec, overrides: &[(u32,
 /// invalid when they occur); a column per target.
 pub fn render(rules: &Rules, spec: &SweepSpec, rows: &[SweepRow]) -> String {
     let mut header = vec![rules.params[spec.param as usize].id.clone()];
-    let used = |ai: usize, k: usize| k < rules.assessments[ai].outcomes.len() || rows.iter().any(|r| r.verdicts[ai][k].1 > 0);
+    let used = |ai: usize, k: usize| {
+        k < rules.assessments[ai].outcomes.len() || rows.iter().any(|r| r.verdicts[ai][k].1 > 0)
+    };
     for (ai, a) in rules.assessments.iter().enumerate() {
         let cols = rows.first().map_or(0, |r| r.verdicts[ai].len());
-        header.extend((0..cols).filter(|&k| used(ai, k)).map(|k| format!("{}.{}", a.id, rows[0].verdicts[ai][k].0)));
+        header.extend(
+            (0..cols)
+                .filter(|&k| used(ai, k))
+                .map(|k| format!("{}.{}", a.id, rows[0].verdicts[ai][k].0)),
+        );
     }
     header.extend(rules.targets.iter().map(|t| t.id.clone()));
     let mut table = vec![header];
     for r in rows {
         let mut line = vec![r.value.clone()];
         for (ai, counts) in r.verdicts.iter().enumerate() {
-            line.extend(counts.iter().enumerate().filter(|(k, _)| used(ai, *k)).map(|(_, c)| c.1.to_string()));
+            line.extend(
+                counts
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| used(ai, *k))
+                    .map(|(_, c)| c.1.to_string()),
+            );
         }
         line.extend(r.targets.iter().map(|t| t.as_str().to_string()));
         table.push(line);
     }
-    let widths: Vec<usize> = (0..table[0].len()).map(|c| table.iter().map(|r| r[c].chars().count()).max().unwrap_or(0)).collect();
+    let widths: Vec<usize> = (0..table[0].len())
+        .map(|c| {
+            table
+                .iter()
+                .map(|r| r[c].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     let mut out = String::new();
     for row in &table {
-        let cells: Vec<String> = row.iter().zip(&widths).map(|(c, w)| format!("{c:>w$}", w = *w)).collect();
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:>w$}", w = *w))
+            .collect();
         out.push_str(&format!("  {}\n", cells.join("  ")));
     }
     out

@@ -48,7 +48,11 @@ pub struct ExpectFailure {
 /// Runs every test of the rules (including those of files they `use`), with their coverage.
 pub fn run_tests(rules: &Rules) -> (Vec<TestReport>, Coverage) {
     let mut coverage = Coverage::new(rules);
-    let reports = rules.tests.iter().map(|t| run_test(rules, t, &mut coverage)).collect();
+    let reports = rules
+        .tests
+        .iter()
+        .map(|t| run_test(rules, t, &mut coverage))
+        .collect();
     (reports, coverage)
 }
 

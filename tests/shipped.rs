@@ -99,3 +99,99 @@ fn readme_main_command_output() {
     assert!(out.contains("`tu_diem_ma_tuy@ca_nam` is missing"), "{out}");
     insta::assert_snapshot!("assess_explain_two_areas", out);
 }
+
+#[test]
+fn rules_by_date_pick_the_file_in_force() {
+    let ruleset = |date: &str| {
+        let (code, out, err) = tieuchi(&[
+            "assess",
+            "rules",
+            "data/quang-binh-2024.json",
+            "--on",
+            date,
+            "--format",
+            "json",
+        ]);
+        assert_eq!(code, 0, "{err}");
+        let doc: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+        doc["ruleset"]["id"].as_str().unwrap_or("").to_string()
+    };
+    assert_eq!(ruleset("2024-06-14"), "quang_binh_2024");
+    assert_eq!(ruleset("2025-03-01"), "quang_binh_2025_du_thao");
+    let (code, _, err) = tieuchi(&[
+        "assess",
+        "rules",
+        "data/quang-binh-2024.json",
+        "--on",
+        "2023-06-14",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no rules file")
+            && err.contains("quang-binh-2024.tc (valid 2024-01-23 to 2024-12-14)"),
+        "{err}"
+    );
+    let (code, _, err) = tieuchi(&[
+        "validate",
+        "rules",
+        "data/quang-binh-2024.json",
+        "--on",
+        "2025-09-01",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("several rules files"), "{err}");
+    let (code, _, err) = tieuchi(&["assess", "rules", "data/quang-binh-2024.json"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--on"), "{err}");
+    let (code, out, _) = tieuchi(&["test", "rules", "--on", "2024-12-01"]);
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn sweep_counts_verdicts_per_threshold() {
+    let (code, out, err) = tieuchi(&[
+        "sweep",
+        "rules/quang-binh-2024.tc",
+        "data/quang-binh-2024.json",
+        "--param",
+        "nguong_kham_pha=75%..95%/10%",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<Vec<&str>> = out
+        .lines()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(rows[0][0], "nguong_kham_pha");
+    assert_eq!(rows[1], ["75%", "6", "1", "1", "7", "1", "met", "met"]);
+    assert_eq!(rows[2], ["85%", "5", "2", "1", "6", "2", "met", "not_met"]);
+    assert_eq!(
+        rows[3],
+        ["95%", "2", "6", "0", "5", "3", "not_met", "not_met"]
+    );
+    let (code, _, err) = tieuchi(&[
+        "sweep",
+        "rules/quang-binh-2024.tc",
+        "data/quang-binh-2024.json",
+        "--param",
+        "nguong_kham=1..2/1",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean `nguong_kham_pha`"), "{err}");
+}
+
+#[test]
+fn coverage_lists_what_no_test_reached_first() {
+    let (code, out, _) = tieuchi(&["test", "rules/quang-binh-2024.tc", "--coverage"]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.starts_with("coverage:"))
+        .collect();
+    let first_covered = lines.iter().position(|l| l.contains('✓')).unwrap_or(0);
+    let last_gap = lines.iter().rposition(|l| l.contains('✗')).unwrap_or(0);
+    assert!(last_gap < first_covered, "{out}");
+    assert!(
+        out.contains("✓ criterion chuyen_hoa.C2: seen pass, fail, unknown"),
+        "{out}"
+    );
+}

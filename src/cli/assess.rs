@@ -1,8 +1,9 @@
 //! `tieuchi assess RULES DATA` and `tieuchi validate RULES DATA`.
 
 use super::{output, Format};
+use chrono::NaiveDate;
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use tieuchi::data::{self, DataFormat};
 use tieuchi::diag::{did_you_mean, Diagnostic};
 use tieuchi::{check_path, compile, parse_override, Outcome, Rules};
@@ -17,16 +18,52 @@ pub struct AssessArgs<'a> {
     pub sets: &'a [String],
     pub areas: &'a [String],
     pub strict: bool,
+    pub on: Option<NaiveDate>,
 }
 
 /// Checks the rules; prints their diagnostics when they do not check.
-pub fn load_rules(path: &Path) -> Result<Rules, i32> {
-    let checked = check_path(path);
+pub fn load_rules(path: &Path, on: Option<NaiveDate>) -> Result<Rules, i32> {
+    let path = resolve(path, on)?;
+    let checked = check_path(&path);
     if checked.has_errors() {
         output::print_diagnostics(&checked.diagnostics, &checked.sources, Format::Text);
         return Err(2);
     }
     checked.rules.ok_or(2)
+}
+
+/// The rules file to use: `path` itself, or for a folder the file in force on `on`.
+fn resolve(path: &Path, on: Option<NaiveDate>) -> Result<PathBuf, i32> {
+    let fail = |d: Diagnostic| {
+        output::print_diagnostics(&[d], &tieuchi::source::SourceMap::new(), Format::Text);
+        2
+    };
+    match (path.is_dir(), on) {
+        (true, Some(date)) => tieuchi::select::rules_on(path, date).map_err(fail),
+        (true, None) => Err(fail(
+            Diagnostic::unplaced(
+                tieuchi::check::codes::READ,
+                format!("`{}` is a folder", path.display()),
+            )
+            .with_help(
+                "pass `--on DATE` to use the rules file of the folder in force on that date",
+            ),
+        )),
+        (false, Some(date)) => {
+            let valid = tieuchi::check_path(path).rules.and_then(|r| r.valid);
+            match valid {
+                Some((from, to)) if date < from || date > to => Err(fail(Diagnostic::unplaced(
+                    tieuchi::check::codes::READ,
+                    format!(
+                        "`{}` is valid from {from} to {to}, not on {date}",
+                        path.display()
+                    ),
+                ))),
+                _ => Ok(path.to_path_buf()),
+            }
+        }
+        (false, None) => Ok(path.to_path_buf()),
+    }
 }
 
 /// Loads the data (`-` reads standard input); prints a read error.
@@ -97,7 +134,7 @@ pub fn run(args: &AssessArgs) -> i32 {
 }
 
 fn run_inner(args: &AssessArgs) -> Result<i32, i32> {
-    let rules = load_rules(args.rules)?;
+    let rules = load_rules(args.rules, args.on)?;
     let sets = overrides(&rules, args.sets)?;
     let data = load_data(&rules, args.data, args.data_format)?;
     output::print_diagnostics(&data.diagnostics, &data.sources, Format::Text);
@@ -146,9 +183,15 @@ fn run_inner(args: &AssessArgs) -> Result<i32, i32> {
 }
 
 /// Runs `validate`: 1 when the data has problems.
-pub fn validate(rules: &Path, data: &Path, data_format: Option<DataFormat>, format: Format) -> i32 {
+pub fn validate(
+    rules: &Path,
+    on: Option<NaiveDate>,
+    data: &Path,
+    data_format: Option<DataFormat>,
+    format: Format,
+) -> i32 {
     let inner = || -> Result<i32, i32> {
-        let rules = load_rules(rules)?;
+        let rules = load_rules(rules, on)?;
         let data = load_data(&rules, data, data_format)?;
         output::print_diagnostics(&data.diagnostics, &data.sources, format);
         let invalid = data.areas.iter().filter(|a| a.invalid).count();

@@ -68,6 +68,9 @@ enum Command {
         /// The data's format, when the extension does not tell (or for `-`).
         #[arg(long, value_enum)]
         data_format: Option<DataFormatArg>,
+        /// With a folder of rules files: use the one whose `valid` range holds this date.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        on: Option<chrono::NaiveDate>,
     },
     /// Run the `test` blocks of rules files.
     Test {
@@ -78,6 +81,9 @@ enum Command {
         /// List, for each criterion, outcome and target, what the tests reached.
         #[arg(long)]
         coverage: bool,
+        /// With a folder of rules files: use the one whose `valid` range holds this date.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        on: Option<chrono::NaiveDate>,
     },
     /// Assess the data for a range of values of one param: verdict counts and targets per value.
     Sweep {
@@ -100,6 +106,9 @@ enum Command {
         format: Format,
         #[arg(long, value_enum)]
         data_format: Option<DataFormatArg>,
+        /// With a folder of rules files: use the one whose `valid` range holds this date.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        on: Option<chrono::NaiveDate>,
     },
     /// Parse and check rules files.
     Check {
@@ -130,6 +139,7 @@ pub fn run() -> i32 {
             areas,
             strict,
             data_format,
+            on,
         } => assess::run(&assess::AssessArgs {
             rules: &rules,
             data: &data,
@@ -139,14 +149,27 @@ pub fn run() -> i32 {
             sets: &sets,
             areas: &areas,
             strict,
+            on,
         }),
-        Command::Test { files, format, coverage } => test::run(&files, format, coverage),
-        Command::Sweep { rules, data, param, sets, format } => sweep::run(&rules, &data, &param, &sets, format),
+        Command::Test {
+            files,
+            format,
+            coverage,
+            on,
+        } => test::run(&files, on, format, coverage),
+        Command::Sweep {
+            rules,
+            data,
+            param,
+            sets,
+            format,
+        } => sweep::run(&rules, &data, &param, &sets, format),
         Command::Validate {
             rules,
             data,
             format,
             data_format,
-        } => assess::validate(&rules, &data, data_format.map(Into::into), format),
+            on,
+        } => assess::validate(&rules, on, &data, data_format.map(Into::into), format),
     }
 }

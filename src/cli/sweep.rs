@@ -8,7 +8,7 @@ use tieuchi::sweep::{parse_spec, render, sweep};
 /// Runs a sweep; 2 on unusable input.
 pub fn run(rules: &Path, data: &Path, param: &str, sets: &[String], format: Format) -> i32 {
     let inner = || -> Result<i32, i32> {
-        let rules = load_rules(rules)?;
+        let rules = load_rules(rules, None)?;
         let spec = parse_spec(&rules, param).map_err(|d| {
             output::print_diagnostics(&[d], &rules.sources, Format::Text);
             2

@@ -5,11 +5,16 @@ use std::path::PathBuf;
 use tieuchi::testing::run_tests;
 
 /// Runs the tests of every file; 1 when any fails.
-pub fn run(files: &[PathBuf], format: Format, coverage: bool) -> i32 {
+pub fn run(
+    files: &[PathBuf],
+    on: Option<chrono::NaiveDate>,
+    format: Format,
+    coverage: bool,
+) -> i32 {
     let (mut passed, mut failed) = (0, 0);
     let mut json = Vec::new();
     for f in files {
-        let rules = match load_rules(f) {
+        let rules = match load_rules(f, on) {
             Ok(r) => r,
             Err(code) => return code,
         };
@@ -48,7 +53,10 @@ fn print_report(rules: &tieuchi::Rules, r: &tieuchi::testing::TestReport, color:
     println!("FAIL  {}  [{}]", r.name, r.location);
     let prog = tieuchi::compile(rules, &[]);
     for f in &r.failures {
-        println!("  expected `{}` for area `{}`  [{}]", f.expected, f.area, f.location);
+        println!(
+            "  expected `{}` for area `{}`  [{}]",
+            f.expected, f.area, f.location
+        );
         println!("  but {}", f.actual);
         let text = tieuchi::report::explain::area(&prog, "", &f.explanation, color);
         for line in text.lines() {
