@@ -128,7 +128,7 @@ fn rules_by_date_pick_the_file_in_force() {
     assert_eq!(code, 2);
     assert!(
         err.contains("no rules file")
-            && err.contains("quang-binh-2024.tc (valid 2024-01-23 to 2024-12-14)"),
+            && err.contains("quang-binh-2024.tc: valid 2024-01-23 to 2024-12-14"),
         "{err}"
     );
     let (code, _, err) = tieuchi(&[
