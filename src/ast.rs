@@ -47,6 +47,8 @@ pub type Ident = Spanned<String>;
 pub struct RulesFile {
     /// The declarations in file order.
     pub decls: Vec<Decl>,
+    /// The span of each declaration (parallel to `decls`).
+    pub spans: Vec<Span>,
 }
 
 /// A top-level declaration.
@@ -160,6 +162,8 @@ pub struct CriterionDecl {
     pub points: Option<Spanned<rust_decimal::Decimal>>,
     pub when: Option<Expr>,
     pub condition: Expr,
+    /// From `criterion` to the closing `}`.
+    pub span: Span,
 }
 
 /// `outcome ID "label" when EXPR` or `outcome ID "label" otherwise`

@@ -41,6 +41,7 @@ pub mod check;
 pub mod coverage;
 pub mod data;
 pub mod diag;
+pub mod diff;
 pub mod eval;
 pub mod report;
 pub mod select;

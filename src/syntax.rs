@@ -54,14 +54,16 @@ fn parse_chunk(text: &str, file: FileId, base: usize) -> Result<RulesFile, Diagn
     let mut pairs = CriteriaParser::parse(Rule::file, text)
         .map_err(|e| errors::from_pest(&e, text, file, base))?;
     let mut decls = Vec::new();
+    let mut spans = Vec::new();
     if let Some(file_pair) = pairs.next() {
         for pair in inner(file_pair) {
             if pair.as_rule() != Rule::EOI {
+                spans.push(ctx.span(&pair));
                 decls.push(ctx.decl(pair)?);
             }
         }
     }
-    Ok(RulesFile { decls })
+    Ok(RulesFile { decls, spans })
 }
 
 /// After a first error, parse each declaration-started chunk on its own to collect more errors.

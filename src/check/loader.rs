@@ -44,14 +44,15 @@ pub fn load_path(path: &Path) -> Loaded {
 }
 
 /// Loads rules from a string (no file on disk; `use` resolves against the working directory).
-pub fn load_text(name: &str, text: String) -> Loaded {
+pub fn load_text(name: &str, path: Option<PathBuf>, text: String) -> Loaded {
     let mut loaded = Loaded {
         sources: SourceMap::new(),
         decls: vec![],
         diagnostics: vec![],
     };
-    let id = loaded.sources.add(SourceFile::new(name, None, text));
-    load_file(&mut loaded, id, &mut vec![]);
+    let stack = path.iter().cloned().collect();
+    let id = loaded.sources.add(SourceFile::new(name, path, text));
+    load_file(&mut loaded, id, &mut { stack });
     loaded
 }
 
@@ -69,7 +70,7 @@ fn load_file(loaded: &mut Loaded, id: FileId, stack: &mut Vec<PathBuf>) {
         }
     };
     drop(text);
-    let RulesFile { decls } = parsed;
+    let RulesFile { decls, .. } = parsed;
     let dir = loaded
         .sources
         .get(id)

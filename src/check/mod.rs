@@ -47,7 +47,18 @@ pub fn check_path(path: &Path) -> Checked {
 
 /// Parses and checks rules given as text; `name` is shown in diagnostics.
 pub fn check_text(name: &str, text: &str) -> Checked {
-    finish(loader::load_text(name, text.to_string()))
+    finish(loader::load_text(name, None, text.to_string()))
+}
+
+/// Checks rules given as text as if they were the file at `path` (for `use` and diagnostics),
+/// e.g. an edited copy of a rules file.
+pub fn check_source(path: &Path, text: &str) -> Checked {
+    let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    finish(loader::load_text(
+        &path.display().to_string(),
+        Some(canonical),
+        text.to_string(),
+    ))
 }
 
 fn finish(loaded: loader::Loaded) -> Checked {

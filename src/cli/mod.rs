@@ -3,6 +3,7 @@
 
 mod assess;
 mod check;
+mod diff;
 mod output;
 mod sweep;
 mod test;
@@ -98,6 +99,20 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Compare two rules files (or one with what-if overrides) over the same data.
+    Diff {
+        /// `OLD.tc NEW.tc DATA`, or `RULES DATA` with `--set`.
+        #[arg(required = true, num_args = 2..=3)]
+        paths: Vec<PathBuf>,
+        /// What-if override (repeatable), for `diff RULES DATA --set P=V`.
+        #[arg(long = "set", value_name = "P=V")]
+        sets: Vec<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Exit 1 when any result changed.
+        #[arg(long)]
+        exit_code: bool,
+    },
     /// Check a data set against the rules' inputs.
     Validate {
         rules: PathBuf,
@@ -157,6 +172,12 @@ pub fn run() -> i32 {
             coverage,
             on,
         } => test::run(&files, on, format, coverage),
+        Command::Diff {
+            paths,
+            sets,
+            format,
+            exit_code,
+        } => diff::run(&paths, &sets, format, exit_code),
         Command::Sweep {
             rules,
             data,

@@ -1,6 +1,7 @@
 //! Outputs: the assessment as JSON ([`json`]) and as text for people ([`text`]), explanations
 //! rendered over the rules file ([`explain`]).
 
+pub mod diff;
 pub mod explain;
 pub mod json;
 pub mod text;

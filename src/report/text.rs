@@ -104,6 +104,17 @@ fn verdict_text(run: &Run, ai: usize, v: Verdict) -> String {
     }
 }
 
+/// The counts behind target `ti`, e.g. "5 of 8 areas, 62.5% ≥ 60%".
+pub fn target_summary(run: &Run, ti: usize) -> String {
+    match (
+        run.program.rules.targets.get(ti),
+        run.assessed.targets.get(ti),
+    ) {
+        (Some(t), Some(o)) => target_counts(run, &t.expr, o),
+        _ => String::new(),
+    }
+}
+
 /// "5 of 8 areas, 62.5% ≥ 60%" for a target comparing one count or share with a value.
 fn target_counts(run: &Run, expr: &crate::check::CExpr, o: &TargetOutcome) -> String {
     let mut parts = Vec::new();

@@ -55,6 +55,7 @@ impl Ctx {
             points: None,
             when: None,
             condition: placeholder(span),
+            span,
         };
         for part in it {
             match part.as_rule() {

@@ -1,0 +1,417 @@
+//! The edits between two rules files that declare the same names: params, lets, inputs,
+//! periods, targets, assessments, criteria (condition, `required`, `points`, `when`) and
+//! outcomes (condition, order), each with a patch that applies it alone to the old text.
+
+use crate::ast::{AssessmentDecl, CriterionDecl, Decl, RulesFile, Span};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// A change of the old text: replace `start..end` by `text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Patch {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// One edit from the old rules to the new.
+#[derive(Debug, Clone, Serialize)]
+pub struct Edit {
+    /// What kind of thing changed, e.g. `param`, `criterion`, `outcome_order`.
+    pub kind: &'static str,
+    /// Which: `nguong_kham_pha`, `chuyen_hoa.C1`.
+    pub name: String,
+    /// What changed, e.g. `value`, `condition, points`, `added`, `removed`.
+    pub change: String,
+    /// The old text (normalised), if any.
+    pub old: Option<String>,
+    /// The new text (normalised), if any.
+    pub new: Option<String>,
+    /// The patch that applies this edit alone to the old text.
+    #[serde(skip)]
+    pub patch: Option<Patch>,
+}
+
+/// Text without comments, whitespace collapsed.
+pub fn normalise(text: &str) -> String {
+    let no_comments: Vec<&str> = text.lines().map(strip_comment).collect();
+    no_comments
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn strip_comment(line: &str) -> &str {
+    let mut in_string = false;
+    let mut prev = ' ';
+    for (i, c) in line.char_indices() {
+        if c == '"' && prev != '\\' {
+            in_string = !in_string;
+        }
+        if !in_string && c == '/' && line[i + 1..].starts_with('/') {
+            return &line[..i];
+        }
+        prev = c;
+    }
+    line
+}
+
+struct Side<'a> {
+    text: &'a str,
+    ast: &'a RulesFile,
+}
+
+impl Side<'_> {
+    fn slice(&self, span: Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// Top-level declarations by (kind, id), with their spans.
+    fn named(&self) -> Vec<(&'static str, String, Span, &Decl)> {
+        self.ast
+            .decls
+            .iter()
+            .zip(&self.ast.spans)
+            .filter_map(|(d, s)| {
+                let (kind, id) = match d {
+                    Decl::Param(p) => ("param", &p.id.node),
+                    Decl::Let(l) => ("let", &l.id.node),
+                    Decl::Input(i) => ("input", &i.id.node),
+                    Decl::Period(p) => ("period", &p.id.node),
+                    Decl::Target(t) => ("target", &t.id.node),
+                    Decl::Assessment(a) => ("assessment", &a.id.node),
+                    _ => return None,
+                };
+                Some((kind, id.clone(), *s, d))
+            })
+            .collect()
+    }
+}
+
+/// The edits from `old` to `new` (main files only; `use`d files are not compared).
+pub fn edits(old_text: &str, old: &RulesFile, new_text: &str, new: &RulesFile) -> Vec<Edit> {
+    let (o, n) = (
+        Side {
+            text: old_text,
+            ast: old,
+        },
+        Side {
+            text: new_text,
+            ast: new,
+        },
+    );
+    let old_named = o.named();
+    let new_named = n.named();
+    let find = |list: &[(&'static str, String, Span, &Decl)], kind: &str, id: &str| {
+        list.iter().position(|x| x.0 == kind && x.1 == id)
+    };
+    let mut out = Vec::new();
+    for (kind, id, span, decl) in &old_named {
+        match find(&new_named, kind, id) {
+            Some(j) => {
+                let (_, _, nspan, ndecl) = &new_named[j];
+                if let (Decl::Assessment(a), Decl::Assessment(b)) = (decl, ndecl) {
+                    assessment(&o, a, &n, b, &mut out);
+                } else if meaning(&o, decl, *span) != meaning(&n, ndecl, *nspan) {
+                    out.push(replace_decl(kind, id, &o, *span, &n, *nspan, decl));
+                } else if normalise(o.slice(*span)) != normalise(n.slice(*nspan)) {
+                    let mut e = replace_decl(kind, id, &o, *span, &n, *nspan, decl);
+                    e.change = "label".into();
+                    out.push(e);
+                }
+            }
+            None => out.push(Edit {
+                kind,
+                name: id.clone(),
+                change: "removed".into(),
+                old: Some(normalise(o.slice(*span))),
+                new: None,
+                patch: Some(Patch {
+                    start: span.start,
+                    end: span.end,
+                    text: String::new(),
+                }),
+            }),
+        }
+    }
+    for (kind, id, nspan, _) in &new_named {
+        if find(&old_named, kind, id).is_none() {
+            out.push(Edit {
+                kind,
+                name: id.clone(),
+                change: "added".into(),
+                old: None,
+                new: Some(normalise(n.slice(*nspan))),
+                patch: Some(Patch {
+                    start: old_text.len(),
+                    end: old_text.len(),
+                    text: format!("\n{}\n", n.slice(*nspan)),
+                }),
+            });
+        }
+    }
+    out
+}
+
+/// The declaration's text without its labels, normalised: what decides results.
+fn meaning(s: &Side, decl: &Decl, span: Span) -> String {
+    let mut labels: Vec<Span> = match decl {
+        Decl::Param(p) => vec![p.label.span],
+        Decl::Let(l) => l.label.iter().map(|x| x.span).collect(),
+        Decl::Period(p) => vec![p.label.span],
+        Decl::Target(t) => vec![t.label.span],
+        Decl::Input(i) => {
+            let mut v = vec![i.label.span];
+            if let crate::ast::TypeExpr::Choice(opts) = &i.ty.node {
+                v.extend(opts.iter().filter_map(|o| o.label.as_ref().map(|l| l.span)));
+            }
+            v
+        }
+        _ => vec![],
+    };
+    labels.sort_by_key(|l| l.start);
+    let mut text = String::new();
+    let mut at = span.start;
+    for l in labels {
+        text.push_str(s.text.get(at..l.start).unwrap_or(""));
+        at = l.end;
+    }
+    text.push_str(s.text.get(at..span.end).unwrap_or(""));
+    normalise(&text)
+}
+
+fn replace_decl(
+    kind: &'static str,
+    id: &str,
+    o: &Side,
+    span: Span,
+    n: &Side,
+    nspan: Span,
+    decl: &Decl,
+) -> Edit {
+    let (old, new) = match decl {
+        Decl::Param(p) => (o.slice(p.value.span).to_string(), value_of_param(n, nspan)),
+        _ => (normalise(o.slice(span)), normalise(n.slice(nspan))),
+    };
+    let change = if kind == "param" {
+        "value"
+    } else {
+        "definition"
+    };
+    Edit {
+        kind,
+        name: id.to_string(),
+        change: change.into(),
+        old: Some(old),
+        new: Some(new),
+        patch: Some(Patch {
+            start: span.start,
+            end: span.end,
+            text: n.slice(nspan).to_string(),
+        }),
+    }
+}
+
+fn value_of_param(n: &Side, span: Span) -> String {
+    let text = n.slice(span);
+    text.rsplit_once('=')
+        .map_or(text, |(_, v)| v)
+        .trim()
+        .to_string()
+}
+
+fn assessment(o: &Side, a: &AssessmentDecl, n: &Side, b: &AssessmentDecl, out: &mut Vec<Edit>) {
+    let when = |s: &Side, x: &AssessmentDecl| x.when.as_ref().map(|w| normalise(s.slice(w.span)));
+    if when(o, a) != when(n, b) {
+        let patch = match (&a.when, &b.when) {
+            (Some(w), Some(v)) => Some(Patch {
+                start: w.span.start,
+                end: w.span.end,
+                text: n.slice(v.span).to_string(),
+            }),
+            _ => None,
+        };
+        out.push(Edit {
+            kind: "assessment",
+            name: a.id.node.clone(),
+            change: "when".into(),
+            old: when(o, a),
+            new: when(n, b),
+            patch,
+        });
+    }
+    criteria(o, a, n, b, out);
+    outcomes(o, a, n, b, out);
+}
+
+fn criterion_changes(
+    o: &Side,
+    c: &CriterionDecl,
+    n: &Side,
+    d: &CriterionDecl,
+) -> Vec<&'static str> {
+    let text = |s: &Side, e: &crate::ast::Expr| normalise(s.slice(e.span));
+    let mut changes = Vec::new();
+    if text(o, &c.condition) != text(n, &d.condition) {
+        changes.push("condition");
+    }
+    if c.required != d.required {
+        changes.push("required");
+    }
+    if c.points.as_ref().map(|p| p.node) != d.points.as_ref().map(|p| p.node) {
+        changes.push("points");
+    }
+    if c.when.as_ref().map(|w| text(o, w)) != d.when.as_ref().map(|w| text(n, w)) {
+        changes.push("when");
+    }
+    changes
+}
+
+fn criteria(o: &Side, a: &AssessmentDecl, n: &Side, b: &AssessmentDecl, out: &mut Vec<Edit>) {
+    let new_by_id: HashMap<&str, &CriterionDecl> =
+        b.criteria.iter().map(|c| (c.id.node.as_str(), c)).collect();
+    for c in &a.criteria {
+        let name = format!("{}.{}", a.id.node, c.id.node);
+        match new_by_id.get(c.id.node.as_str()) {
+            Some(d) => {
+                let changes = criterion_changes(o, c, n, d);
+                if !changes.is_empty() {
+                    out.push(Edit {
+                        kind: "criterion",
+                        name,
+                        change: changes.join(", "),
+                        old: Some(normalise(o.slice(c.span))),
+                        new: Some(normalise(n.slice(d.span))),
+                        patch: Some(Patch {
+                            start: c.span.start,
+                            end: c.span.end,
+                            text: n.slice(d.span).to_string(),
+                        }),
+                    });
+                }
+            }
+            None => out.push(Edit {
+                kind: "criterion",
+                name,
+                change: "removed".into(),
+                old: Some(normalise(o.slice(c.span))),
+                new: None,
+                patch: Some(Patch {
+                    start: c.span.start,
+                    end: c.span.end,
+                    text: String::new(),
+                }),
+            }),
+        }
+    }
+    let at = a
+        .outcomes
+        .first()
+        .map_or(a.span.end.saturating_sub(1), |x| x.span.start);
+    for d in b
+        .criteria
+        .iter()
+        .filter(|d| !a.criteria.iter().any(|c| c.id.node == d.id.node))
+    {
+        out.push(Edit {
+            kind: "criterion",
+            name: format!("{}.{}", a.id.node, d.id.node),
+            change: "added".into(),
+            old: None,
+            new: Some(normalise(n.slice(d.span))),
+            patch: Some(Patch {
+                start: at,
+                end: at,
+                text: format!("{}\n  ", n.slice(d.span)),
+            }),
+        });
+    }
+}
+
+fn outcomes(o: &Side, a: &AssessmentDecl, n: &Side, b: &AssessmentDecl, out: &mut Vec<Edit>) {
+    let cond = |s: &Side, x: &crate::ast::OutcomeDecl| {
+        x.when
+            .as_ref()
+            .map_or("otherwise".to_string(), |w| normalise(s.slice(w.span)))
+    };
+    for x in &a.outcomes {
+        let name = format!("{}.{}", a.id.node, x.id.node);
+        match b.outcomes.iter().find(|y| y.id.node == x.id.node) {
+            Some(y) if cond(o, x) != cond(n, y) => out.push(Edit {
+                kind: "outcome",
+                name,
+                change: "condition".into(),
+                old: Some(cond(o, x)),
+                new: Some(cond(n, y)),
+                patch: Some(Patch {
+                    start: x.span.start,
+                    end: x.span.end,
+                    text: n.slice(y.span).to_string(),
+                }),
+            }),
+            Some(_) => {}
+            None => out.push(Edit {
+                kind: "outcome",
+                name,
+                change: "removed".into(),
+                old: Some(cond(o, x)),
+                new: None,
+                patch: Some(Patch {
+                    start: x.span.start,
+                    end: x.span.end,
+                    text: String::new(),
+                }),
+            }),
+        }
+    }
+    for y in b
+        .outcomes
+        .iter()
+        .filter(|y| !a.outcomes.iter().any(|x| x.id.node == y.id.node))
+    {
+        out.push(Edit {
+            kind: "outcome",
+            name: format!("{}.{}", a.id.node, y.id.node),
+            change: "added".into(),
+            old: None,
+            new: Some(cond(n, y)),
+            patch: None,
+        });
+    }
+    let common = |from: &AssessmentDecl, other: &AssessmentDecl| -> Vec<String> {
+        from.outcomes
+            .iter()
+            .filter(|x| other.outcomes.iter().any(|y| y.id.node == x.id.node))
+            .map(|x| x.id.node.clone())
+            .collect()
+    };
+    let (old_order, new_order) = (common(a, b), common(b, a));
+    if old_order != new_order {
+        let region = |x: &AssessmentDecl| {
+            x.outcomes
+                .first()
+                .zip(x.outcomes.last())
+                .map(|(f, l)| (f.span.start, l.span.end))
+        };
+        let patch = region(a).zip(region(b)).map(|((s, e), (ns, ne))| Patch {
+            start: s,
+            end: e,
+            text: n.text[ns..ne].to_string(),
+        });
+        out.push(Edit {
+            kind: "outcome_order",
+            name: a.id.node.clone(),
+            change: "order".into(),
+            old: Some(old_order.join(", ")),
+            new: Some(new_order.join(", ")),
+            patch,
+        });
+    }
+}
+
+/// Applies one patch to the old text.
+pub fn apply(text: &str, p: &Patch) -> String {
+    let (start, end) = (p.start.min(text.len()), p.end.min(text.len()));
+    format!("{}{}{}", &text[..start], p.text, &text[end..])
+}
