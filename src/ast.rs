@@ -355,3 +355,186 @@ pub enum ExprKind {
         rhs: Box<Expr>,
     },
 }
+
+/// Sets every span to the default, so that two trees can be compared for meaning alone.
+pub trait EraseSpans {
+    /// Replaces every span below `self` by `Span::default()`.
+    fn erase_spans(&mut self);
+}
+
+impl<T: EraseSpans> EraseSpans for Spanned<T> {
+    fn erase_spans(&mut self) {
+        self.span = Span::default();
+        self.node.erase_spans();
+    }
+}
+
+impl<T: EraseSpans> EraseSpans for Option<T> {
+    fn erase_spans(&mut self) {
+        if let Some(x) = self {
+            x.erase_spans();
+        }
+    }
+}
+
+impl<T: EraseSpans> EraseSpans for Vec<T> {
+    fn erase_spans(&mut self) {
+        self.iter_mut().for_each(EraseSpans::erase_spans);
+    }
+}
+
+impl<T: EraseSpans> EraseSpans for Box<T> {
+    fn erase_spans(&mut self) {
+        (**self).erase_spans();
+    }
+}
+
+macro_rules! leaf_erase {
+    ($($t:ty),*) => { $(impl EraseSpans for $t { fn erase_spans(&mut self) {} })* };
+}
+leaf_erase!(String, NaiveDate, Decimal, Literal, bool);
+
+impl EraseSpans for Span {
+    fn erase_spans(&mut self) {
+        *self = Span::default();
+    }
+}
+
+impl EraseSpans for RulesFile {
+    fn erase_spans(&mut self) {
+        self.decls.erase_spans();
+        self.spans.erase_spans();
+    }
+}
+
+impl EraseSpans for Decl {
+    fn erase_spans(&mut self) {
+        match self {
+            Decl::Ruleset { id, title } => {
+                id.erase_spans();
+                title.erase_spans();
+            }
+            Decl::Source(s) | Decl::Use(s) => s.erase_spans(),
+            Decl::Valid { from, to, span } => {
+                from.erase_spans();
+                to.erase_spans();
+                span.erase_spans();
+            }
+            Decl::Period(p) => {
+                p.id.erase_spans();
+                p.label.erase_spans();
+                p.from.erase_spans();
+                p.to.erase_spans();
+            }
+            Decl::Input(i) => {
+                i.id.erase_spans();
+                i.label.erase_spans();
+                i.ty.erase_spans();
+            }
+            Decl::Param(p) => {
+                p.id.erase_spans();
+                p.label.erase_spans();
+                p.value.erase_spans();
+            }
+            Decl::Let(l) => {
+                l.id.erase_spans();
+                l.label.erase_spans();
+                l.expr.erase_spans();
+            }
+            Decl::Assessment(a) => a.erase_spans(),
+            Decl::Target(t) => {
+                t.id.erase_spans();
+                t.label.erase_spans();
+                t.expr.erase_spans();
+            }
+            Decl::Test(t) => t.erase_spans(),
+        }
+    }
+}
+
+impl EraseSpans for TypeExpr {
+    fn erase_spans(&mut self) {
+        if let TypeExpr::Choice(opts) = self {
+            for o in opts {
+                o.id.erase_spans();
+                o.label.erase_spans();
+            }
+        }
+    }
+}
+
+impl EraseSpans for AssessmentDecl {
+    fn erase_spans(&mut self) {
+        self.id.erase_spans();
+        self.label.erase_spans();
+        self.when.erase_spans();
+        self.span.erase_spans();
+        for c in &mut self.criteria {
+            c.id.erase_spans();
+            c.label.erase_spans();
+            c.points.erase_spans();
+            c.when.erase_spans();
+            c.condition.erase_spans();
+            c.span.erase_spans();
+        }
+        for o in &mut self.outcomes {
+            o.id.erase_spans();
+            o.label.erase_spans();
+            o.when.erase_spans();
+            o.span.erase_spans();
+        }
+    }
+}
+
+impl EraseSpans for TestDecl {
+    fn erase_spans(&mut self) {
+        self.name.erase_spans();
+        self.span.erase_spans();
+        for a in &mut self.areas {
+            a.id.erase_spans();
+            a.span.erase_spans();
+            a.bindings.erase_spans();
+        }
+        self.sets.erase_spans();
+        for e in &mut self.expects {
+            e.expr.erase_spans();
+            e.area.erase_spans();
+            e.span.erase_spans();
+        }
+    }
+}
+
+impl EraseSpans for Binding {
+    fn erase_spans(&mut self) {
+        self.name.erase_spans();
+        self.period.erase_spans();
+        self.value.erase_spans();
+    }
+}
+
+impl EraseSpans for ExprKind {
+    fn erase_spans(&mut self) {
+        match self {
+            ExprKind::Name {
+                name,
+                member,
+                period,
+            } => {
+                name.erase_spans();
+                member.erase_spans();
+                period.erase_spans();
+            }
+            ExprKind::Call { func, args, among } => {
+                func.erase_spans();
+                args.erase_spans();
+                among.erase_spans();
+            }
+            ExprKind::Not(x) | ExprKind::Neg(x) | ExprKind::Paren(x) => x.erase_spans(),
+            ExprKind::Binary { lhs, rhs, .. } => {
+                lhs.erase_spans();
+                rhs.erase_spans();
+            }
+            _ => {}
+        }
+    }
+}

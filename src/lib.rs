@@ -43,6 +43,7 @@ pub mod data;
 pub mod diag;
 pub mod diff;
 pub mod eval;
+pub mod fmt;
 pub mod report;
 pub mod select;
 pub mod source;

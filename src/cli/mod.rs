@@ -4,6 +4,7 @@
 mod assess;
 mod check;
 mod diff;
+mod fmt;
 mod output;
 mod sweep;
 mod test;
@@ -113,6 +114,14 @@ enum Command {
         #[arg(long)]
         exit_code: bool,
     },
+    /// Rewrite rules files in the canonical layout (comments kept).
+    Fmt {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Change nothing; list the files that are not formatted and exit 1 if any.
+        #[arg(long)]
+        check: bool,
+    },
     /// Check a data set against the rules' inputs.
     Validate {
         rules: PathBuf,
@@ -178,6 +187,7 @@ pub fn run() -> i32 {
             format,
             exit_code,
         } => diff::run(&paths, &sets, format, exit_code),
+        Command::Fmt { files, check } => fmt::run(&files, check),
         Command::Sweep {
             rules,
             data,

@@ -1,0 +1,45 @@
+//! `tieuchi fmt [--check] FILE…`
+
+use super::{output, Format};
+use std::path::PathBuf;
+use tieuchi::source::{read_text, SourceFile, SourceMap};
+
+/// Formats files in place, or with `check` lists those that are not formatted (exit 1).
+pub fn run(files: &[PathBuf], check: bool) -> i32 {
+    let mut unformatted = 0;
+    for f in files {
+        let text = match read_text(f) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: cannot read `{}`: {e}", f.display());
+                return 2;
+            }
+        };
+        let formatted = match tieuchi::fmt::format_source(&text) {
+            Ok(x) => x,
+            Err(diags) => {
+                let mut sources = SourceMap::new();
+                sources.add(SourceFile::new(
+                    f.display().to_string(),
+                    Some(f.clone()),
+                    text,
+                ));
+                output::print_diagnostics(&diags, &sources, Format::Text);
+                return 2;
+            }
+        };
+        if formatted == text {
+            continue;
+        }
+        unformatted += 1;
+        if check {
+            println!("would reformat {}", f.display());
+        } else if let Err(e) = std::fs::write(f, &formatted) {
+            eprintln!("error: cannot write `{}`: {e}", f.display());
+            return 2;
+        } else {
+            println!("formatted {}", f.display());
+        }
+    }
+    i32::from(check && unformatted > 0)
+}
