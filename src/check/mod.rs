@@ -1,6 +1,7 @@
 //! The check phase: names resolved, types checked, the [`Rules`] that evaluation uses.
 //! Every problem of a file is reported together; warnings are kept apart from errors.
 
+mod calls;
 pub mod codes;
 mod decls;
 mod loader;

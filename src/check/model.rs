@@ -223,6 +223,16 @@ impl Rules {
         }
     }
 
+    /// The index of the assessment named `id`.
+    pub fn assessment_index(&self, id: &str) -> Option<usize> {
+        self.assessments.iter().position(|a| a.id == id)
+    }
+
+    /// The index of the target named `id`.
+    pub fn target_index(&self, id: &str) -> Option<usize> {
+        self.targets.iter().position(|t| t.id == id)
+    }
+
     /// The index of the param named `id`.
     pub fn param_index(&self, id: &str) -> Option<usize> {
         self.params.iter().position(|p| p.id == id)

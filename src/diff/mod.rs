@@ -97,14 +97,7 @@ pub fn compare(s: &Sides) -> (Vec<AreaChange>, Vec<TargetChange>) {
     }
     let mut targets = Vec::new();
     for (nt, t) in s.new.program.rules.targets.iter().enumerate() {
-        let Some(ot) = s
-            .old
-            .program
-            .rules
-            .targets
-            .iter()
-            .position(|x| x.id == t.id)
-        else {
+        let Some(ot) = s.old.program.rules.target_index(&t.id) else {
             continue;
         };
         let (old, new) = (&s.old.assessed.targets[ot], &s.new.assessed.targets[nt]);
@@ -142,7 +135,7 @@ fn area_changes(s: &Sides, oi: usize, ni: usize) -> Vec<AssessmentChange> {
     let mut out = Vec::new();
     let mut explained = None;
     for (nai, a) in new_rules.assessments.iter().enumerate() {
-        let Some(oai) = old_rules.assessments.iter().position(|x| x.id == a.id) else {
+        let Some(oai) = old_rules.assessment_index(&a.id) else {
             continue;
         };
         let (ov, nv) = (
@@ -357,13 +350,7 @@ fn mark_causes(areas: &mut [AreaChange], ei: usize, alone: &Outcome) {
             .iter_mut()
             .filter(|c| c.old != c.new || c.old_possible != c.new_possible)
         {
-            let Some(ai) = alone
-                .program
-                .rules
-                .assessments
-                .iter()
-                .position(|a| a.id == change.id)
-            else {
+            let Some(ai) = alone.program.rules.assessment_index(&change.id) else {
                 continue;
             };
             let v = alone.assessed.areas[i].assessments[ai].verdict;

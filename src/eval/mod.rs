@@ -5,6 +5,7 @@
 //! with a [`Recorder`] (see [`explain`]).
 
 mod area;
+mod display;
 pub mod explain;
 pub mod ops;
 mod program;

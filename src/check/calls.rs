@@ -1,0 +1,141 @@
+//! Calls of the built-in functions, and `count(…)` / `share(…)` in targets.
+
+use super::resolve::{Resolved, Scope, FUNCTIONS};
+use super::{codes, model::*, Checker};
+use crate::ast::{self, Expr, Span};
+use crate::diag::{did_you_mean, Diagnostic};
+
+impl Checker<'_> {
+    pub(super) fn resolve_call(
+        &mut self,
+        func: &ast::Ident,
+        args: &[Expr],
+        among: Option<&Expr>,
+        span: Span,
+        scope: &Scope,
+    ) -> Resolved {
+        let f = match func.node.as_str() {
+            "count" | "share" => return self.aggregate(func, args, among, span, scope),
+            "ratio" => Func::Ratio,
+            "change" => Func::Change,
+            "min" => Func::Min,
+            "max" => Func::Max,
+            "abs" => Func::Abs,
+            "at_least" => Func::AtLeast,
+            "known" => Func::Known,
+            other => {
+                let mut d = Diagnostic::error(
+                    codes::BAD_CALL,
+                    format!("`{other}` is not a function"),
+                    func.span,
+                );
+                d = d.with_help(
+                    did_you_mean(other, FUNCTIONS)
+                        .unwrap_or_else(|| format!("the functions are {}", FUNCTIONS.join(", "))),
+                );
+                self.error(d);
+                return None;
+            }
+        };
+        if let Some(a) = among {
+            self.error(Diagnostic::error(
+                codes::BAD_CALL,
+                "`among` belongs in `count(…)` or `share(…)`",
+                a.span,
+            ));
+            return None;
+        }
+        let (min, max) = match f {
+            Func::Ratio | Func::Change => (2, 2),
+            Func::Abs | Func::Known => (1, 1),
+            Func::Min | Func::Max => (1, usize::MAX),
+            Func::AtLeast => (2, usize::MAX),
+        };
+        if args.len() < min || args.len() > max {
+            let want = if min == max {
+                format!("{min}")
+            } else {
+                format!("at least {min}")
+            };
+            let d = Diagnostic::error(
+                codes::BAD_CALL,
+                format!(
+                    "`{}` takes {want} argument(s), not {}",
+                    func.node,
+                    args.len()
+                ),
+                span,
+            );
+            self.error(d);
+            return None;
+        }
+        let mut out = Vec::with_capacity(args.len());
+        let mut ok = true;
+        for (i, a) in args.iter().enumerate() {
+            let r = match f {
+                Func::Known => self.resolve(a, scope).map(|x| x.0),
+                Func::AtLeast if i > 0 => self.resolve_bool(a, scope),
+                _ => self.resolve_num(a, scope),
+            };
+            match r {
+                Some(c) => out.push(c),
+                None => ok = false,
+            }
+        }
+        let ty = if matches!(f, Func::AtLeast | Func::Known) {
+            Type::Bool
+        } else {
+            Type::Number
+        };
+        ok.then(|| (self.mk(CKind::Call(f, out), span), ty))
+    }
+
+    fn aggregate(
+        &mut self,
+        func: &ast::Ident,
+        args: &[Expr],
+        among: Option<&Expr>,
+        span: Span,
+        scope: &Scope,
+    ) -> Resolved {
+        if !scope.target || scope.aggregate {
+            let d = Diagnostic::error(
+                codes::TARGET_ONLY,
+                format!("`{}(…)` counts areas, so it belongs in a target", func.node),
+                span,
+            )
+            .with_help("use it in `target ID \"…\" { … }`");
+            self.error(d);
+            return None;
+        }
+        if args.len() != 1 {
+            let d = Diagnostic::error(
+                codes::BAD_CALL,
+                format!(
+                    "`{}` takes one condition and an optional `among FILTER`",
+                    func.node
+                ),
+                span,
+            );
+            self.error(d);
+            return None;
+        }
+        let inner = Scope {
+            target: false,
+            aggregate: true,
+            ..*scope
+        };
+        let cond = self.resolve_bool(&args[0], &inner);
+        let filter = among.map(|f| self.resolve_bool(f, &inner));
+        let among = match filter {
+            Some(f) => Some(Box::new(f?)),
+            None => None,
+        };
+        let kind = CKind::Aggregate {
+            share: func.node == "share",
+            cond: Box::new(cond?),
+            among,
+        };
+        Some((self.mk(kind, span), Type::Number))
+    }
+}
