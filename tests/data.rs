@@ -158,3 +158,38 @@ fn unreadable_data_is_one_diagnostic_not_a_crash() {
         assert!(d.areas.is_empty());
     }
 }
+
+#[test]
+fn csv_unknown_column_is_reported_once_at_its_header_cell() {
+    let r = rules();
+    let text = "id,name,district,vu@nam,typo\nx1,A,B,3,\nx2,A,B,3,7\nx3,A,B,3,8\n";
+    let d = load_text(&r, "d.csv", text.to_string(), DataFormat::Csv);
+    assert_eq!(d.diagnostics.len(), 1);
+    assert_eq!(
+        location(&d.diagnostics[0], &d.sources).as_deref(),
+        Some("d.csv:1:25")
+    );
+    let invalid: Vec<bool> = d.areas.iter().map(|a| a.invalid).collect();
+    assert_eq!(
+        invalid,
+        [false, true, true],
+        "only rows with a value in the unknown column"
+    );
+}
+
+#[test]
+fn csv_rows_that_are_not_utf8_are_invalid_not_fatal() {
+    let r = rules();
+    let dir = std::env::temp_dir().join(format!("tieuchi-data-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).ok();
+    let path = dir.join("latin1.csv");
+    std::fs::write(
+        &path,
+        b"id,name,district,vu@nam\nx1,X\xe3 M\xf4t,B,3\nx2,Xa Hai,B,4\n",
+    )
+    .ok();
+    let d = tieuchi::data::load_path(&r, &path, None).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(d.areas.len(), 2);
+    assert!(d.areas[0].invalid && !d.areas[1].invalid);
+    assert!(d.diagnostics[0].message.contains("not UTF-8"));
+}

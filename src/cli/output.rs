@@ -10,6 +10,9 @@ pub fn color() -> bool {
     std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
 }
 
+/// At most this many diagnostics are rendered as text; JSON lists them all.
+const MAX_SHOWN: usize = 100;
+
 /// True when standard output is a terminal (JSON is then indented for reading).
 pub fn stdout_is_terminal() -> bool {
     std::io::stdout().is_terminal()
@@ -25,8 +28,14 @@ pub fn print_diagnostics(diags: &[Diagnostic], sources: &SourceMap, format: Form
     match format {
         Format::Text => {
             let color = color();
-            for d in diags {
+            for d in diags.iter().take(MAX_SHOWN) {
                 eprint!("{}", render_text(d, sources, color));
+            }
+            if diags.len() > MAX_SHOWN {
+                eprintln!(
+                    "… and {} more diagnostics (`--format json` lists them all)",
+                    diags.len() - MAX_SHOWN
+                );
             }
         }
         Format::Json => {

@@ -37,11 +37,7 @@ pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>),
         .iter()
         .map(|h| h.trim().to_string())
         .collect();
-    let header_span = Span {
-        file,
-        start: bom,
-        end: bom + body.find('\n').unwrap_or(body.len()),
-    };
+    let (header_span, cells) = header_cells(text, bom, file);
     if headers.first().map(String::as_str) != Some("id") {
         return Err(Diagnostic::error(DataCode::Read.code(), "the first column of the CSV must be `id`", header_span)
             .with_help("the header is `id,name,district,` then one column per input (`input@period` for inputs per period)"));
@@ -73,13 +69,13 @@ pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>),
             end: end.max(start),
         };
         let line = record.position().map_or(0, |p| p.line());
-        areas.push(row_area(&headers, &record, row, line, &mut diags));
+        areas.push(row_area((&headers, &cells), &record, row, line, &mut diags));
     }
     Ok((areas, diags))
 }
 
 fn row_area(
-    headers: &[String],
+    (headers, cells): (&[String], &[Span]),
     record: &csv::StringRecord,
     row: Span,
     line: u64,
@@ -96,6 +92,12 @@ fn row_area(
         from_csv: true,
         broken: false,
     };
+    if record.iter().any(|c| c.contains('\u{FFFD}')) {
+        let msg = format!("row {line} is not UTF-8 text");
+        let help = "save the file as UTF-8 (in Excel: \"CSV UTF-8\"); this row is not assessed";
+        diags.push(Diagnostic::error(DataCode::Read.code(), msg, row).with_help(help));
+        area.broken = true;
+    }
     if record.len() != headers.len() {
         let msg = format!(
             "row {line} has {} cells but the header has {}",
@@ -120,9 +122,44 @@ fn row_area(
                 } else {
                     RawValue::Text(value)
                 };
-                area.values.push((h.clone(), row, raw, row));
+                area.values
+                    .push((h.clone(), cells.get(i).copied().unwrap_or(row), raw, row));
             }
         }
     }
     area
+}
+
+/// The header line (the first that is not a `#` comment) and the span of each of its cells.
+fn header_cells(text: &str, from: usize, file: FileId) -> (Span, Vec<Span>) {
+    let mut start = from;
+    while text[start..].starts_with('#') {
+        start = text[start..]
+            .find('\n')
+            .map_or(text.len(), |n| start + n + 1);
+    }
+    let end = text[start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |n| start + n);
+    let (mut cells, mut cell_start, mut quoted) = (Vec::new(), start, false);
+    for (i, c) in text[start..end].char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => {
+                cells.push(Span {
+                    file,
+                    start: cell_start,
+                    end: start + i,
+                });
+                cell_start = start + i + 1;
+            }
+            _ => {}
+        }
+    }
+    cells.push(Span {
+        file,
+        start: cell_start,
+        end,
+    });
+    (Span { file, start, end }, cells)
 }

@@ -131,12 +131,24 @@ pub fn load_path(
             )
             .with_help("name the file `.json`, `.ron` or `.csv`, or pass `--data-format`")
         })?;
-    let text = read_text(path).map_err(|e| {
-        Diagnostic::unplaced(
-            DataCode::Read.code(),
-            format!("cannot read `{}`: {e}", path.display()),
-        )
-    })?;
+    let text = match (read_text(path), format) {
+        (Ok(t), _) => t,
+        // Spreadsheets save CSV in other encodings; the rows that are not UTF-8 become invalid.
+        (Err(crate::source::ReadError::NotUtf8(_)), DataFormat::Csv) => std::fs::read(path)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .map_err(|e| {
+                Diagnostic::unplaced(
+                    DataCode::Read.code(),
+                    format!("cannot read `{}`: {e}", path.display()),
+                )
+            })?,
+        (Err(e), _) => {
+            return Err(Diagnostic::unplaced(
+                DataCode::Read.code(),
+                format!("cannot read `{}`: {e}", path.display()),
+            ))
+        }
+    };
     Ok(load_text(rules, &path.display().to_string(), text, format))
 }
 

@@ -62,6 +62,7 @@ pub fn validate(rules: &Rules, raw: Vec<RawArea>) -> (Vec<Area>, Vec<Diagnostic>
         .collect();
     let mut seen: HashMap<String, crate::ast::Span> = HashMap::new();
     let mut diags = Vec::new();
+    let mut reported_columns = std::collections::HashSet::new();
     let mut areas = Vec::with_capacity(raw.len());
     for (i, r) in raw.into_iter().enumerate() {
         let mut area = Area::empty(rules.slots.len());
@@ -102,19 +103,12 @@ pub fn validate(rules: &Rules, raw: Vec<RawArea>) -> (Vec<Area>, Vec<Diagnostic>
         }
         for (key, key_span, value, value_span) in r.values {
             let Some(&slot) = keys.get(&key) else {
-                let mut d = Diagnostic::error(
-                    DataCode::UnknownKey.code(),
-                    format!("`{key}` is not an input of the rules"),
-                    key_span,
-                )
-                .with_label(format!("in area `{}`", area.id));
-                let help =
-                    did_you_mean(&key, keys.keys().map(String::as_str)).unwrap_or_else(|| {
-                        "inputs with periods are written `input@period`".to_string()
-                    });
-                d = d.with_help(help);
-                diags.push(d);
-                area.invalid = true;
+                // A CSV column is reported once; a row is invalid when it has a value there.
+                let first = !r.from_csv || reported_columns.insert(key.clone());
+                if first {
+                    diags.push(unknown_key(&key, key_span, &area.id, r.from_csv, &keys));
+                }
+                area.invalid |= !(r.from_csv && value == RawValue::Missing);
                 continue;
             };
             let s = rules.slots[slot as usize];
@@ -147,6 +141,31 @@ pub fn validate(rules: &Rules, raw: Vec<RawArea>) -> (Vec<Area>, Vec<Diagnostic>
         areas.push(area);
     }
     (areas, diags)
+}
+
+fn unknown_key(
+    key: &str,
+    span: crate::ast::Span,
+    area: &str,
+    csv: bool,
+    keys: &HashMap<String, u32>,
+) -> Diagnostic {
+    let (message, label) = if csv {
+        (
+            format!("column `{key}` is not an input of the rules"),
+            "rows with a value in this column are not assessed".to_string(),
+        )
+    } else {
+        (
+            format!("`{key}` is not an input of the rules"),
+            format!("in area `{area}`"),
+        )
+    };
+    let help = did_you_mean(key, keys.keys().map(String::as_str))
+        .unwrap_or_else(|| "inputs with periods are written `input@period`".to_string());
+    Diagnostic::error(DataCode::UnknownKey.code(), message, span)
+        .with_label(label)
+        .with_help(help)
 }
 
 /// Reads one raw value as a value of an input type (`None` when missing).
