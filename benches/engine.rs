@@ -129,22 +129,20 @@ fn best_of(min: Duration, mut f: impl FnMut()) -> Duration {
     best
 }
 
+/// `cargo bench -- WORD` runs only the sections whose name contains WORD
+/// (`check`, `assess`, `trace`, `explain`, `load`, `end-to-end`).
+fn wanted(section: &str) -> bool {
+    let words: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    words.is_empty() || words.iter().any(|w| section.contains(w.as_str()))
+}
+
 fn main() {
-    let big = thousand_line_rules();
-    let lines = big.lines().count();
-    let t = best_of(Duration::from_secs(2), || {
-        let c = tieuchi::check_text("big.tc", &big);
-        assert!(!c.has_errors());
-    });
-    println!(
-        "parse+check {lines}-line rules file: {:.2} ms (target ≤ 10 ms)",
-        t.as_secs_f64() * 1e3
-    );
-    let t = best_of(Duration::from_secs(1), || {
-        let d = tieuchi::check_text("big.tc", "");
-        std::hint::black_box(d);
-    });
-    println!("  (empty file baseline: {:.3} ms)", t.as_secs_f64() * 1e3);
+    if wanted("check") {
+        check_section();
+    }
 
     let rules_text = national_rules();
     let checked = tieuchi::check_text("national.tc", &rules_text);
@@ -176,12 +174,40 @@ fn main() {
     );
     let plain = t;
 
+    if wanted("trace") {
+        trace_section(&prog, &data.areas, plain, evals);
+    }
+    if wanted("explain") {
+        explain_section(&prog, &data.areas, plain, evals);
+    }
+    if wanted("load") {
+        load_section(&rules, &csv);
+    }
+    if wanted("end-to-end") {
+        end_to_end_section(&rules_text, &csv);
+    }
+}
+
+fn check_section() {
+    let big = thousand_line_rules();
+    let lines = big.lines().count();
+    let t = best_of(Duration::from_secs(2), || {
+        let c = tieuchi::check_text("big.tc", &big);
+        assert!(!c.has_errors());
+    });
+    println!(
+        "parse+check {lines}-line rules file: {:.2} ms (target ≤ 10 ms)",
+        t.as_secs_f64() * 1e3
+    );
+}
+
+fn trace_section(prog: &tieuchi::Program, areas: &[tieuchi::Area], plain: Duration, evals: f64) {
     let t = best_of(Duration::from_secs(3), || {
-        for a in &data.areas {
+        for a in areas {
             let rec = tieuchi::eval::Recorder {
                 values: vec![None; prog.rules.node_count as usize],
             };
-            let mut ev = tieuchi::eval::AreaEval::new(&prog, a, None, rec);
+            let mut ev = tieuchi::eval::AreaEval::new(prog, a, None, rec);
             ev.run();
             std::hint::black_box(ev.result);
         }
@@ -191,22 +217,39 @@ fn main() {
         t.as_secs_f64() * 1e9 / evals,
         t.as_secs_f64() / plain.as_secs_f64()
     );
-    let t = best_of(Duration::from_secs(3), || {
-        for a in &data.areas {
-            std::hint::black_box(tieuchi::eval::explain::explain_area(&prog, a));
-        }
-    });
-    println!(
-        "  full explanation (trace, typed tree, reasons, what-if): {:.0} ns per criterion, {:.1}× plain",
-        t.as_secs_f64() * 1e9 / evals,
-        t.as_secs_f64() / plain.as_secs_f64()
-    );
+}
 
+fn explain_section(prog: &tieuchi::Program, areas: &[tieuchi::Area], plain: Duration, evals: f64) {
+    use tieuchi::eval::explain::{explain_with, Detail};
+    for (detail, what) in [
+        (
+            Detail::Tree,
+            "explanation (trace, typed tree, reasons, shortfalls)",
+        ),
+        (
+            Detail::WhatIf,
+            "  … plus the what-if search for every failed criterion",
+        ),
+    ] {
+        let t = best_of(Duration::from_secs(3), || {
+            for a in areas {
+                std::hint::black_box(explain_with(prog, a, detail));
+            }
+        });
+        println!(
+            "  {what}: {:.0} ns per criterion, {:.1}× plain",
+            t.as_secs_f64() * 1e9 / evals,
+            t.as_secs_f64() / plain.as_secs_f64()
+        );
+    }
+}
+
+fn load_section(rules: &tieuchi::Rules, csv: &str) {
     let t = best_of(Duration::from_secs(2), || {
         let d = tieuchi::data::load_text(
-            &rules,
+            rules,
             "national.csv",
-            csv.clone(),
+            csv.to_string(),
             tieuchi::DataFormat::Csv,
         );
         std::hint::black_box(d);
@@ -216,12 +259,14 @@ fn main() {
         csv.len() as f64 / 1e6,
         t.as_secs_f64() * 1e3
     );
+}
 
+fn end_to_end_section(rules_text: &str, csv: &str) {
     let dir = std::env::temp_dir().join(format!("tieuchi-bench-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
     let (rules_path, csv_path) = (dir.join("national.tc"), dir.join("national.csv"));
-    let _ = std::fs::write(&rules_path, &rules_text);
-    let _ = std::fs::write(&csv_path, &csv);
+    let _ = std::fs::write(&rules_path, rules_text);
+    let _ = std::fs::write(&csv_path, csv);
     let t = best_of(Duration::from_secs(3), || {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_tieuchi"))
             .args(["assess", "--format", "json"])

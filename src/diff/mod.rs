@@ -196,8 +196,8 @@ fn collect_values(n: &ExprNode, out: &mut Vec<(String, String)>) {
     if matches!(n.role, "input" | "let" | "param") {
         if let Some(v) = &n.value {
             let note = n.note.as_ref().map_or(String::new(), |x| format!(" ({x})"));
-            if !out.iter().any(|(k, _)| *k == n.text) {
-                out.push((n.text.clone(), format!("{v}{note}")));
+            if !out.iter().any(|(k, _)| **k == *n.text) {
+                out.push((n.text.to_string(), format!("{v}{note}")));
             }
         }
     }

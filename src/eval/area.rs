@@ -11,6 +11,8 @@ use rust_decimal::Decimal;
 
 /// Receives the value of every expression node evaluated (for explanations).
 pub trait Trace {
+    /// False for the fast path: intermediate values need not be computed for display.
+    const RECORDS: bool = true;
     /// Called once per evaluated node.
     fn record(&mut self, node: u32, value: Value);
 }
@@ -19,6 +21,7 @@ pub trait Trace {
 pub struct NoTrace;
 
 impl Trace for NoTrace {
+    const RECORDS: bool = false;
     #[inline(always)]
     fn record(&mut self, _: u32, _: Value) {}
 }
@@ -90,7 +93,7 @@ impl<'p, T: Trace> AreaEval<'p, T> {
     ) -> Self {
         let result = AreaResult {
             lets: Vec::with_capacity(prog.rules.lets.len()),
-            criteria: vec![CriterionResult::Na; prog.criterion_count],
+            criteria: Vec::new(),
             assessments: Vec::with_capacity(prog.rules.assessments.len()),
         };
         let unknown = Value::Unknown;
@@ -123,8 +126,23 @@ impl<'p, T: Trace> AreaEval<'p, T> {
         }
     }
 
+    /// Evaluates only the lets marked in `needed` (the others stay unknown).
+    pub fn run_lets_needed(&mut self, needed: &[bool]) {
+        for (i, l) in self.prog.rules.lets.iter().enumerate() {
+            let v = if needed.get(i) == Some(&true) {
+                self.eval(&l.expr)
+            } else {
+                Value::Unknown
+            };
+            self.result.lets.push(v);
+        }
+    }
+
     /// Evaluates lets, then each assessment in order.
     pub fn run(&mut self) {
+        self.result
+            .criteria
+            .resize(self.prog.criterion_count, CriterionResult::Na);
         self.run_lets();
         for ai in 0..self.prog.rules.assessments.len() {
             let r = if self.area.invalid {
@@ -339,6 +357,11 @@ impl<'p, T: Trace> AreaEval<'p, T> {
     }
 
     fn binary(&mut self, op: BinOp, l: &CExpr, r: &CExpr) -> Value {
+        if op.is_comparison() {
+            if let Some(v) = self.ratio_compared(op, l, r) {
+                return v;
+            }
+        }
         let lv = self.eval(l);
         match op {
             BinOp::And if lv == Value::Bool(false) => lv,
@@ -357,6 +380,67 @@ impl<'p, T: Trace> AreaEval<'p, T> {
             op if op.is_comparison() => ops::compare(op, lv, self.eval(r)),
             op => ops::arith(op, lv, self.eval(r)),
         }
+    }
+
+    /// `ratio(a, b) OP k` and `change(a, b) OP k` compared without dividing: `a OP k·b` and
+    /// `a − b OP k·b`, turned round when b < 0 — exact even where a / b has no finite decimal,
+    /// and faster. Unknown when b is zero or unknown, like the division. `None` when the shape
+    /// does not fit (the general path then decides).
+    fn ratio_compared(&mut self, op: BinOp, l: &CExpr, r: &CExpr) -> Option<Value> {
+        let (CKind::Call(f @ (Func::Ratio | Func::Change), args), CKind::Const(Value::Num(k))) =
+            (&l.kind, &r.kind)
+        else {
+            return None;
+        };
+        let (av, bv) = (self.eval(&args[0]), self.eval(&args[1]));
+        if T::RECORDS {
+            let shown = if *f == Func::Ratio {
+                ops::ratio(av, bv)
+            } else {
+                ops::change(av, bv)
+            };
+            self.trace.record(l.id, shown);
+            self.trace.record(r.id, Value::Num(*k));
+        }
+        let (a, b) = match (av, bv) {
+            (Value::Num(a), Value::Num(b)) => (a, b),
+            (Value::Unknown, _) | (_, Value::Unknown) => return Some(Value::Unknown),
+            _ => return Some(self.compare_general(op, *f, av, bv, *k)),
+        };
+        if b.is_zero() {
+            return Some(Value::Unknown);
+        }
+        let lhs = if *f == Func::Ratio {
+            Some(a)
+        } else {
+            a.checked_sub(b)
+        };
+        let (Some(lhs), Some(rhs)) = (lhs, k.checked_mul(b)) else {
+            return Some(Value::Unknown);
+        };
+        let op = if b.is_sign_negative() {
+            ops::flip(op)
+        } else {
+            op
+        };
+        Some(ops::compare(op, Value::Num(lhs), Value::Num(rhs)))
+    }
+
+    /// The comparison through the division, for ranges.
+    fn compare_general(
+        &self,
+        op: BinOp,
+        f: Func,
+        a: Value,
+        b: Value,
+        k: rust_decimal::Decimal,
+    ) -> Value {
+        let v = if f == Func::Ratio {
+            ops::ratio(a, b)
+        } else {
+            ops::change(a, b)
+        };
+        ops::compare(op, v, Value::Num(k))
     }
 
     fn call(&mut self, f: Func, args: &[CExpr]) -> Value {

@@ -3,38 +3,90 @@
 
 use super::program::Program;
 use crate::ast::BinOp;
-use crate::check::{CExpr, CKind, Func, InputType};
+use crate::check::{CExpr, CKind, Func, InputType, Rules};
 use crate::value::{format_number, format_percent, Value};
 use rust_decimal::Decimal;
+use std::sync::Arc;
 
-/// Whether an expression's numbers read as percents (ratios, changes, percent inputs and literals).
+/// Whether an expression's numbers read as percents (ratios, changes, percent inputs and
+/// literals). Worked out once per node by [`percent_flags`] when the program is compiled.
 pub fn is_percent(prog: &Program, e: &CExpr) -> bool {
+    match prog.percent.get(e.id as usize) {
+        Some(&p) => p,
+        None => unit_is_percent(&prog.rules, e),
+    }
+}
+
+/// Calls `f` on every expression node of the rules.
+pub fn for_each_node(rules: &Rules, f: &mut impl FnMut(&CExpr)) {
+    let mut set = |e: &CExpr| e.walk(f);
+    rules.lets.iter().for_each(|l| set(&l.expr));
+    for a in &rules.assessments {
+        a.when.iter().for_each(&mut set);
+        for c in &a.criteria {
+            c.when.iter().for_each(&mut set);
+            set(&c.condition);
+        }
+        a.outcomes
+            .iter()
+            .filter_map(|o| o.when.as_ref())
+            .for_each(&mut set);
+    }
+    rules.targets.iter().for_each(|t| set(&t.expr));
+    rules
+        .tests
+        .iter()
+        .flat_map(|t| &t.expects)
+        .for_each(|x| set(&x.expr));
+}
+
+/// `percent[node id]` for every expression node of the rules.
+pub fn percent_flags(rules: &Rules) -> Vec<bool> {
+    let mut flags = vec![false; rules.node_count as usize];
+    for_each_node(rules, &mut |n| {
+        if let Some(f) = flags.get_mut(n.id as usize) {
+            *f = unit_is_percent(rules, n);
+        }
+    });
+    flags
+}
+
+/// `snippets[node id]`: each node's text as written, kept once for explanations.
+pub fn snippets(rules: &Rules) -> Vec<Arc<str>> {
+    let mut out: Vec<Arc<str>> = vec![Arc::from(""); rules.node_count as usize];
+    for_each_node(rules, &mut |n| {
+        if let Some(s) = out.get_mut(n.id as usize) {
+            *s = Arc::from(rules.sources.snippet(n.span));
+        }
+    });
+    out
+}
+
+fn unit_is_percent(rules: &Rules, e: &CExpr) -> bool {
     match &e.kind {
         CKind::Const(_) => {
-            let text = prog.rules.sources.snippet(e.span);
-            match prog.rules.params.iter().find(|p| p.id == text.trim()) {
+            let text = rules.sources.snippet(e.span);
+            match rules.params.iter().find(|p| p.id == text.trim()) {
                 Some(p) => p.written.contains('%'),
                 None => text.contains('%'),
             }
         }
-        CKind::Input(slot) => prog
-            .rules
+        CKind::Input(slot) => rules
             .slots
             .get(*slot as usize)
-            .is_some_and(|s| prog.rules.inputs[s.input as usize].ty == InputType::Percent),
-        CKind::Let(l) => prog
-            .rules
+            .is_some_and(|s| rules.inputs[s.input as usize].ty == InputType::Percent),
+        CKind::Let(l) => rules
             .lets
             .get(*l as usize)
-            .is_some_and(|l| is_percent(prog, &l.expr)),
+            .is_some_and(|l| unit_is_percent(rules, &l.expr)),
         CKind::Call(Func::Ratio | Func::Change, _) => true,
         CKind::Call(Func::Min | Func::Max | Func::Abs, args) => {
-            args.iter().any(|a| is_percent(prog, a))
+            args.iter().any(|a| unit_is_percent(rules, a))
         }
         CKind::Binary(BinOp::Add | BinOp::Sub | BinOp::Coalesce, a, b) => {
-            is_percent(prog, a) || is_percent(prog, b)
+            unit_is_percent(rules, a) || unit_is_percent(rules, b)
         }
-        CKind::Neg(x) => is_percent(prog, x),
+        CKind::Neg(x) => unit_is_percent(rules, x),
         CKind::Aggregate { share, .. } => *share,
         _ => false,
     }
@@ -42,22 +94,7 @@ pub fn is_percent(prog: &Program, e: &CExpr) -> bool {
 
 /// A value for people, in the unit of the expression that gave it.
 pub fn show_value(prog: &Program, e: &CExpr, v: Value) -> String {
-    let num = |n: Decimal| {
-        if is_percent(prog, e) {
-            format_percent(n)
-        } else {
-            format_number(n)
-        }
-    };
-    match v {
-        Value::Unknown => "unknown".into(),
-        Value::Bool(b) => b.to_string(),
-        Value::Num(n) => num(n),
-        Value::Range(lo, hi) => format!("{}–{}", num(lo), num(hi)),
-        Value::Date(d) => d.to_string(),
-        Value::Text(_) => "text".into(),
-        Value::Choice(i) => choice_name(prog, e, i),
-    }
+    Shown::of(prog, e, v).to_string()
 }
 
 fn choice_name(prog: &Program, e: &CExpr, i: u16) -> String {
@@ -70,4 +107,58 @@ fn choice_name(prog: &Program, e: &CExpr, i: u16) -> String {
         _ => None,
     });
     from_input.unwrap_or_else(|| prog.rules.sources.snippet(e.span).to_string())
+}
+
+/// A value with what it takes to show it: formatted only when displayed or serialised, so that
+/// building an explanation allocates no text per node.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    /// The value.
+    pub value: Value,
+    /// Shown as a percent (`75%`) rather than a number.
+    pub percent: bool,
+    /// The option's name, for a choice.
+    pub choice: Option<Arc<str>>,
+}
+
+impl Shown {
+    /// The value of node `e` as the program shows it.
+    pub fn of(prog: &Program, e: &CExpr, value: Value) -> Shown {
+        let choice = match value {
+            Value::Choice(i) => Some(Arc::from(choice_name(prog, e, i))),
+            _ => None,
+        };
+        Shown {
+            value,
+            percent: is_percent(prog, e),
+            choice,
+        }
+    }
+}
+
+impl std::fmt::Display for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let num = |n: Decimal| {
+            if self.percent {
+                format_percent(n)
+            } else {
+                format_number(n)
+            }
+        };
+        match self.value {
+            Value::Unknown => f.write_str("unknown"),
+            Value::Bool(b) => write!(f, "{b}"),
+            Value::Num(n) => f.write_str(&num(n)),
+            Value::Range(lo, hi) => write!(f, "{}–{}", num(lo), num(hi)),
+            Value::Date(d) => write!(f, "{d}"),
+            Value::Text(_) => f.write_str("text"),
+            Value::Choice(_) => f.write_str(self.choice.as_deref().unwrap_or("option")),
+        }
+    }
+}
+
+impl serde::Serialize for Shown {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }

@@ -3,7 +3,7 @@
 //! from passing. Built by re-running the area with a [`Recorder`].
 
 use super::area::{AreaEval, Recorder};
-pub use super::display::{is_percent, show_value};
+pub use super::display::{is_percent, show_value, Shown};
 use super::program::Program;
 use super::results::*;
 use super::whatif;
@@ -13,6 +13,7 @@ use crate::data::Area;
 use crate::value::{format_number, Value};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// Why something is unknown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -55,9 +56,9 @@ impl std::fmt::Display for Reason {
 #[derive(Debug, Clone, Serialize)]
 pub struct ExprNode {
     /// The expression as written.
-    pub text: String,
-    /// Its value for display (`None` when it was not evaluated, e.g. after `false and`).
-    pub value: Option<String>,
+    pub text: Arc<str>,
+    /// Its value (`None` when it was not evaluated, e.g. after `false and`); shown as text.
+    pub value: Option<Shown>,
     /// True when the value is known.
     pub known: bool,
     /// A note such as `9 of 12` for a ratio.
@@ -147,18 +148,31 @@ pub struct AreaExplanation {
     pub assessments: Vec<AssessmentExplanation>,
 }
 
-/// Explains one area.
+/// How much an explanation holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Detail {
+    /// Results and the reasons for unknowns only.
+    Reasons,
+    /// Also every expression's value, notes and shortfalls.
+    Tree,
+    /// Also, for each failed criterion, the single-input changes that would make it pass (a
+    /// search that evaluates the criterion a few times per input it reads).
+    WhatIf,
+}
+
+/// Explains one area fully (tree and what-if).
 pub fn explain_area(prog: &Program, area: &Area) -> AreaExplanation {
-    explain_with(prog, area, true)
+    explain_with(prog, area, Detail::WhatIf)
 }
 
 /// Only what `assess --format json` needs without `--explain`: results and the reasons for
 /// unknowns, without expression trees, shortfalls or what-if searches.
 pub fn reasons_only(prog: &Program, area: &Area) -> AreaExplanation {
-    explain_with(prog, area, false)
+    explain_with(prog, area, Detail::Reasons)
 }
 
-fn explain_with(prog: &Program, area: &Area, full: bool) -> AreaExplanation {
+/// Explains one area with the given detail.
+pub fn explain_with(prog: &Program, area: &Area, detail: Detail) -> AreaExplanation {
     let recorder = Recorder {
         values: vec![None; prog.rules.node_count as usize],
     };
@@ -169,7 +183,7 @@ fn explain_with(prog: &Program, area: &Area, full: bool) -> AreaExplanation {
         area,
         rec: &ev.trace,
         result: &ev.result,
-        full,
+        detail,
     };
     let assessments = (0..prog.rules.assessments.len())
         .map(|ai| x.assessment(ai))
@@ -208,8 +222,7 @@ struct Explainer<'a> {
     area: &'a Area,
     rec: &'a Recorder,
     result: &'a super::area::AreaResult,
-    /// False: reasons only (no expression trees, shortfalls or what-if).
-    full: bool,
+    detail: Detail,
 }
 
 impl Explainer<'_> {
@@ -258,7 +271,7 @@ impl Explainer<'_> {
             c.when.iter().for_each(|w| self.reasons(w, &mut reasons));
             self.reasons(&c.condition, &mut reasons);
         }
-        let failed = result == CriterionResult::Fail && self.full;
+        let failed = result == CriterionResult::Fail && self.detail >= Detail::Tree;
         CriterionExplanation {
             id: c.id.clone(),
             label: c.label.clone(),
@@ -272,7 +285,7 @@ impl Explainer<'_> {
             } else {
                 None
             },
-            would_pass: if failed {
+            would_pass: if failed && self.detail == Detail::WhatIf {
                 whatif::would_pass(self.prog, self.area, ai, ci)
             } else {
                 vec![]
@@ -315,9 +328,9 @@ impl Explainer<'_> {
 
     fn node(&self, e: &CExpr) -> ExprNode {
         let value = self.value(e);
-        if !self.full {
+        if self.detail == Detail::Reasons {
             return ExprNode {
-                text: String::new(),
+                text: Arc::from(""),
                 value: None,
                 known: value.is_some_and(Value::is_known),
                 note: None,
@@ -339,10 +352,15 @@ impl Explainer<'_> {
                 .unwrap_or_default(),
             _ => vec![],
         };
-        children.retain(|c| c.text.trim().parse::<f64>().is_err() || c.value.is_none());
+        children.retain(|c| c.role != "literal" || c.value.is_none());
         ExprNode {
-            text: self.prog.rules.sources.snippet(e.span).to_string(),
-            value: value.map(|v| self.show(e, v)),
+            text: self
+                .prog
+                .snippets
+                .get(e.id as usize)
+                .cloned()
+                .unwrap_or_else(|| Arc::from("")),
+            value: value.map(|v| Shown::of(self.prog, e, v)),
             known: value.is_some_and(Value::is_known),
             note: self.note(e),
             role: self.role(e),

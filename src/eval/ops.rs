@@ -138,6 +138,17 @@ fn compare_bounds(op: BinOp, (a0, a1): (Decimal, Decimal), (b0, b1): (Decimal, D
     }
 }
 
+/// The comparison with its sides exchanged by multiplying both by a negative number.
+pub fn flip(op: BinOp) -> BinOp {
+    match op {
+        BinOp::Lt => BinOp::Gt,
+        BinOp::Le => BinOp::Ge,
+        BinOp::Gt => BinOp::Lt,
+        BinOp::Ge => BinOp::Le,
+        other => other,
+    }
+}
+
 /// `ratio(a, b)` = a / b; unknown when b is (or may be) zero.
 pub fn ratio(a: Value, b: Value) -> Value {
     arith(BinOp::Div, a, b)

@@ -15,6 +15,10 @@ pub struct Program {
     pub criterion_count: usize,
     /// The `count`/`share` nodes of the targets: (target index, node).
     pub aggregates: Vec<(usize, CExpr)>,
+    /// `percent[node id]`: whether the node's numbers are shown as percents.
+    pub percent: Vec<bool>,
+    /// `snippets[node id]`: the node's text as written.
+    pub snippets: Vec<std::sync::Arc<str>>,
 }
 
 /// Compiles checked rules with param overrides `(param index, value)`.
@@ -57,11 +61,15 @@ pub fn compile(rules: &Rules, overrides: &[(u32, Value)]) -> Program {
             }
         });
     }
+    let percent = super::display::percent_flags(&rules);
+    let snippets = super::display::snippets(&rules);
     Program {
         rules,
         criterion_offset,
         criterion_count: n,
         aggregates,
+        percent,
+        snippets,
     }
 }
 

@@ -1,6 +1,6 @@
 //! "What it would take": for a failed criterion, the single-input changes that make it pass.
 //! Each candidate is found by assuming the compared side is linear in the input near its value,
-//! and is then verified by evaluating the whole area again, so only true statements are made.
+//! and is then verified by evaluating the criterion again, so only true statements are made.
 
 use super::area::{AreaEval, NoTrace};
 use super::program::Program;
@@ -35,20 +35,21 @@ pub fn deciding_comparison<'e>(
 
 /// Sentences like `vu_kham_pha@ca_nam = 10 (now 9: 1 more)`, at most two.
 pub fn would_pass(prog: &Program, area: &Area, ai: usize, ci: usize) -> Vec<String> {
-    let c = &prog.rules.assessments[ai].criteria[ci];
     if area.invalid {
         return vec![];
     }
-    let base = std::cell::RefCell::new(ready(prog, area, ai, ci));
+    let probe = Probe::new(prog, ai, ci);
+    let base = std::cell::RefCell::new(probe.ready(area));
     let value = |e: &CExpr| Some(base.borrow_mut().eval(e));
-    let Some(cmp) = deciding_comparison(&c.condition, &value) else {
+    let Some(cmp) = deciding_comparison(&probe.criterion().condition, &value) else {
         return vec![];
     };
     let mut slots = Vec::new();
     collect_slots(prog, cmp, &mut slots);
+    let mut scratch = area.clone();
     slots
         .into_iter()
-        .filter_map(|slot| solve(prog, area, (ai, ci), cmp, slot))
+        .filter_map(|slot| probe.solve(&mut scratch, cmp, slot))
         .take(2)
         .collect()
 }
@@ -68,110 +69,150 @@ fn collect_slots(prog: &Program, e: &CExpr, out: &mut Vec<u32>) {
     }
 }
 
-/// An evaluator ready for the criterion: only the lets are computed, unless the criterion reads
-/// other results (criteria, verdicts), in which case the whole area is.
-fn ready<'p>(prog: &'p Program, area: &'p Area, ai: usize, ci: usize) -> AreaEval<'p, NoTrace> {
-    let c = &prog.rules.assessments[ai].criteria[ci];
-    let mut reads_results = false;
-    let mut look = |e: &CExpr| {
-        reads_results |= matches!(
-            e.kind,
-            CKind::Criterion { .. } | CKind::CriterionIs { .. } | CKind::VerdictIs { .. }
-        )
-    };
-    c.condition.walk(&mut look);
-    c.when.iter().for_each(|w| w.walk(&mut look));
-    let mut ev = AreaEval::new(prog, area, None, NoTrace);
-    if reads_results {
-        ev.run();
-    } else {
-        ev.run_lets();
+/// Marks the lets an expression reads, directly or through other lets.
+fn mark_lets(prog: &Program, e: &CExpr, needed: &mut [bool]) {
+    e.walk(&mut |n| {
+        if let CKind::Let(l) = n.kind {
+            if needed.get(l as usize) == Some(&false) {
+                needed[l as usize] = true;
+                if let Some(def) = prog.rules.lets.get(l as usize) {
+                    mark_lets(prog, &def.expr, needed);
+                }
+            }
+        }
+    });
+}
+
+/// Evaluates one criterion of an area again and again with one input changed.
+struct Probe<'p> {
+    prog: &'p Program,
+    at: (usize, usize),
+    /// The lets the criterion reads (the others are not computed).
+    needed: Vec<bool>,
+    /// The criterion reads other results (criteria, verdicts): the whole area is evaluated.
+    reads_results: bool,
+}
+
+impl<'p> Probe<'p> {
+    fn new(prog: &'p Program, ai: usize, ci: usize) -> Self {
+        let c = &prog.rules.assessments[ai].criteria[ci];
+        let mut reads_results = false;
+        let mut look = |e: &CExpr| {
+            reads_results |= matches!(
+                e.kind,
+                CKind::Criterion { .. } | CKind::CriterionIs { .. } | CKind::VerdictIs { .. }
+            )
+        };
+        c.condition.walk(&mut look);
+        c.when.iter().for_each(|w| w.walk(&mut look));
+        let mut needed = vec![false; prog.rules.lets.len()];
+        mark_lets(prog, &c.condition, &mut needed);
+        c.when.iter().for_each(|w| mark_lets(prog, w, &mut needed));
+        Probe {
+            prog,
+            at: (ai, ci),
+            needed,
+            reads_results,
+        }
     }
-    ev
-}
 
-/// The two sides of the comparison, and its operator.
-fn sides(
-    prog: &Program,
-    area: &Area,
-    (ai, ci): (usize, usize),
-    cmp: &CExpr,
-) -> Option<(Value, Value, BinOp)> {
-    let CKind::Binary(op, l, r) = &cmp.kind else {
-        return None;
-    };
-    let mut ev = ready(prog, area, ai, ci);
-    Some((ev.eval(l), ev.eval(r), *op))
-}
-
-fn passes(prog: &Program, area: &Area, ai: usize, ci: usize) -> bool {
-    let c = &prog.rules.assessments[ai].criteria[ci];
-    let mut ev = ready(prog, area, ai, ci);
-    let applies = c.when.as_ref().map_or(Value::Bool(true), |w| ev.eval(w));
-    applies == Value::Bool(true) && ev.eval(&c.condition) == Value::Bool(true)
-}
-
-fn with(area: &Area, slot: u32, v: Decimal) -> Area {
-    let mut a = area.clone();
-    a.values[slot as usize] = Value::Num(v);
-    a
-}
-
-fn solve(
-    prog: &Program,
-    area: &Area,
-    (ai, ci): (usize, usize),
-    cmp: &CExpr,
-    slot: u32,
-) -> Option<String> {
-    let Value::Num(x0) = area.values.get(slot as usize).copied()? else {
-        return None;
-    };
-    let input = &prog.rules.inputs[prog.rules.slots[slot as usize].input as usize];
-    let whole = input.ty == InputType::Count;
-    let (Value::Num(f0), Value::Num(target), op) = sides(prog, area, (ai, ci), cmp)? else {
-        return None;
-    };
-    let (Value::Num(f1), ..) = sides(prog, &with(area, slot, x0 + Decimal::ONE), (ai, ci), cmp)?
-    else {
-        return None;
-    };
-    let (Value::Num(f2), ..) = sides(prog, &with(area, slot, x0 + Decimal::TWO), (ai, ci), cmp)?
-    else {
-        return None;
-    };
-    let slope = f1 - f0;
-    // Linear near x0 (up to the rounding of the 28th digit); the answer is verified below anyway.
-    let tolerance = slope.abs() * Decimal::new(1, 15);
-    if slope.is_zero() || ((f2 - f1) - slope).abs() > tolerance {
-        return None;
+    fn criterion(&self) -> &'p crate::check::Criterion {
+        &self.prog.rules.assessments[self.at.0].criteria[self.at.1]
     }
-    let exact = x0 + (target - f0).checked_div(slope)?;
-    let rounding = if (slope > Decimal::ZERO) == matches!(op, BinOp::Ge | BinOp::Gt) {
-        RoundingStrategy::ToPositiveInfinity
-    } else {
-        RoundingStrategy::ToNegativeInfinity
-    };
-    let candidates = if whole {
-        let x = exact.round_dp_with_strategy(0, rounding);
-        vec![x, x + Decimal::ONE, x - Decimal::ONE]
-    } else {
-        vec![exact]
-    };
-    let x = candidates.into_iter().find(|x| {
-        (!whole || !x.is_sign_negative()) && passes(prog, &with(area, slot, *x), ai, ci)
-    })?;
-    let delta = x - x0;
-    let dir = if delta > Decimal::ZERO {
-        "more"
-    } else {
-        "fewer"
-    };
-    Some(format!(
-        "{} = {} (now {}: {} {dir})",
-        prog.rules.slot_name(slot),
-        format_number(x),
-        format_number(x0),
-        format_number(delta.abs())
-    ))
+
+    /// An evaluator with what the criterion reads already computed.
+    fn ready<'a>(&'a self, area: &'a Area) -> AreaEval<'a, NoTrace> {
+        let mut ev = AreaEval::new(self.prog, area, None, NoTrace);
+        if self.reads_results {
+            ev.run();
+        } else {
+            ev.run_lets_needed(&self.needed);
+        }
+        ev
+    }
+
+    /// The two sides of the comparison, and its operator.
+    fn sides(&self, area: &Area, cmp: &CExpr) -> Option<(Value, Value, BinOp)> {
+        let CKind::Binary(op, l, r) = &cmp.kind else {
+            return None;
+        };
+        let mut ev = self.ready(area);
+        Some((ev.eval(l), ev.eval(r), *op))
+    }
+
+    fn passes(&self, area: &Area) -> bool {
+        let c = self.criterion();
+        let mut ev = self.ready(area);
+        let applies = c.when.as_ref().map_or(Value::Bool(true), |w| ev.eval(w));
+        applies == Value::Bool(true) && ev.eval(&c.condition) == Value::Bool(true)
+    }
+
+    /// Solves for one input; `area` is a scratch copy, left as it was found.
+    fn solve(&self, area: &mut Area, cmp: &CExpr, slot: u32) -> Option<String> {
+        let Value::Num(x0) = area.values.get(slot as usize).copied()? else {
+            return None;
+        };
+        let answer = self.solve_at(area, cmp, slot, x0);
+        area.values[slot as usize] = Value::Num(x0);
+        answer
+    }
+
+    fn sides_with(
+        &self,
+        area: &mut Area,
+        cmp: &CExpr,
+        slot: u32,
+        x: Decimal,
+    ) -> Option<(Decimal, Decimal, BinOp)> {
+        area.values[slot as usize] = Value::Num(x);
+        match self.sides(area, cmp)? {
+            (Value::Num(f), Value::Num(t), op) => Some((f, t, op)),
+            _ => None,
+        }
+    }
+
+    fn solve_at(&self, area: &mut Area, cmp: &CExpr, slot: u32, x0: Decimal) -> Option<String> {
+        let prog = self.prog;
+        let whole = prog.rules.inputs[prog.rules.slots[slot as usize].input as usize].ty
+            == InputType::Count;
+        let (f0, target, op) = self.sides_with(area, cmp, slot, x0)?;
+        let (f1, ..) = self.sides_with(area, cmp, slot, x0 + Decimal::ONE)?;
+        let (f2, ..) = self.sides_with(area, cmp, slot, x0 + Decimal::TWO)?;
+        let slope = f1 - f0;
+        // Linear near x0 (up to the rounding of the 28th digit); the answer is verified below.
+        let tolerance = slope.abs() * Decimal::new(1, 15);
+        if slope.is_zero() || ((f2 - f1) - slope).abs() > tolerance {
+            return None;
+        }
+        let exact = x0 + (target - f0).checked_div(slope)?;
+        let up = (slope > Decimal::ZERO) == matches!(op, BinOp::Ge | BinOp::Gt);
+        let rounding = if up {
+            RoundingStrategy::ToPositiveInfinity
+        } else {
+            RoundingStrategy::ToNegativeInfinity
+        };
+        let candidates = if whole {
+            let x = exact.round_dp_with_strategy(0, rounding);
+            vec![x, x + Decimal::ONE, x - Decimal::ONE]
+        } else {
+            vec![exact]
+        };
+        let x = candidates.into_iter().find(|x| {
+            area.values[slot as usize] = Value::Num(*x);
+            (!whole || !x.is_sign_negative()) && self.passes(area)
+        })?;
+        let delta = x - x0;
+        let dir = if delta > Decimal::ZERO {
+            "more"
+        } else {
+            "fewer"
+        };
+        Some(format!(
+            "{} = {} (now {}: {} {dir})",
+            prog.rules.slot_name(slot),
+            format_number(x),
+            format_number(x0),
+            format_number(delta.abs())
+        ))
+    }
 }

@@ -77,7 +77,9 @@ fn assessment(prog: &Program, a: &AssessmentExplanation, color: bool) -> String 
                 format!(
                     "`{}` = {}",
                     c.text,
-                    c.value.as_deref().unwrap_or("not evaluated")
+                    c.value
+                        .as_ref()
+                        .map_or("not evaluated".to_string(), ToString::to_string)
                 )
             });
             format!("  outcome {} ({}): {state} — {cond}", o.id, o.label)
