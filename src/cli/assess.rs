@@ -159,6 +159,7 @@ fn run_inner(args: &AssessArgs) -> Result<i32, i32> {
             print!("{}", tieuchi::report::text::assessment(&run));
             if args.explain {
                 let color = output::color_stdout();
+                print!("\n{}", tieuchi::report::explain::targets(&run, color));
                 for i in run.shown() {
                     let area = &outcome.data.areas[i];
                     let x = tieuchi::eval::explain::explain_area(&outcome.program, area);

@@ -35,34 +35,48 @@ pub struct TargetOutcome {
     pub result: TargetResult,
     /// (node id of the `count`/`share` call, what it saw, its value).
     pub tallies: Vec<(u32, Tally, Value)>,
+    /// The areas (indices in the data set) whose missing or invalid data leave the counts open;
+    /// filled in by [`assess`].
+    pub undecided: Vec<usize>,
 }
 
 /// Evaluates every area and every target.
 pub fn assess(prog: &Program, areas: &[Area]) -> Assessed {
     let mut tallies = vec![Tally::default(); prog.aggregates.len()];
+    let mut open: Vec<Vec<usize>> = vec![Vec::new(); prog.rules.targets.len()];
     let mut results = Vec::with_capacity(areas.len());
-    for area in areas {
+    for (ai, area) in areas.iter().enumerate() {
         let mut ev = AreaEval::new(prog, area, None, NoTrace);
         ev.run();
-        for (i, (_, agg)) in prog.aggregates.iter().enumerate() {
-            tally_area(&mut ev, agg, &mut tallies[i]);
+        for (i, (ti, agg)) in prog.aggregates.iter().enumerate() {
+            if tally_area(&mut ev, agg, &mut tallies[i]) && open[*ti].last() != Some(&ai) {
+                open[*ti].push(ai);
+            }
         }
         results.push(ev.result);
     }
-    let targets = targets(prog, &tallies);
+    let mut targets = targets(prog, &tallies);
+    for (t, undecided) in targets.iter_mut().zip(open) {
+        t.undecided = undecided;
+    }
     Assessed {
         areas: results,
         targets,
     }
 }
 
-fn tally_area<T: Trace>(ev: &mut AreaEval<'_, T>, agg: &crate::check::CExpr, tally: &mut Tally) {
+/// Counts one area into a tally; true when the area is undecided for it.
+fn tally_area<T: Trace>(
+    ev: &mut AreaEval<'_, T>,
+    agg: &crate::check::CExpr,
+    tally: &mut Tally,
+) -> bool {
     let crate::check::CKind::Aggregate { cond, among, .. } = &agg.kind else {
-        return;
+        return false;
     };
     let filter = among.as_ref().map_or(Value::Bool(true), |f| ev.eval(f));
     if filter == Value::Bool(false) {
-        return;
+        return false;
     }
     let c = ev.eval(cond);
     let sure = filter == Value::Bool(true);
@@ -75,6 +89,7 @@ fn tally_area<T: Trace>(ev: &mut AreaEval<'_, T>, agg: &crate::check::CExpr, tal
         (false, _) => &mut tally.uu,
     };
     *cell += 1;
+    !(sure && c.is_known())
 }
 
 /// The value of a `count`/`share` call from its tally.
@@ -119,7 +134,11 @@ pub fn targets(prog: &Program, tallies: &[Tally]) -> Vec<TargetOutcome> {
                 .filter(|(((i, _), _), _)| *i == ti)
                 .map(|(((_, e), t), (_, v))| (e.id, *t, *v))
                 .collect();
-            TargetOutcome { result, tallies }
+            TargetOutcome {
+                result,
+                tallies,
+                undecided: vec![],
+            }
         })
         .collect()
 }

@@ -179,3 +179,61 @@ fn short(text: &str) -> String {
         t
     }
 }
+
+/// The targets as diagnostics over their lines: each `count`/`share` labelled with what it
+/// counted, the condition with its result and the counts behind it.
+pub fn targets(run: &super::Run, color: bool) -> String {
+    let prog = run.program;
+    let mut out = String::new();
+    for (ti, (t, o)) in prog
+        .rules
+        .targets
+        .iter()
+        .zip(&run.assessed.targets)
+        .enumerate()
+    {
+        let severity = match o.result {
+            crate::eval::TargetResult::Met => Severity::Advice,
+            crate::eval::TargetResult::Unknown => Severity::Warning,
+            crate::eval::TargetResult::NotMet => Severity::Error,
+        };
+        let message = format!("{} {} — {}", t.id, o.result.as_str(), t.label);
+        let mut d = Diagnostic::error(EXPLAIN, message, t.expr.span)
+            .with_label(super::text::target_summary(run, ti));
+        d.severity = severity;
+        for (id, tally, value) in &o.tallies {
+            if let Some((_, e)) = prog.aggregates.iter().find(|(_, e)| e.id == *id) {
+                let (lo, hi) = tally.count();
+                let counted = if lo == hi {
+                    format!("{lo}")
+                } else {
+                    format!("{lo}–{hi}")
+                };
+                let shown = crate::eval::explain::show_value(prog, e, *value);
+                let of = tally.members() + tally.maybe_members();
+                d = d.with_secondary(e.span, format!("{counted} of {of} areas → {shown}"));
+            }
+        }
+        if o.result == crate::eval::TargetResult::Unknown && !o.undecided.is_empty() {
+            let ids: Vec<&str> = o
+                .undecided
+                .iter()
+                .take(20)
+                .filter_map(|&i| run.data.areas.get(i))
+                .map(|a| a.id.as_str())
+                .collect();
+            let more = o.undecided.len().saturating_sub(ids.len());
+            let tail = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            d = d.with_help(format!(
+                "decided once the data of these areas is complete: {}{tail}",
+                ids.join(", ")
+            ));
+        }
+        out.push_str(&render_text(&d, &prog.rules.sources, color));
+    }
+    out
+}

@@ -89,7 +89,8 @@ fn targets(run: &Run) -> Vec<J> {
                     json!({ "kind": if share { "share" } else { "count" }, "value": value_json(v), "tally": tally })
                 })
                 .collect();
-            json!({ "id": t.id, "label": t.label, "result": o.result.as_str(), "counts": counts })
+            let undecided: Vec<&str> = o.undecided.iter().filter_map(|&i| run.data.areas.get(i)).map(|a| a.id.as_str()).collect();
+            json!({ "id": t.id, "label": t.label, "result": o.result.as_str(), "counts": counts, "undecided_areas": undecided })
         })
         .collect()
 }
