@@ -199,6 +199,13 @@ fn check_section() {
         "parse+check {lines}-line rules file: {:.2} ms (target ≤ 10 ms)",
         t.as_secs_f64() * 1e3
     );
+    let t = best_of(Duration::from_secs(2), || {
+        std::hint::black_box(tieuchi::syntax::parse(&big, 0).is_ok());
+    });
+    println!(
+        "  of which parsing (pest + AST): {:.2} ms",
+        t.as_secs_f64() * 1e3
+    );
 }
 
 fn trace_section(prog: &tieuchi::Program, areas: &[tieuchi::Area], plain: Duration, evals: f64) {
