@@ -55,13 +55,21 @@ pub struct RulesFile {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Decl {
     /// `ruleset ID "title"`
-    Ruleset { id: Ident, title: Spanned<String> },
+    Ruleset {
+        /// The ruleset's name.
+        id: Ident,
+        /// Its title.
+        title: Spanned<String>,
+    },
     /// `source "…"`
     Source(Spanned<String>),
     /// `valid from D to D`
     Valid {
+        /// First day (inclusive).
         from: Spanned<NaiveDate>,
+        /// Last day (inclusive).
         to: Spanned<NaiveDate>,
+        /// Where it is written.
         span: Span,
     },
     /// `period ID "label" from D to D`
@@ -85,9 +93,13 @@ pub enum Decl {
 /// `period ID "label" from D to D`
 #[derive(Debug, Clone, PartialEq)]
 pub struct PeriodDecl {
+    /// The declared name.
     pub id: Ident,
+    /// The label as written.
     pub label: Spanned<String>,
+    /// First day (inclusive).
     pub from: Spanned<NaiveDate>,
+    /// Last day (inclusive).
     pub to: Spanned<NaiveDate>,
 }
 
@@ -113,54 +125,78 @@ pub enum TypeExpr {
 /// One option of a `choice(…)` type.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChoiceOption {
+    /// The declared name.
     pub id: Ident,
+    /// The label as written.
     pub label: Option<Spanned<String>>,
 }
 
 /// `input ID "label": TYPE [per period]`
 #[derive(Debug, Clone, PartialEq)]
 pub struct InputDecl {
+    /// The declared name.
     pub id: Ident,
+    /// The label as written.
     pub label: Spanned<String>,
+    /// The type.
     pub ty: Spanned<TypeExpr>,
+    /// Declared `per period`: one value per period.
     pub per_period: bool,
 }
 
 /// `param ID "label" = LITERAL`
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParamDecl {
+    /// The declared name.
     pub id: Ident,
+    /// The label as written.
     pub label: Spanned<String>,
+    /// The value.
     pub value: Spanned<Literal>,
 }
 
 /// `let ID ["label"] = EXPR`
 #[derive(Debug, Clone, PartialEq)]
 pub struct LetDecl {
+    /// The declared name.
     pub id: Ident,
+    /// The label as written.
     pub label: Option<Spanned<String>>,
+    /// The expression.
     pub expr: Expr,
 }
 
 /// `assessment ID "label" [when EXPR] { criteria… outcomes… }`
 #[derive(Debug, Clone, PartialEq)]
 pub struct AssessmentDecl {
+    /// The declared name.
     pub id: Ident,
+    /// The label as written.
     pub label: Spanned<String>,
+    /// The `when` condition, if any.
     pub when: Option<Expr>,
+    /// The criteria, in file order.
     pub criteria: Vec<CriterionDecl>,
+    /// The outcomes, in order.
     pub outcomes: Vec<OutcomeDecl>,
+    /// Where it is written.
     pub span: Span,
 }
 
 /// `criterion ID "label" [required] [points N] [when EXPR] { EXPR }`
 #[derive(Debug, Clone, PartialEq)]
 pub struct CriterionDecl {
+    /// The declared name.
     pub id: Ident,
+    /// The label as written.
     pub label: Spanned<String>,
+    /// Declared `required`.
     pub required: bool,
+    /// Points (when the criterion has them).
     pub points: Option<Spanned<rust_decimal::Decimal>>,
+    /// The `when` condition, if any.
     pub when: Option<Expr>,
+    /// The condition.
     pub condition: Expr,
     /// From `criterion` to the closing `}`.
     pub span: Span,
@@ -169,53 +205,72 @@ pub struct CriterionDecl {
 /// `outcome ID "label" when EXPR` or `outcome ID "label" otherwise`
 #[derive(Debug, Clone, PartialEq)]
 pub struct OutcomeDecl {
+    /// The declared name.
     pub id: Ident,
+    /// The label as written.
     pub label: Spanned<String>,
     /// `None` for `otherwise`.
     pub when: Option<Expr>,
+    /// Where it is written.
     pub span: Span,
 }
 
 /// `target ID "label" { EXPR }`
 #[derive(Debug, Clone, PartialEq)]
 pub struct TargetDecl {
+    /// The declared name.
     pub id: Ident,
+    /// The label as written.
     pub label: Spanned<String>,
+    /// The expression.
     pub expr: Expr,
 }
 
 /// `test "name" { … }`
 #[derive(Debug, Clone, PartialEq)]
 pub struct TestDecl {
+    /// The name.
     pub name: Spanned<String>,
     /// `given { … }` (one unnamed area) and `area ID { … }` blocks, in order.
     pub areas: Vec<TestArea>,
+    /// `set PARAM = VALUE` overrides.
     pub sets: Vec<Binding>,
+    /// The `expect` lines.
     pub expects: Vec<Expect>,
+    /// Where it is written.
     pub span: Span,
 }
 
 /// One area of a test: `given { … }` has no id.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TestArea {
+    /// The declared name.
     pub id: Option<Ident>,
+    /// The `NAME = VALUE` pairs.
     pub bindings: Vec<Binding>,
+    /// Where it is written.
     pub span: Span,
 }
 
 /// `NAME[@PERIOD] = VALUE`
 #[derive(Debug, Clone, PartialEq)]
 pub struct Binding {
+    /// The name.
     pub name: Ident,
+    /// The `@PERIOD`, if any.
     pub period: Option<Ident>,
+    /// The value.
     pub value: Spanned<Literal>,
 }
 
 /// `expect EXPR [for ID]`
 #[derive(Debug, Clone, PartialEq)]
 pub struct Expect {
+    /// The expression.
     pub expr: Expr,
+    /// The area.
     pub area: Option<Ident>,
+    /// Where it is written.
     pub span: Span,
 }
 
@@ -239,12 +294,19 @@ pub enum Literal {
 /// A result word: `pass fail unknown na met not_met invalid`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ResultWord {
+    /// `pass`
     Pass,
+    /// `fail`
     Fail,
+    /// Missing data could change it.
     Unknown,
+    /// `na`
     Na,
+    /// The condition holds.
     Met,
+    /// The condition does not hold.
     NotMet,
+    /// `invalid`
     Invalid,
 }
 
@@ -269,18 +331,31 @@ pub type Expr = Spanned<ExprKind>;
 /// Binary operators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BinOp {
+    /// `??`
     Coalesce,
+    /// `or`
     Or,
+    /// `and`
     And,
+    /// `==`
     Eq,
+    /// `!=`
     Ne,
+    /// `<`
     Lt,
+    /// `<=`
     Le,
+    /// `>`
     Gt,
+    /// `>=`
     Ge,
+    /// `+`
     Add,
+    /// `-`
     Sub,
+    /// `*`
     Mul,
+    /// `/`
     Div,
 }
 
@@ -332,14 +407,20 @@ pub enum ExprKind {
     Points,
     /// `NAME`, `A.C`, `NAME@PERIOD`
     Name {
+        /// The name.
         name: Ident,
+        /// The `.MEMBER` part, if any.
         member: Option<Ident>,
+        /// The `@PERIOD`, if any.
         period: Option<Ident>,
     },
     /// `f(a, b [among FILTER])`
     Call {
+        /// The function name.
         func: Ident,
+        /// The arguments.
         args: Vec<Expr>,
+        /// The `among` filter, if any.
         among: Option<Box<Expr>>,
     },
     /// `not e`
@@ -350,8 +431,11 @@ pub enum ExprKind {
     Paren(Box<Expr>),
     /// `a OP b`
     Binary {
+        /// The operator.
         op: BinOp,
+        /// Left operand.
         lhs: Box<Expr>,
+        /// Right operand.
         rhs: Box<Expr>,
     },
 }

@@ -8,35 +8,50 @@ use serde::Serialize;
 /// What the tests saw of one criterion.
 #[derive(Debug, Clone, Serialize)]
 pub struct CriterionSeen {
+    /// Index of the assessment.
     pub assessment: String,
+    /// The declared name.
     pub id: String,
+    /// Seen pass.
     pub pass: bool,
+    /// Seen fail.
     pub fail: bool,
+    /// Seen unknown.
     pub unknown: bool,
+    /// Seen na.
     pub na: bool,
 }
 
 /// Whether some test area got an outcome as its verdict.
 #[derive(Debug, Clone, Serialize)]
 pub struct OutcomeSeen {
+    /// Index of the assessment.
     pub assessment: String,
+    /// The declared name.
     pub id: String,
+    /// Some test area got this verdict.
     pub reached: bool,
 }
 
 /// The tests that expect a target, and the results it had in them.
 #[derive(Debug, Clone, Serialize)]
 pub struct TargetSeen {
+    /// The declared name.
     pub id: String,
+    /// Number of tests that expect it.
     pub expected_by: usize,
+    /// The results seen.
     pub results: Vec<TargetResult>,
 }
 
 /// Coverage of one rules file by its tests.
 #[derive(Debug, Clone, Serialize)]
 pub struct Coverage {
+    /// The criteria, in file order.
     pub criteria: Vec<CriterionSeen>,
+    /// The outcomes, in order.
     pub outcomes: Vec<OutcomeSeen>,
+    /// The targets.
     pub targets: Vec<TargetSeen>,
 }
 

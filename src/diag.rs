@@ -140,14 +140,23 @@ pub fn did_you_mean<'a>(
 /// The JSON shape of a diagnostic, for editors and other tools.
 #[derive(Debug, Clone, Serialize)]
 pub struct JsonDiagnostic {
+    /// The stable code.
     pub code: &'static str,
+    /// Error or warning.
     pub severity: Severity,
+    /// What is wrong.
     pub message: String,
+    /// The file's name as shown.
     pub file: Option<String>,
+    /// 1-based line.
     pub line: Option<usize>,
+    /// 1-based column (characters).
     pub column: Option<usize>,
+    /// 1-based line of the end.
     pub end_line: Option<usize>,
+    /// 1-based column of the end.
     pub end_column: Option<usize>,
+    /// How to fix it.
     pub help: Option<String>,
 }
 

@@ -34,6 +34,7 @@
 //! assert_eq!(json["areas"][2]["assessments"]["chuyen_hoa"]["criteria"][0]["reasons"][0]["input"], "kham_pha");
 //! ```
 
+#![warn(missing_docs)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod ast;

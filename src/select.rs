@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 /// A rules file of the folder, with its validity range if it declares one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
+    /// The file.
     pub path: PathBuf,
+    /// The `valid from … to …` range, if declared.
     pub valid: Option<(NaiveDate, NaiveDate)>,
 }
 

@@ -13,9 +13,14 @@ use std::str::FromStr;
 
 mod errors;
 
-#[derive(pest_derive::Parser)]
-#[grammar = "../grammar/criteria.pest"]
-struct CriteriaParser;
+/// The pest parser, kept private: no pest type leaves this module.
+mod grammar {
+    #[derive(pest_derive::Parser)]
+    #[grammar = "../grammar/criteria.pest"]
+    pub struct CriteriaParser;
+}
+
+use grammar::{CriteriaParser, Rule};
 
 /// Deepest nesting of `(`, `{` allowed in a rules file.
 pub const MAX_NESTING: usize = 100;

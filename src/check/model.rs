@@ -43,20 +43,30 @@ impl InputType {
 /// A reporting period.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Period {
+    /// The declared name.
     pub id: String,
+    /// The label as written.
     pub label: String,
+    /// First day (inclusive).
     pub from: NaiveDate,
+    /// Last day (inclusive).
     pub to: NaiveDate,
+    /// Where it is written.
     pub span: Span,
 }
 
 /// A value each area submits.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Input {
+    /// The declared name.
     pub id: String,
+    /// The label as written.
     pub label: String,
+    /// The type.
     pub ty: InputType,
+    /// Declared `per period`: one value per period.
     pub per_period: bool,
+    /// Where it is written.
     pub span: Span,
 }
 
@@ -72,119 +82,173 @@ pub struct Slot {
 /// A named constant, overridable at run time.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Param {
+    /// The declared name.
     pub id: String,
+    /// The label as written.
     pub label: String,
+    /// The value.
     pub value: Value,
     /// The literal as written (for reports).
     pub written: String,
+    /// The type.
     pub ty: Type,
+    /// Where it is written.
     pub span: Span,
 }
 
 /// A derived value, computed per area.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Let {
+    /// The declared name.
     pub id: String,
+    /// The label as written.
     pub label: Option<String>,
+    /// The expression.
     pub expr: CExpr,
+    /// The type.
     pub ty: Type,
+    /// Where it is written.
     pub span: Span,
 }
 
 /// A criterion of an assessment.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Criterion {
+    /// The declared name.
     pub id: String,
+    /// The label as written.
     pub label: String,
+    /// Declared `required`.
     pub required: bool,
+    /// Points (when the criterion has them).
     pub points: Option<Decimal>,
+    /// The `when` condition, if any.
     pub when: Option<CExpr>,
+    /// The condition.
     pub condition: CExpr,
+    /// Where it is written.
     pub span: Span,
 }
 
 /// An outcome of an assessment; `when: None` is `otherwise`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
+    /// The declared name.
     pub id: String,
+    /// The label as written.
     pub label: String,
+    /// The `when` condition, if any.
     pub when: Option<CExpr>,
+    /// Where it is written.
     pub span: Span,
 }
 
 /// An assessment: criteria and the outcomes tried in order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assessment {
+    /// The declared name.
     pub id: String,
+    /// The label as written.
     pub label: String,
+    /// The `when` condition, if any.
     pub when: Option<CExpr>,
+    /// The criteria, in file order.
     pub criteria: Vec<Criterion>,
+    /// The outcomes, in order.
     pub outcomes: Vec<Outcome>,
+    /// Where it is written.
     pub span: Span,
 }
 
 /// A plan-level condition over all areas.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Target {
+    /// The declared name.
     pub id: String,
+    /// The label as written.
     pub label: String,
+    /// The expression.
     pub expr: CExpr,
+    /// Where it is written.
     pub span: Span,
 }
 
 /// One value given in a test area.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TestValue {
+    /// Index of the slot.
     pub slot: u32,
+    /// The value.
     pub value: Value,
+    /// The text.
     pub text: Option<String>,
+    /// Where it is written.
     pub span: Span,
 }
 
 /// An area of a test.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TestArea {
+    /// The declared name.
     pub id: String,
+    /// The values given.
     pub values: Vec<TestValue>,
+    /// Where it is written.
     pub span: Span,
 }
 
 /// One `expect` of a test.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Expectation {
+    /// The expression.
     pub expr: CExpr,
     /// Index into the test's areas.
     pub area: u32,
+    /// Where it is written.
     pub span: Span,
 }
 
 /// An executable example.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Test {
+    /// The name.
     pub name: String,
+    /// The areas.
     pub areas: Vec<TestArea>,
     /// Param overrides: (param index, value).
     pub sets: Vec<(u32, Value)>,
+    /// The `expect` lines.
     pub expects: Vec<Expectation>,
+    /// Where it is written.
     pub span: Span,
 }
 
 /// A checked rules file (with everything it `use`s).
 #[derive(Debug, Clone)]
 pub struct Rules {
+    /// The declared name.
     pub id: String,
+    /// The title as written.
     pub title: String,
+    /// The `source` text, if declared.
     pub source: Option<String>,
+    /// The `valid from … to …` range, if declared.
     pub valid: Option<(NaiveDate, NaiveDate)>,
+    /// The reporting periods.
     pub periods: Vec<Period>,
+    /// The inputs.
     pub inputs: Vec<Input>,
+    /// One storage place per input (and period).
     pub slots: Vec<Slot>,
+    /// The params.
     pub params: Vec<Param>,
     /// In dependency order: each only refers to earlier ones.
     pub lets: Vec<Let>,
     /// In dependency order: each only refers to earlier ones' verdicts.
     pub assessments: Vec<Assessment>,
+    /// The targets.
     pub targets: Vec<Target>,
+    /// The `test` blocks.
     pub tests: Vec<Test>,
     /// Text constants used in expressions (`Value::Text(TEXT_CONST | i)`).
     pub texts: Vec<String>,
@@ -242,9 +306,13 @@ impl Rules {
 /// Static types of expressions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Type {
+    /// A number.
     Number,
+    /// A yes/no value.
     Bool,
+    /// A date.
     Date,
+    /// A text.
     Text,
     /// an option of the choice input with this index
     Choice(u32),
@@ -261,12 +329,19 @@ pub enum Type {
 /// Built-in functions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Func {
+    /// `ratio(a, b)`
     Ratio,
+    /// `change(new, old)`
     Change,
+    /// `min(…)`
     Min,
+    /// `max(…)`
     Max,
+    /// `abs(x)`
     Abs,
+    /// `at_least(k, …)`
     AtLeast,
+    /// `known(e)`
     Known,
 }
 
@@ -282,55 +357,86 @@ pub enum VerdictWant {
 /// A checked expression: resolved references, a type, a node id for explanations.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CExpr {
+    /// The form.
     pub kind: CKind,
+    /// Where it is written.
     pub span: Span,
+    /// The declared name.
     pub id: u32,
 }
 
 /// Checked expression forms.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CKind {
+    /// A constant.
     Const(Value),
+    /// An input slot.
     Input(u32),
+    /// A param, by index.
     Param(u32),
+    /// A `let`, by index.
     Let(u32),
     /// a criterion used as a boolean: true when it passed (na counts as false)
     Criterion {
+        /// Index of the assessment.
         assessment: u32,
+        /// Index of the criterion in its assessment.
         criterion: u32,
     },
     /// `A.C == word` (`negate` for `!=`); `literal` in tests compares the state itself
     CriterionIs {
+        /// Index of the assessment.
         assessment: u32,
+        /// Index of the criterion in its assessment.
         criterion: u32,
+        /// The result word compared with.
         word: ResultWord,
+        /// `!=` rather than `==`.
         negate: bool,
+        /// In a test: compares the state itself (an unknown result is not any other word).
         literal: bool,
     },
     /// `A == outcome` / `A == unknown`
     VerdictIs {
+        /// Index of the assessment.
         assessment: u32,
+        /// The verdict compared with.
         want: VerdictWant,
+        /// `!=` rather than `==`.
         negate: bool,
+        /// In a test: compares the state itself (an unknown result is not any other word).
         literal: bool,
     },
     /// `T == met` (tests only)
     TargetIs {
+        /// Index of the target.
         target: u32,
+        /// The result word compared with.
         word: ResultWord,
+        /// `!=` rather than `==`.
         negate: bool,
     },
+    /// `all_required`
     AllRequired,
+    /// `points`
     Points,
+    /// `max_points`
     MaxPoints,
+    /// `not e`
     Not(Box<CExpr>),
+    /// `-e`
     Neg(Box<CExpr>),
+    /// `a OP b`
     Binary(BinOp, Box<CExpr>, Box<CExpr>),
+    /// A function call.
     Call(Func, Vec<CExpr>),
     /// `count(…)` / `share(…)` in a target
     Aggregate {
+        /// `share` rather than `count`.
         share: bool,
+        /// The condition counted.
         cond: Box<CExpr>,
+        /// The `among` filter, if any.
         among: Option<Box<CExpr>>,
     },
 }

@@ -19,8 +19,11 @@ pub use validate::{parse_value, DataCode};
 /// The formats a data set can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DataFormat {
+    /// `.json`
     Json,
+    /// `.ron`
     Ron,
+    /// `.csv`
     Csv,
 }
 
@@ -104,11 +107,15 @@ pub enum RawValue {
 /// One area as read from the file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawArea {
+    /// The declared name.
     pub id: Option<String>,
+    /// The name.
     pub name: String,
+    /// Its district.
     pub district: String,
     /// (key, span of the key, value, span of the value)
     pub values: Vec<(String, Span, RawValue, Span)>,
+    /// Where it is written.
     pub span: Span,
     /// True for CSV: cells are text, and the CSV spellings of yes/no and dates are allowed.
     pub from_csv: bool,

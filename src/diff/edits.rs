@@ -9,8 +9,11 @@ use std::collections::HashMap;
 /// A change of the old text: replace `start..end` by `text`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Patch {
+    /// First byte.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
+    /// The text.
     pub text: String,
 }
 

@@ -15,8 +15,11 @@ use std::path::Path;
 /// One criterion whose result changed.
 #[derive(Debug, Clone, Serialize)]
 pub struct CriterionChange {
+    /// The declared name.
     pub id: String,
+    /// Before.
     pub old: String,
+    /// After.
     pub new: String,
     /// The values it read: `name = value`, or `name = old → new` where they differ.
     pub values: Vec<String>,
@@ -25,11 +28,17 @@ pub struct CriterionChange {
 /// One assessment of one area whose verdict or criteria changed.
 #[derive(Debug, Clone, Serialize)]
 pub struct AssessmentChange {
+    /// The declared name.
     pub id: String,
+    /// Before.
     pub old: String,
+    /// After.
     pub new: String,
+    /// Possible outcomes before (for an unknown verdict).
     pub old_possible: Vec<String>,
+    /// Possible outcomes after (for an unknown verdict).
     pub new_possible: Vec<String>,
+    /// The criteria, in file order.
     pub criteria: Vec<CriterionChange>,
     /// Indices into [`Diff::edits`] of the edits that alone reproduce the verdict change.
     pub causes: Vec<usize>,
@@ -38,28 +47,41 @@ pub struct AssessmentChange {
 /// An area whose results changed.
 #[derive(Debug, Clone, Serialize)]
 pub struct AreaChange {
+    /// The declared name.
     pub id: String,
+    /// The name.
     pub name: String,
+    /// The assessments.
     pub assessments: Vec<AssessmentChange>,
 }
 
 /// A target whose result changed.
 #[derive(Debug, Clone, Serialize)]
 pub struct TargetChange {
+    /// The declared name.
     pub id: String,
+    /// The label as written.
     pub label: String,
+    /// Before.
     pub old: String,
+    /// After.
     pub new: String,
+    /// The counts behind the old result.
     pub old_counts: String,
+    /// The counts behind the new result.
     pub new_counts: String,
 }
 
 /// The differences between two runs over the same data.
 #[derive(Debug, Clone, Serialize)]
 pub struct Diff {
+    /// Areas present in both runs.
     pub areas_compared: usize,
+    /// The areas.
     pub areas: Vec<AreaChange>,
+    /// The targets.
     pub targets: Vec<TargetChange>,
+    /// The edits between the rules.
     pub edits: Vec<Edit>,
     /// Per edit: false when it cannot be applied alone (the result does not check).
     pub applicable: Vec<bool>,
@@ -74,7 +96,9 @@ impl Diff {
 
 /// What to compare.
 pub struct Sides<'a> {
+    /// Before.
     pub old: &'a Outcome,
+    /// After.
     pub new: &'a Outcome,
 }
 

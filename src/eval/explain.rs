@@ -20,17 +20,24 @@ use std::sync::Arc;
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Reason {
     /// An input the area did not give (`input` or `input@period`).
-    Missing { input: String },
+    Missing {
+        /// `input` or `input@period`.
+        input: String,
+    },
     /// A division whose divisor is zero.
     DivisionByZero {
+        /// The expression as written.
         expression: String,
         #[serde(skip)]
+        /// Where it is written.
         span: Span,
     },
     /// A number too large for exact arithmetic.
     Overflow {
+        /// The expression as written.
         expression: String,
         #[serde(skip)]
+        /// Where it is written.
         span: Span,
     },
     /// The area's data has errors.
@@ -70,20 +77,28 @@ pub struct ExprNode {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<ExprNode>,
     #[serde(skip)]
+    /// Where it is written.
     pub span: Span,
 }
 
 /// One criterion of one area.
 #[derive(Debug, Clone, Serialize)]
 pub struct CriterionExplanation {
+    /// The declared name.
     pub id: String,
+    /// The label as written.
     pub label: String,
+    /// The result.
     pub result: CriterionResult,
+    /// Declared `required`.
     pub required: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// Points (when the criterion has them).
     pub points: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// The `when` condition, if any.
     pub when: Option<ExprNode>,
+    /// The condition.
     pub condition: ExprNode,
     /// For a failed comparison: how far from passing, e.g. `75% < 80%: 5 points short`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -92,8 +107,10 @@ pub struct CriterionExplanation {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub would_pass: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// Why it is unknown.
     pub reasons: Vec<Reason>,
     #[serde(skip)]
+    /// Where it is written.
     pub span: Span,
 }
 
@@ -114,37 +131,54 @@ pub enum OutcomeState {
 /// One outcome of one area.
 #[derive(Debug, Clone, Serialize)]
 pub struct OutcomeExplanation {
+    /// The declared name.
     pub id: String,
+    /// The label as written.
     pub label: String,
+    /// How it fared.
     pub state: OutcomeState,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// The condition.
     pub condition: Option<ExprNode>,
     #[serde(skip)]
+    /// Where it is written.
     pub span: Span,
 }
 
 /// One assessment of one area.
 #[derive(Debug, Clone, Serialize)]
 pub struct AssessmentExplanation {
+    /// The declared name.
     pub id: String,
+    /// The label as written.
     pub label: String,
+    /// The verdict.
     pub verdict: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// The assessment's `when`, with its value.
     pub applies: Option<ExprNode>,
+    /// Points (when the criterion has them).
     pub points: String,
+    /// The criteria, in file order.
     pub criteria: Vec<CriterionExplanation>,
+    /// The outcomes, in order.
     pub outcomes: Vec<OutcomeExplanation>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// Why it is unknown.
     pub reasons: Vec<Reason>,
     #[serde(skip)]
+    /// Where it is written.
     pub span: Span,
 }
 
 /// Why an area got its verdicts.
 #[derive(Debug, Clone, Serialize)]
 pub struct AreaExplanation {
+    /// The area.
     pub area: String,
+    /// The area's data has errors.
     pub invalid: bool,
+    /// The assessments.
     pub assessments: Vec<AssessmentExplanation>,
 }
 

@@ -32,6 +32,7 @@ pub struct Assessed {
 /// A target's result with the tallies behind its `count`/`share` calls.
 #[derive(Debug, Clone)]
 pub struct TargetOutcome {
+    /// The result.
     pub result: TargetResult,
     /// (node id of the `count`/`share` call, what it saw, its value).
     pub tallies: Vec<(u32, Tally, Value)>,

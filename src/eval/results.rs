@@ -76,6 +76,7 @@ pub enum Verdict {
 /// One assessment of one area.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AssessmentResult {
+    /// The verdict.
     pub verdict: Verdict,
     /// Lowest and highest possible points.
     pub points: (Decimal, Decimal),
@@ -87,8 +88,11 @@ pub struct AssessmentResult {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TargetResult {
+    /// The condition holds.
     Met,
+    /// The condition does not hold.
     NotMet,
+    /// Missing data could change it.
     Unknown,
 }
 
