@@ -439,6 +439,14 @@ impl Explainer<'_> {
                     self.show(&args[1], b)
                 ))
             }
+            CKind::Call(Func::Change, args) => {
+                let (a, b) = (self.value(&args[0])?, self.value(&args[1])?);
+                Some(format!(
+                    "{} against {}",
+                    self.show(&args[0], a),
+                    self.show(&args[1], b)
+                ))
+            }
             CKind::Let(l) => self.note(&self.prog.rules.lets.get(*l as usize)?.expr),
             CKind::Binary(BinOp::Coalesce, a, b) => match self.value(a) {
                 Some(v) if v.is_known() => self.note(a),

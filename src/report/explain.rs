@@ -46,7 +46,10 @@ fn assessment(prog: &Program, a: &AssessmentExplanation, color: bool) -> String 
         );
         return out;
     }
-    let _ = writeln!(out, ", points {}", a.points);
+    if a.criteria.iter().any(|c| c.points.is_some()) {
+        let _ = write!(out, ", points {}", a.points);
+    }
+    out.push('\n');
     for r in &a.reasons {
         let _ = writeln!(out, "  unknown because {r}");
     }
