@@ -262,13 +262,7 @@ pub fn diff_files(
     let old_rules = checked(crate::check::check_source(old_path, &old_text))?;
     let new_rules = checked(crate::check::check_source(new_path, &new_text))?;
     let run = |rules: &Rules, sets: &[(u32, Value)]| {
-        let data = data::load_text(
-            rules,
-            &data_path.display().to_string(),
-            data_text.to_string(),
-            format,
-        );
-        Outcome::new(compile(rules, sets), data)
+        outcome_for(rules, data_path, data_text, format, sets)
     };
     let (old, new) = (run(&old_rules, &[]), run(&new_rules, &[]));
     let (mut areas, targets) = compare(&Sides {
@@ -315,15 +309,14 @@ pub fn diff_overrides(
     sets: &[(u32, Value)],
     written: &[String],
 ) -> Diff {
-    let run = |sets: &[(u32, Value)]| {
-        let data = data::load_text(
-            rules,
-            &data_path.display().to_string(),
-            data_text.to_string(),
-            format,
-        );
-        Outcome::new(compile(rules, sets), data)
-    };
+    // The rules are the same for every run: the data is read and validated once.
+    let data = data::load_text(
+        rules,
+        &data_path.display().to_string(),
+        data_text.to_string(),
+        format,
+    );
+    let run = |sets: &[(u32, Value)]| Outcome::new(compile(rules, sets), data.clone());
     let (old, new) = (run(&[]), run(sets));
     let (mut areas, targets) = compare(&Sides {
         old: &old,
@@ -354,6 +347,23 @@ pub fn diff_overrides(
         edits,
         applicable,
     }
+}
+
+/// Reads the data for `rules` and assesses it with `sets`.
+fn outcome_for(
+    rules: &Rules,
+    data_path: &Path,
+    data_text: &str,
+    format: DataFormat,
+    sets: &[(u32, Value)],
+) -> Outcome {
+    let data = data::load_text(
+        rules,
+        &data_path.display().to_string(),
+        data_text.to_string(),
+        format,
+    );
+    Outcome::new(compile(rules, sets), data)
 }
 
 fn checked(c: crate::Checked) -> Result<Rules, Vec<crate::Diagnostic>> {
