@@ -106,6 +106,16 @@ impl SourceMap {
     }
 }
 
+/// `text` in Unicode normal form C (composed), so that names and keys typed with combining
+/// marks (common in Vietnamese text from some systems) match their composed spelling.
+pub fn nfc(text: &str) -> String {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text.to_string(),
+        _ => text.nfc().collect(),
+    }
+}
+
 /// Why a file could not be read as text.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReadError {

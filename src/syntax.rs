@@ -116,10 +116,11 @@ impl Ctx {
         }
     }
 
+    /// A name, in Unicode normal form C: `vụ_án` typed with combining marks is the same name.
     fn ident(&self, p: Pair<Rule>) -> Ident {
         Spanned {
             span: self.span(&p),
-            node: p.as_str().to_string(),
+            node: crate::source::nfc(p.as_str()),
         }
     }
 

@@ -193,3 +193,15 @@ fn csv_rows_that_are_not_utf8_are_invalid_not_fatal() {
     assert!(d.areas[0].invalid && !d.areas[1].invalid);
     assert!(d.diagnostics[0].message.contains("not UTF-8"));
 }
+
+#[test]
+fn names_typed_with_combining_marks_match_their_composed_spelling() {
+    // "vụ_án" as NFD (u + combining dot below, a + combining acute) in the rules, NFC in the data
+    let rules = "ruleset u \"U\"\ninput vu\u{323}_a\u{301}n \"Vụ án\": count\ninput nhom \"N\": choice(ma_tu\u{301}y, ttxh)\nassessment x \"X\" when nhom == ma_tu\u{301}y {\n  criterion C \"c\" { vụ_án >= 1 }\n  outcome d \"D\" when C\n  outcome k \"K\" otherwise\n}\n";
+    let data = "{\"areas\":[{\"id\":\"a\",\"values\":{\"vụ_án\":3,\"nhom\":\"ma_túy\"}}]}";
+    let doc = tieuchi::assess_text(rules, data, DataFormat::Json, &[])
+        .map(|o| o.to_json(false))
+        .unwrap_or_default();
+    assert_eq!(doc["areas"][0]["assessments"]["x"]["verdict"], "d", "{doc}");
+    assert_eq!(doc["areas"][0]["status"], "valid");
+}

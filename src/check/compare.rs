@@ -55,8 +55,10 @@ impl Checker<'_> {
         if let ExprKind::Word(w) = inner.node {
             return Some(Side::Word(w, inner.span));
         }
-        if self.is_bare_unresolved(inner, scope) {
-            return Some(Side::Bare(self.snippet(inner.span).to_string(), inner.span));
+        if let (true, ExprKind::Name { name, .. }) =
+            (self.is_bare_unresolved(inner, scope), &inner.node)
+        {
+            return Some(Side::Bare(name.node.clone(), inner.span));
         }
         let (c, t) = self.resolve(e, scope)?;
         Some(Side::Expr(c, t, e.span))

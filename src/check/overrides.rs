@@ -14,7 +14,8 @@ pub fn parse_override(rules: &Rules, text: &str) -> Result<(u32, Value), Diagnos
         )
         .with_help("e.g. `--set nguong_kham_pha=75%`"));
     };
-    let name = name.trim();
+    let name = crate::source::nfc(name.trim());
+    let name = name.as_str();
     let Some(p) = rules.param_index(name) else {
         let ids: Vec<&str> = rules.params.iter().map(|p| p.id.as_str()).collect();
         let help = did_you_mean(name, ids.iter().copied()).unwrap_or_else(|| {

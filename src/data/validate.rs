@@ -102,6 +102,7 @@ pub fn validate(rules: &Rules, raw: Vec<RawArea>) -> (Vec<Area>, Vec<Diagnostic>
             }
         }
         for (key, key_span, value, value_span) in r.values {
+            let key = crate::source::nfc(&key);
             let Some(&slot) = keys.get(&key) else {
                 // A CSV column is reported once; a row is invalid when it has a value there.
                 let first = !r.from_csv || reported_columns.insert(key.clone());
@@ -280,6 +281,8 @@ fn date(text: &str, csv: bool) -> Result<Value, ValueProblem> {
 }
 
 fn choice(text: &str, opts: &[(String, Option<String>)]) -> Result<Value, ValueProblem> {
+    let text = crate::source::nfc(text);
+    let text = text.as_str();
     if let Some(i) = opts.iter().position(|(id, _)| id == text) {
         return Ok(Value::Choice(i as u16));
     }

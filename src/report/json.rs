@@ -226,7 +226,11 @@ impl Serialize for AssessmentOut<'_> {
             } else {
                 m.serialize_entry("points_range", &points_text(res.points))?;
             }
-            m.serialize_entry("max_points", &points_text(res.max_points))?;
+            if res.max_points.0 == res.max_points.1 {
+                m.serialize_entry("max_points", &number_json(res.max_points.0))?;
+            } else {
+                m.serialize_entry("max_points_range", &points_text(res.max_points))?;
+            }
         }
         if let Verdict::Unknown(p) = res.verdict {
             let mut possible: Vec<&str> = p

@@ -190,7 +190,7 @@ impl Ctx {
             Rule::date if !negative => Literal::Date(self.date(last)?.node),
             Rule::string => Literal::Text(self.string(last).node),
             Rule::boolean => Literal::Bool(last.as_str() == "true"),
-            Rule::ident => Literal::Name(last.as_str().to_string()),
+            Rule::ident => Literal::Name(crate::source::nfc(last.as_str())),
             _ => {
                 return Err(Diagnostic::error(
                     errors::PARSE,
