@@ -70,7 +70,7 @@ pub struct ExprNode {
     pub known: bool,
     /// A note such as `9 of 12` for a ratio.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Box<Note>>,
     /// What the node is: `input`, `let`, `param`, `call`, `operator`, `literal`, `result`.
     pub role: &'static str,
     /// Sub-expressions worth showing (operands, arguments, and the definition of a `let`).
@@ -79,6 +79,42 @@ pub struct ExprNode {
     #[serde(skip)]
     /// Where it is written.
     pub span: Span,
+}
+
+/// A note under a value: the operands of a ratio or change, or that a `??` fallback was used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Note {
+    /// `9 of 12`
+    Of(Shown, Shown),
+    /// `9 against 6`
+    Against(Shown, Shown),
+    /// `fallback used`
+    Fallback,
+}
+
+impl std::fmt::Display for Note {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Note::Of(a, b) => write!(f, "{a} of {b}"),
+            Note::Against(a, b) => write!(f, "{a} against {b}"),
+            Note::Fallback => f.write_str("fallback used"),
+        }
+    }
+}
+
+impl Serialize for Note {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Points as a JSON number when whole, as text otherwise (never through binary floating point).
+fn points_json<S: serde::Serializer>(p: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match p.map(|d| (d, i64::try_from(d.normalize()))) {
+        Some((d, Ok(i))) if d.fract().is_zero() => s.serialize_i64(i),
+        Some((d, _)) => s.collect_str(&d.normalize()),
+        None => s.serialize_none(),
+    }
 }
 
 /// One criterion of one area.
@@ -92,9 +128,11 @@ pub struct CriterionExplanation {
     pub result: CriterionResult,
     /// Declared `required`.
     pub required: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    /// Points (when the criterion has them).
-    pub points: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "points_json"
+    )]
+    pub points: Option<Decimal>,
     #[serde(skip_serializing_if = "Option::is_none")]
     /// The `when` condition, if any.
     pub when: Option<ExprNode>,
@@ -311,7 +349,7 @@ impl Explainer<'_> {
             label: c.label.clone(),
             result,
             required: c.required,
-            points: c.points.map(format_number),
+            points: c.points,
             when: c.when.as_ref().map(|w| self.node(w)),
             condition: self.node(&c.condition),
             shortfall: if failed {
@@ -373,9 +411,14 @@ impl Explainer<'_> {
                 span: e.span,
             };
         }
-        let mut children: Vec<ExprNode> = match &e.kind {
+        let children: Vec<ExprNode> = match &e.kind {
             CKind::Binary(..) | CKind::Not(_) | CKind::Neg(_) | CKind::Call(..) => {
-                e.children().into_iter().map(|c| self.node(c)).collect()
+                // Literals are shown where they are written; they get no node of their own.
+                e.children()
+                    .into_iter()
+                    .filter(|c| self.role(c) != "literal")
+                    .map(|c| self.node(c))
+                    .collect()
             }
             CKind::Let(l) => self
                 .prog
@@ -386,7 +429,6 @@ impl Explainer<'_> {
                 .unwrap_or_default(),
             _ => vec![],
         };
-        children.retain(|c| c.role != "literal" || c.value.is_none());
         ExprNode {
             text: self
                 .prog
@@ -429,28 +471,23 @@ impl Explainer<'_> {
     }
 
     /// `9 of 12` for a ratio with known operands (also through a `let` and `??`).
-    fn note(&self, e: &CExpr) -> Option<String> {
+    fn note(&self, e: &CExpr) -> Option<Box<Note>> {
+        let operands = |args: &[CExpr]| -> Option<(Shown, Shown)> {
+            let (a, b) = (self.value(&args[0])?, self.value(&args[1])?);
+            Some((
+                Shown::of(self.prog, &args[0], a),
+                Shown::of(self.prog, &args[1], b),
+            ))
+        };
         match &e.kind {
-            CKind::Call(Func::Ratio, args) => {
-                let (a, b) = (self.value(&args[0])?, self.value(&args[1])?);
-                Some(format!(
-                    "{} of {}",
-                    self.show(&args[0], a),
-                    self.show(&args[1], b)
-                ))
-            }
+            CKind::Call(Func::Ratio, args) => operands(args).map(|(a, b)| Box::new(Note::Of(a, b))),
             CKind::Call(Func::Change, args) => {
-                let (a, b) = (self.value(&args[0])?, self.value(&args[1])?);
-                Some(format!(
-                    "{} against {}",
-                    self.show(&args[0], a),
-                    self.show(&args[1], b)
-                ))
+                operands(args).map(|(a, b)| Box::new(Note::Against(a, b)))
             }
             CKind::Let(l) => self.note(&self.prog.rules.lets.get(*l as usize)?.expr),
             CKind::Binary(BinOp::Coalesce, a, b) => match self.value(a) {
                 Some(v) if v.is_known() => self.note(a),
-                _ => self.note(b).or_else(|| Some("fallback used".into())),
+                _ => self.note(b).or_else(|| Some(Box::new(Note::Fallback))),
             },
             _ => None,
         }

@@ -97,7 +97,7 @@ fn assessment(prog: &Program, a: &AssessmentExplanation, color: bool) -> String 
 pub fn criterion(c: &CriterionExplanation) -> Vec<Diagnostic> {
     let kind = match (c.required, &c.points) {
         (true, _) => "required".to_string(),
-        (_, Some(p)) => format!("{p} points"),
+        (_, Some(p)) => format!("{} points", crate::value::format_number(*p)),
         _ => "informational".into(),
     };
     let severity = match c.result {
