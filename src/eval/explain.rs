@@ -128,6 +128,7 @@ pub struct CriterionExplanation {
     pub result: CriterionResult,
     /// Declared `required`.
     pub required: bool,
+    /// The points it is worth, for a point criterion.
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "points_json"
