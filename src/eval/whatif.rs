@@ -5,7 +5,7 @@
 use super::area::{AreaEval, NoTrace};
 use super::program::Program;
 use crate::ast::BinOp;
-use crate::check::{CExpr, CKind, InputType};
+use crate::check::{CExpr, CKind, Func, InputType};
 use crate::data::Area;
 use crate::value::{format_number, Value};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -44,17 +44,40 @@ pub fn would_pass(prog: &Program, area: &Area, ai: usize, ci: usize) -> Vec<Stri
     let Some(cmp) = deciding_comparison(&probe.criterion().condition, &value) else {
         return vec![];
     };
+    // The comparison's sides as the area stands: the same for every input probed.
+    let CKind::Binary(op, l, r) = &cmp.kind else {
+        return vec![];
+    };
+    let (Some(Value::Num(f0)), Some(Value::Num(target))) = (value(l), value(r)) else {
+        return vec![];
+    };
+    let now = Now {
+        f0,
+        target,
+        op: *op,
+    };
     let mut slots = Vec::new();
     collect_slots(prog, cmp, &mut slots);
     let mut scratch = area.clone();
     slots
         .into_iter()
-        .filter_map(|slot| probe.solve(&mut scratch, cmp, slot))
+        .filter_map(|slot| probe.solve(&mut scratch, cmp, slot, now))
         .take(2)
         .collect()
 }
 
+/// The compared side and the threshold for the area as it stands, and the operator.
+#[derive(Clone, Copy)]
+struct Now {
+    f0: Decimal,
+    target: Decimal,
+    op: BinOp,
+}
+
+/// The inputs the expression may be linear in: not those under a division or inside the
+/// old value of a `change` (probing them could only fail the linearity test).
 fn collect_slots(prog: &Program, e: &CExpr, out: &mut Vec<u32>) {
+    let constant = |x: &CExpr| matches!(x.kind, CKind::Const(_));
     match &e.kind {
         CKind::Input(s) if !out.contains(s) => out.push(*s),
         CKind::Let(l) => {
@@ -62,6 +85,10 @@ fn collect_slots(prog: &Program, e: &CExpr, out: &mut Vec<u32>) {
                 collect_slots(prog, &l.expr, out);
             }
         }
+        CKind::Call(Func::Ratio | Func::Change, args) => collect_slots(prog, &args[0], out),
+        CKind::Binary(BinOp::Div, a, b) if constant(b) => collect_slots(prog, a, out),
+        CKind::Binary(BinOp::Div, ..) => {}
+        CKind::Binary(BinOp::Mul, a, b) if !constant(a) && !constant(b) => {}
         _ => e
             .children()
             .into_iter()
@@ -148,11 +175,11 @@ impl<'p> Probe<'p> {
     }
 
     /// Solves for one input; `area` is a scratch copy, left as it was found.
-    fn solve(&self, area: &mut Area, cmp: &CExpr, slot: u32) -> Option<String> {
+    fn solve(&self, area: &mut Area, cmp: &CExpr, slot: u32, now: Now) -> Option<String> {
         let Value::Num(x0) = area.values.get(slot as usize).copied()? else {
             return None;
         };
-        let answer = self.solve_at(area, cmp, slot, x0);
+        let answer = self.solve_at(area, cmp, slot, x0, now);
         area.values[slot as usize] = Value::Num(x0);
         answer
     }
@@ -171,11 +198,18 @@ impl<'p> Probe<'p> {
         }
     }
 
-    fn solve_at(&self, area: &mut Area, cmp: &CExpr, slot: u32, x0: Decimal) -> Option<String> {
+    fn solve_at(
+        &self,
+        area: &mut Area,
+        cmp: &CExpr,
+        slot: u32,
+        x0: Decimal,
+        now: Now,
+    ) -> Option<String> {
         let prog = self.prog;
         let whole = prog.rules.inputs[prog.rules.slots[slot as usize].input as usize].ty
             == InputType::Count;
-        let (f0, target, op) = self.sides_with(area, cmp, slot, x0)?;
+        let Now { f0, target, op } = now;
         let (f1, ..) = self.sides_with(area, cmp, slot, x0 + Decimal::ONE)?;
         let (f2, ..) = self.sides_with(area, cmp, slot, x0 + Decimal::TWO)?;
         let slope = f1 - f0;
