@@ -116,10 +116,29 @@ pub fn from_pest(
         d = d.with_help("did you mean `>=`?");
     } else if found == "=<" {
         d = d.with_help("did you mean `<=`?");
-    } else if found == "=" {
+    } else if found == "=" && expected.contains("comparison") {
         d = d.with_help("comparisons use `==`");
+    } else if unclosed_quote_before(text, pos) {
+        d = d.with_help("a quoted label just before this may not be closed: check its `\"`");
     }
     d
+}
+
+/// True when one of the three lines before `pos` has quotes that do not pair up.
+fn unclosed_quote_before(text: &str, pos: usize) -> bool {
+    let Some(before) = text.get(..pos) else {
+        return false;
+    };
+    let total = before.matches('\n').count();
+    let odd = |line: &str| {
+        line.replace("\\\\", "")
+            .replace("\\\"", "")
+            .matches('"')
+            .count()
+            % 2
+            == 1
+    };
+    before.lines().skip(total.saturating_sub(3)).any(odd)
 }
 
 fn found_at(text: &str, pos: usize) -> String {
