@@ -29,15 +29,29 @@ pub fn load_rules(path: &Path, on: Option<NaiveDate>) -> Result<Rules, i32> {
         output::print_diagnostics(&checked.diagnostics, &checked.sources, Format::Text);
         return Err(2);
     }
-    checked.rules.ok_or(2)
+    let rules = checked.rules.ok_or(2)?;
+    // A file named directly must also be in force on the date asked for.
+    match (on, rules.valid) {
+        (Some(date), Some((from, to))) if date < from || date > to => {
+            Err(fail(Diagnostic::unplaced(
+                tieuchi::check::codes::READ,
+                format!(
+                    "`{}` is valid from {from} to {to}, not on {date}",
+                    path.display()
+                ),
+            )))
+        }
+        _ => Ok(rules),
+    }
+}
+
+fn fail(d: Diagnostic) -> i32 {
+    output::print_diagnostics(&[d], &tieuchi::source::SourceMap::new(), Format::Text);
+    2
 }
 
 /// The rules file to use: `path` itself, or for a folder the file in force on `on`.
 fn resolve(path: &Path, on: Option<NaiveDate>) -> Result<PathBuf, i32> {
-    let fail = |d: Diagnostic| {
-        output::print_diagnostics(&[d], &tieuchi::source::SourceMap::new(), Format::Text);
-        2
-    };
     match (path.is_dir(), on) {
         (true, Some(date)) => tieuchi::select::rules_on(path, date).map_err(fail),
         (true, None) => Err(fail(
@@ -49,20 +63,7 @@ fn resolve(path: &Path, on: Option<NaiveDate>) -> Result<PathBuf, i32> {
                 "pass `--on DATE` to use the rules file of the folder in force on that date",
             ),
         )),
-        (false, Some(date)) => {
-            let valid = tieuchi::check_path(path).rules.and_then(|r| r.valid);
-            match valid {
-                Some((from, to)) if date < from || date > to => Err(fail(Diagnostic::unplaced(
-                    tieuchi::check::codes::READ,
-                    format!(
-                        "`{}` is valid from {from} to {to}, not on {date}",
-                        path.display()
-                    ),
-                ))),
-                _ => Ok(path.to_path_buf()),
-            }
-        }
-        (false, None) => Ok(path.to_path_buf()),
+        (false, _) => Ok(path.to_path_buf()),
     }
 }
 
