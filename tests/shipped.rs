@@ -143,6 +143,18 @@ fn rules_by_date_pick_the_file_in_force() {
     let (code, _, err) = tieuchi(&["assess", "rules", "data/quang-binh-2024.json"]);
     assert_eq!(code, 2);
     assert!(err.contains("--on"), "{err}");
+    let (code, _, err) = tieuchi(&[
+        "assess",
+        "rules/quang-binh-2024.tc",
+        "data/quang-binh-2024.json",
+        "--on",
+        "2023-01-01",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("is valid from 2024-01-23 to 2024-12-14, not on 2023-01-01"),
+        "{err}"
+    );
     let (code, out, _) = tieuchi(&["test", "rules", "--on", "2024-12-01"]);
     assert_eq!(code, 0, "{out}");
 }
