@@ -237,3 +237,16 @@ fn a_wrong_expectation_fails_with_a_readable_report() {
     assert!(out.contains("C3 pass (40 points)"), "{out}");
     assert!(out.trim_end().ends_with("3 passed, 1 failed"), "{out}");
 }
+
+#[test]
+fn check_and_fmt_take_folders() {
+    let (code, _, err) = run(&["check", "rules"], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("rules/quang-binh-2024.tc: ok")
+            && err.contains("rules/ma-tuy-qd28-2025.tc: ok"),
+        "{err}"
+    );
+    let (code, out, _) = run(&["fmt", "--check", "rules"], None);
+    assert_eq!(code, 0, "{out}");
+}

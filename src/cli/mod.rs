@@ -143,6 +143,26 @@ enum Command {
     },
 }
 
+/// Files as given, with each folder replaced by the `.tc` files in it (sorted).
+pub fn expand_folders(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        match std::fs::read_dir(p) {
+            Ok(entries) if p.is_dir() => {
+                let mut tc: Vec<PathBuf> = entries
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|f| f.extension().is_some_and(|x| x == "tc"))
+                    .collect();
+                tc.sort();
+                out.extend(tc);
+            }
+            _ => out.push(p.clone()),
+        }
+    }
+    out
+}
+
 /// Parses the command line and runs the command; returns the exit code.
 pub fn run() -> i32 {
     let cli = match Cli::try_parse() {
@@ -153,7 +173,7 @@ pub fn run() -> i32 {
         }
     };
     match cli.command {
-        Command::Check { files, format } => check::run(&files, format),
+        Command::Check { files, format } => check::run(&expand_folders(&files), format),
         Command::Assess {
             rules,
             data,
@@ -187,7 +207,7 @@ pub fn run() -> i32 {
             format,
             exit_code,
         } => diff::run(&paths, &sets, format, exit_code),
-        Command::Fmt { files, check } => fmt::run(&files, check),
+        Command::Fmt { files, check } => fmt::run(&expand_folders(&files), check),
         Command::Sweep {
             rules,
             data,
