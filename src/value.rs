@@ -59,11 +59,6 @@ impl Value {
     }
 }
 
-/// The three-valued boolean of an `Option<bool>`.
-pub fn tri(b: Option<bool>) -> Value {
-    b.map_or(Value::Unknown, Value::Bool)
-}
-
 /// Formats a number for people: integers without decimals, others trimmed of trailing zeros.
 pub fn format_number(n: Decimal) -> String {
     n.normalize().to_string()

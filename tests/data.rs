@@ -205,3 +205,23 @@ fn names_typed_with_combining_marks_match_their_composed_spelling() {
     assert_eq!(doc["areas"][0]["assessments"]["x"]["verdict"], "d", "{doc}");
     assert_eq!(doc["areas"][0]["status"], "valid");
 }
+
+#[test]
+fn tools_can_hand_over_values_they_already_hold() {
+    use tieuchi::data::{from_raw, RawArea, RawValue};
+    let r = rules();
+    let span = tieuchi::ast::Span::default();
+    let area = |id: &str, vu: &str| RawArea {
+        id: Some(id.into()),
+        name: String::new(),
+        district: String::new(),
+        values: vec![("vu@nam".into(), span, RawValue::Number(vu.into()), span)],
+        span,
+        from_csv: false,
+        broken: false,
+    };
+    let d = from_raw(&r, vec![area("a", "3"), area("b", "-1")]);
+    assert_eq!(d.areas[0].values[slot(&r, "vu@nam")], Value::Num(3.into()));
+    assert!(!d.areas[0].invalid && d.areas[1].invalid);
+    assert_eq!(d.diagnostics[0].code, "tieuchi::data::negative_count");
+}
