@@ -4,6 +4,7 @@ use super::{errors, inner, Built, Ctx, Rule, MAX_EXPR_DEPTH};
 use crate::ast::*;
 use crate::diag::Diagnostic;
 use pest::iterators::Pair;
+use pest::pratt_parser::{Assoc, Op, PrattParser};
 
 impl Ctx {
     pub(super) fn assessment<'a>(
@@ -206,92 +207,44 @@ impl Ctx {
     pub(super) fn expr(&self, p: Pair<Rule>) -> Built<(Expr, u32)> {
         let span = self.span(&p);
         let built = match p.as_rule() {
-            Rule::expr | Rule::or_expr | Rule::and_expr | Rule::additive | Rule::term => {
-                self.chain(p)?
-            }
-            Rule::comparison => self.comparison(p)?,
-            Rule::not_expr | Rule::unary => self.prefixed(p)?,
+            Rule::expr => self.pratt(p)?,
             _ => self.atom(p)?,
         };
         if built.1 > MAX_EXPR_DEPTH {
-            return Err(Diagnostic::error(
-                errors::TOO_DEEP,
-                format!("this expression is nested more than {MAX_EXPR_DEPTH} levels deep"),
-                span,
-            )
-            .with_help("split it into several `let` declarations"));
+            return Err(too_deep(span));
         }
         Ok(built)
     }
 
-    fn chain(&self, p: Pair<Rule>) -> Built<(Expr, u32)> {
+    /// Applies precedence to a flat `operand (infix operand)*` sequence.
+    fn pratt(&self, p: Pair<Rule>) -> Built<(Expr, u32)> {
         let span = self.span(&p);
-        let mut it = inner(p);
-        let first = it
-            .next()
-            .ok_or_else(|| Diagnostic::error(errors::PARSE, "missing operand", span))?;
-        let (mut acc, mut depth) = self.expr(first)?;
-        while let (Some(op), Some(rhs)) = (it.next(), it.next()) {
-            let op = bin_op(&op);
-            let (rhs, d) = self.expr(rhs)?;
-            depth = depth.max(d) + 1;
-            if depth > MAX_EXPR_DEPTH {
-                return Err(Diagnostic::error(
-                    errors::TOO_DEEP,
-                    format!("this expression is nested more than {MAX_EXPR_DEPTH} levels deep"),
-                    span,
-                )
-                .with_help("split it into several `let` declarations"));
-            }
-            let s = acc.span.to(rhs.span);
-            acc = Spanned {
-                span: s,
-                node: ExprKind::Binary {
-                    op,
-                    lhs: Box::new(acc),
-                    rhs: Box::new(rhs),
-                },
-            };
-        }
-        Ok((acc, depth))
-    }
-
-    fn comparison(&self, p: Pair<Rule>) -> Built<(Expr, u32)> {
-        let ops: Vec<Span> = p
-            .clone()
-            .into_inner()
-            .filter(|q| q.as_rule() == Rule::cmp_op)
-            .map(|q| self.span(&q))
-            .collect();
-        if ops.len() > 1 {
-            return Err(Diagnostic::error(
-                errors::CHAINED_COMPARISON,
-                "comparisons cannot be chained",
-                ops[1],
-            )
-            .with_help("join the comparisons with `and`: `a < b and b < c`"));
-        }
-        self.chain(p)
-    }
-
-    fn prefixed(&self, p: Pair<Rule>) -> Built<(Expr, u32)> {
-        let span = self.span(&p);
-        let parts: Vec<Pair<Rule>> = inner(p).collect();
-        let (last, prefixes) = parts
-            .split_last()
-            .ok_or_else(|| Diagnostic::error(errors::PARSE, "missing operand", span))?;
-        let (mut e, mut depth) = self.expr(last.clone())?;
-        for prefix in prefixes.iter().rev() {
-            let s = self.span(prefix).to(e.span);
-            let node = if prefix.as_rule() == Rule::neg {
-                ExprKind::Neg(Box::new(e))
-            } else {
-                ExprKind::Not(Box::new(e))
-            };
-            e = Spanned { span: s, node };
-            depth += 1;
-        }
-        Ok((e, depth))
+        PRATT.with(|pratt| {
+            pratt
+                .map_primary(|atom| self.expr(atom))
+                .map_prefix(|op, rhs| {
+                    let (e, d) = rhs?;
+                    let s = self.span(&op).to(e.span);
+                    let node = if op.as_rule() == Rule::neg { ExprKind::Neg(Box::new(e)) } else { ExprKind::Not(Box::new(e)) };
+                    Ok((Spanned { span: s, node }, d + 1))
+                })
+                .map_infix(|lhs, op, rhs| {
+                    let ((l, ld), (r, rd)) = (lhs?, rhs?);
+                    let op_span = self.span(&op);
+                    let op = bin_op(&op);
+                    if op.is_comparison() && matches!(&l.node, ExprKind::Binary { op: inner, .. } if inner.is_comparison()) {
+                        return Err(Diagnostic::error(errors::CHAINED_COMPARISON, "comparisons cannot be chained", op_span)
+                            .with_help("join the comparisons with `and`: `a < b and b < c`"));
+                    }
+                    let depth = ld.max(rd) + 1;
+                    if depth > MAX_EXPR_DEPTH {
+                        return Err(too_deep(span));
+                    }
+                    let s = l.span.to(r.span);
+                    Ok((Spanned { span: s, node: ExprKind::Binary { op, lhs: Box::new(l), rhs: Box::new(r) } }, depth))
+                })
+                .parse(inner(p))
+        })
     }
 
     fn atom(&self, p: Pair<Rule>) -> Built<(Expr, u32)> {
@@ -394,6 +347,28 @@ impl Ctx {
             period,
         }
     }
+}
+
+thread_local! {
+    /// Operator precedence, loosest first (LANGUAGE.md, "Expressions").
+    static PRATT: PrattParser<Rule> = PrattParser::new()
+        .op(Op::infix(Rule::coalesce_op, Assoc::Left))
+        .op(Op::infix(Rule::k_or, Assoc::Left))
+        .op(Op::infix(Rule::k_and, Assoc::Left))
+        .op(Op::prefix(Rule::k_not))
+        .op(Op::infix(Rule::cmp_op, Assoc::Left))
+        .op(Op::infix(Rule::add_op, Assoc::Left))
+        .op(Op::infix(Rule::mul_op, Assoc::Left))
+        .op(Op::prefix(Rule::neg));
+}
+
+fn too_deep(span: Span) -> Diagnostic {
+    Diagnostic::error(
+        errors::TOO_DEEP,
+        format!("this expression is nested more than {MAX_EXPR_DEPTH} levels deep"),
+        span,
+    )
+    .with_help("split it into several `let` declarations")
 }
 
 fn placeholder(span: Span) -> Expr {

@@ -190,13 +190,6 @@ fn describe_rule(r: Rule) -> String {
         Rule::decl | Rule::file => "a declaration",
         Rule::input_type | Rule::choice_type => "a type",
         Rule::expr
-        | Rule::or_expr
-        | Rule::and_expr
-        | Rule::not_expr
-        | Rule::comparison
-        | Rule::additive
-        | Rule::term
-        | Rule::unary
         | Rule::paren
         | Rule::call
         | Rule::name_ref
