@@ -382,3 +382,47 @@ fn unescape(s: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sexpr(e: &Expr) -> String {
+        match &e.node {
+            ExprKind::Binary { op, lhs, rhs } => {
+                format!("({} {} {})", op.as_str(), sexpr(lhs), sexpr(rhs))
+            }
+            ExprKind::Not(x) => format!("(not {})", sexpr(x)),
+            ExprKind::Neg(x) => format!("(- {})", sexpr(x)),
+            ExprKind::Paren(x) => sexpr(x),
+            ExprKind::Name { name, .. } => name.node.clone(),
+            ExprKind::Number(n) => n.to_string(),
+            _ => "?".into(),
+        }
+    }
+
+    fn tree(expr: &str) -> String {
+        let file = parse(&format!("let x = {expr}\n"), 0).unwrap();
+        match &file.decls[0] {
+            Decl::Let(l) => sexpr(&l.expr),
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn precedence_loosest_first() {
+        assert_eq!(tree("a ?? b or c and d"), "(?? a (or b (and c d)))");
+        assert_eq!(tree("not a == b and c"), "(and (not (== a b)) c)");
+        assert_eq!(tree("a + b * -c < d - e"), "(< (+ a (* b (- c))) (- d e))");
+        assert_eq!(tree("a - b - c"), "(- (- a b) c)");
+        assert_eq!(tree("a / (b / c)"), "(/ a (/ b c))");
+        assert_eq!(tree("not not a"), "(not (not a))");
+    }
+
+    #[test]
+    fn chained_comparisons_are_refused_but_parenthesised_ones_are_not() {
+        let err = parse("let x = a < b < c\n", 0).unwrap_err();
+        assert_eq!(err[0].code, errors::CHAINED_COMPARISON);
+        assert!(parse("let x = (a < b) == c\n", 0).is_ok());
+    }
+}
