@@ -59,7 +59,11 @@ fn assessment(prog: &Program, a: &AssessmentExplanation, color: bool) -> String 
                 .when
                 .as_ref()
                 .map_or(String::new(), |w| format!(": `{}` is false", w.text));
-            let _ = writeln!(out, "  {} na{why}", c.id);
+            let _ = writeln!(out, "  – {} na — {}{why}", c.id, c.label);
+            continue;
+        }
+        if c.result == CriterionResult::Pass {
+            out.push_str(&passed_line(c));
             continue;
         }
         for d in criterion(c) {
@@ -148,6 +152,26 @@ pub fn criterion(c: &CriterionExplanation) -> Vec<Diagnostic> {
         out.push(def);
     }
     out
+}
+
+/// A passed criterion on one line, with the values it read: the full picture is kept for the
+/// criteria that failed or are unknown, where the council needs it.
+fn passed_line(c: &CriterionExplanation) -> String {
+    let mut labels = Vec::new();
+    collect_labels(&c.condition, 0, &mut labels);
+    let inside =
+        |s: crate::ast::Span| s.start >= c.condition.span.start && s.end <= c.condition.span.end;
+    let values: Vec<String> = labels
+        .into_iter()
+        .filter(|(s, _)| inside(*s))
+        .map(|(_, t)| t)
+        .collect();
+    let values = if values.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", values.join("; "))
+    };
+    format!("  ✓ {} pass — {}{values}\n", c.id, c.label)
 }
 
 /// Labels for the values an expression reads (inputs, lets, params, calls), and under each
