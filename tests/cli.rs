@@ -234,7 +234,10 @@ fn a_wrong_expectation_fails_with_a_readable_report() {
         "{out}"
     );
     assert!(out.contains("but `chuyen_hoa.C3` is pass"), "{out}");
-    assert!(out.contains("✓ C3 pass — Tội phạm giảm ít nhất 10%"), "{out}");
+    assert!(
+        out.contains("✓ C3 pass — Tội phạm giảm ít nhất 10%"),
+        "{out}"
+    );
     assert!(out.trim_end().ends_with("3 passed, 1 failed"), "{out}");
 }
 
