@@ -26,7 +26,10 @@
 //!   { "id": "a", "values": { "vu": 10, "kham_pha": 8 } },
 //!   { "id": "b", "values": { "vu": 12, "kham_pha": 9 } },
 //!   { "id": "c", "values": { "vu": 12 } } ] }"#;
-//! let outcome = assess_text(rules, data, DataFormat::Json, &[]).expect("rules check");
+//! let outcome = match assess_text(rules, data, DataFormat::Json, &[]) {
+//!     Ok(outcome) => outcome,
+//!     Err(diagnostics) => return diagnostics.iter().for_each(|d| eprintln!("{}", d.message)),
+//! };
 //! let json = outcome.to_json(false);
 //! assert_eq!(json["areas"][0]["assessments"]["chuyen_hoa"]["verdict"], "dat");
 //! assert_eq!(json["areas"][1]["assessments"]["chuyen_hoa"]["verdict"], "chua_dat");
