@@ -173,3 +173,24 @@ fn outcome_order_is_an_edit() {
     assert!(kinds.contains(&"outcome_order"), "{d:#}");
     assert!(kinds.contains(&"outcome"), "{d:#}");
 }
+
+#[test]
+fn an_added_outcome_is_applied_alone_before_otherwise() {
+    let new = basic().replace(
+        "  outcome chua_dat \"Chưa đạt\" otherwise",
+        "  outcome kha \"Khá\" when C1\n  outcome chua_dat \"Chưa đạt\" otherwise",
+    );
+    let new = temp("basic-added-outcome.tc", &new);
+    let (_, d) = diff(&[&spec("basic.tc"), &new, &spec("basic.json")], &[]);
+    assert_eq!(d["edits"][0]["name"], "chuyen_hoa.kha", "{d:#}");
+    assert_eq!(d["applicable"], serde_json::json!([true]));
+    let xa_f = d["areas"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|a| a["id"] == "xa-f")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(xa_f["assessments"][0]["new"], "kha");
+    assert_eq!(xa_f["assessments"][0]["causes"], serde_json::json!([0]));
+}

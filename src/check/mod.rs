@@ -210,7 +210,3 @@ impl<'s> Checker<'s> {
         self.sources.snippet(span)
     }
 }
-
-fn resolve_type_name(t: Type) -> &'static str {
-    resolve::type_name(t)
-}

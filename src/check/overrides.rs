@@ -41,7 +41,7 @@ pub fn parse_override(rules: &Rules, text: &str) -> Result<(u32, Value), Diagnos
         )
         .with_help(format!(
             "`{name}` is {}, written like `{}`",
-            super::resolve_type_name(param.ty),
+            super::resolve::type_name(param.ty),
             param.written
         ))
     })?;
@@ -56,9 +56,9 @@ pub fn parse_override(rules: &Rules, text: &str) -> Result<(u32, Value), Diagnos
             codes::BAD_OVERRIDE,
             format!(
                 "`{name}` is {}, but `{}` is {}",
-                super::resolve_type_name(param.ty),
+                super::resolve::type_name(param.ty),
                 value.trim(),
-                super::resolve_type_name(ty)
+                super::resolve::type_name(ty)
             ),
         )
         .with_help(format!(

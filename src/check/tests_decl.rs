@@ -232,8 +232,8 @@ impl Checker<'_> {
                 codes::BAD_OVERRIDE,
                 format!(
                     "`{name}` is {}, not {}",
-                    super::resolve_type_name(self.rules.params[p].ty),
-                    super::resolve_type_name(ty)
+                    super::resolve::type_name(self.rules.params[p].ty),
+                    super::resolve::type_name(ty)
                 ),
                 value.span,
             );

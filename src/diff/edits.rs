@@ -17,6 +17,31 @@ pub struct Patch {
     pub text: String,
 }
 
+impl Patch {
+    /// Replace `span` of the old text by `text`.
+    pub fn replace(span: Span, text: &str) -> Patch {
+        Patch {
+            start: span.start,
+            end: span.end,
+            text: text.to_string(),
+        }
+    }
+
+    /// Delete `span` of the old text.
+    pub fn delete(span: Span) -> Patch {
+        Patch::replace(span, "")
+    }
+
+    /// Insert `text` at byte `at` of the old text.
+    pub fn insert(at: usize, text: String) -> Patch {
+        Patch {
+            start: at,
+            end: at,
+            text,
+        }
+    }
+}
+
 /// One edit from the old rules to the new.
 #[derive(Debug, Clone, Serialize)]
 pub struct Edit {
@@ -130,11 +155,7 @@ pub fn edits(old_text: &str, old: &RulesFile, new_text: &str, new: &RulesFile) -
                 change: "removed".into(),
                 old: Some(normalise(o.slice(*span))),
                 new: None,
-                patch: Some(Patch {
-                    start: span.start,
-                    end: span.end,
-                    text: String::new(),
-                }),
+                patch: Some(Patch::delete(*span)),
             }),
         }
     }
@@ -146,11 +167,10 @@ pub fn edits(old_text: &str, old: &RulesFile, new_text: &str, new: &RulesFile) -
                 change: "added".into(),
                 old: None,
                 new: Some(normalise(n.slice(*nspan))),
-                patch: Some(Patch {
-                    start: old_text.len(),
-                    end: old_text.len(),
-                    text: format!("\n{}\n", n.slice(*nspan)),
-                }),
+                patch: Some(Patch::insert(
+                    old_text.len(),
+                    format!("\n{}\n", n.slice(*nspan)),
+                )),
             });
         }
     }
@@ -208,11 +228,7 @@ fn replace_decl(
         change: change.into(),
         old: Some(old),
         new: Some(new),
-        patch: Some(Patch {
-            start: span.start,
-            end: span.end,
-            text: n.slice(nspan).to_string(),
-        }),
+        patch: Some(Patch::replace(span, n.slice(nspan))),
     }
 }
 
@@ -228,11 +244,7 @@ fn assessment(o: &Side, a: &AssessmentDecl, n: &Side, b: &AssessmentDecl, out: &
     let when = |s: &Side, x: &AssessmentDecl| x.when.as_ref().map(|w| normalise(s.slice(w.span)));
     if when(o, a) != when(n, b) {
         let patch = match (&a.when, &b.when) {
-            (Some(w), Some(v)) => Some(Patch {
-                start: w.span.start,
-                end: w.span.end,
-                text: n.slice(v.span).to_string(),
-            }),
+            (Some(w), Some(v)) => Some(Patch::replace(w.span, n.slice(v.span))),
             _ => None,
         };
         out.push(Edit {
@@ -286,11 +298,7 @@ fn criteria(o: &Side, a: &AssessmentDecl, n: &Side, b: &AssessmentDecl, out: &mu
                         change: changes.join(", "),
                         old: Some(normalise(o.slice(c.span))),
                         new: Some(normalise(n.slice(d.span))),
-                        patch: Some(Patch {
-                            start: c.span.start,
-                            end: c.span.end,
-                            text: n.slice(d.span).to_string(),
-                        }),
+                        patch: Some(Patch::replace(c.span, n.slice(d.span))),
                     });
                 }
             }
@@ -300,11 +308,7 @@ fn criteria(o: &Side, a: &AssessmentDecl, n: &Side, b: &AssessmentDecl, out: &mu
                 change: "removed".into(),
                 old: Some(normalise(o.slice(c.span))),
                 new: None,
-                patch: Some(Patch {
-                    start: c.span.start,
-                    end: c.span.end,
-                    text: String::new(),
-                }),
+                patch: Some(Patch::delete(c.span)),
             }),
         }
     }
@@ -323,11 +327,7 @@ fn criteria(o: &Side, a: &AssessmentDecl, n: &Side, b: &AssessmentDecl, out: &mu
             change: "added".into(),
             old: None,
             new: Some(normalise(n.slice(d.span))),
-            patch: Some(Patch {
-                start: at,
-                end: at,
-                text: format!("{}\n  ", n.slice(d.span)),
-            }),
+            patch: Some(Patch::insert(at, format!("{}\n  ", n.slice(d.span)))),
         });
     }
 }
@@ -347,11 +347,7 @@ fn outcomes(o: &Side, a: &AssessmentDecl, n: &Side, b: &AssessmentDecl, out: &mu
                 change: "condition".into(),
                 old: Some(cond(o, x)),
                 new: Some(cond(n, y)),
-                patch: Some(Patch {
-                    start: x.span.start,
-                    end: x.span.end,
-                    text: n.slice(y.span).to_string(),
-                }),
+                patch: Some(Patch::replace(x.span, n.slice(y.span))),
             }),
             Some(_) => {}
             None => out.push(Edit {
@@ -360,14 +356,17 @@ fn outcomes(o: &Side, a: &AssessmentDecl, n: &Side, b: &AssessmentDecl, out: &mu
                 change: "removed".into(),
                 old: Some(cond(o, x)),
                 new: None,
-                patch: Some(Patch {
-                    start: x.span.start,
-                    end: x.span.end,
-                    text: String::new(),
-                }),
+                patch: Some(Patch::delete(x.span)),
             }),
         }
     }
+    // A new outcome goes in just before the old `otherwise`, where it can be tried alone.
+    let at = a
+        .outcomes
+        .iter()
+        .find(|x| x.when.is_none())
+        .or(a.outcomes.last())
+        .map_or(a.span.end.saturating_sub(1), |x| x.span.start);
     for y in b
         .outcomes
         .iter()
@@ -379,7 +378,7 @@ fn outcomes(o: &Side, a: &AssessmentDecl, n: &Side, b: &AssessmentDecl, out: &mu
             change: "added".into(),
             old: None,
             new: Some(cond(n, y)),
-            patch: None,
+            patch: Some(Patch::insert(at, format!("{}\n  ", n.slice(y.span)))),
         });
     }
     let common = |from: &AssessmentDecl, other: &AssessmentDecl| -> Vec<String> {
@@ -400,7 +399,7 @@ fn outcomes(o: &Side, a: &AssessmentDecl, n: &Side, b: &AssessmentDecl, out: &mu
         let patch = region(a).zip(region(b)).map(|((s, e), (ns, ne))| Patch {
             start: s,
             end: e,
-            text: n.text[ns..ne].to_string(),
+            text: n.text.get(ns..ne).unwrap_or("").to_string(),
         });
         out.push(Edit {
             kind: "outcome_order",
