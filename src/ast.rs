@@ -2,8 +2,8 @@
 //!
 //! The source text is kept once, in the [`crate::source::SourceMap`]; nodes hold byte ranges into it.
 
+use crate::num::Num;
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 
 /// Which loaded file a span points into (an index into the [`crate::source::SourceMap`]).
 pub type FileId = u32;
@@ -193,7 +193,7 @@ pub struct CriterionDecl {
     /// Declared `required`.
     pub required: bool,
     /// Points (when the criterion has them).
-    pub points: Option<Spanned<rust_decimal::Decimal>>,
+    pub points: Option<Spanned<crate::num::Num>>,
     /// The `when` condition, if any.
     pub when: Option<Expr>,
     /// The condition.
@@ -278,9 +278,9 @@ pub struct Expect {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Literal {
     /// `12`, `0.5`, `-3`
-    Number(Decimal),
+    Number(Num),
     /// `80%` held as the fraction 0.8
-    Percent(Decimal),
+    Percent(Num),
     /// `2024-06-14`
     Date(NaiveDate),
     /// `"…"`
@@ -392,9 +392,9 @@ impl BinOp {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExprKind {
     /// `12`, `0.5`
-    Number(Decimal),
+    Number(Num),
     /// `80%` held as 0.8
-    Percent(Decimal),
+    Percent(Num),
     /// `2024-06-14`
     Date(NaiveDate),
     /// `"…"`
@@ -476,7 +476,7 @@ impl<T: EraseSpans> EraseSpans for Box<T> {
 macro_rules! leaf_erase {
     ($($t:ty),*) => { $(impl EraseSpans for $t { fn erase_spans(&mut self) {} })* };
 }
-leaf_erase!(String, NaiveDate, Decimal, Literal, bool);
+leaf_erase!(String, NaiveDate, Num, Literal, bool);
 
 impl EraseSpans for Span {
     fn erase_spans(&mut self) {

@@ -6,8 +6,8 @@ use crate::check::{codes, Rules, Type};
 use crate::data::Area;
 use crate::diag::{did_you_mean, Diagnostic};
 use crate::eval::{assess, compile, TargetResult, Verdict};
+use crate::num::Num;
 use crate::value::{format_number, format_percent, Value};
-use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// The most values one sweep may try.
@@ -19,7 +19,7 @@ pub struct SweepSpec {
     /// The param's index.
     pub param: u32,
     /// The values to try, in order.
-    pub values: Vec<Decimal>,
+    pub values: Vec<Num>,
     /// Whether the values were written as percents (for display).
     pub percent: bool,
 }
@@ -71,7 +71,7 @@ pub fn parse_spec(rules: &Rules, spec: &str) -> Result<SweepSpec, Diagnostic> {
         _ => Err(bad(format!("`{}` is not a number or percent", text.trim()))),
     };
     let ((from, percent), (to, _), (step, _)) = (number(from)?, number(to)?, number(step)?);
-    if step <= Decimal::ZERO || from > to {
+    if step <= Num::ZERO || from > to {
         return Err(bad("the range must go up: FROM ≤ TO and STEP > 0".into()));
     }
     let mut values = Vec::new();
@@ -83,7 +83,10 @@ pub fn parse_spec(rules: &Rules, spec: &str) -> Result<SweepSpec, Diagnostic> {
                 "more than {MAX_STEPS} values; take a larger step"
             )));
         }
-        v += step;
+        let Some(next) = v.checked_add(step) else {
+            break;
+        };
+        v = next;
     }
     Ok(SweepSpec {
         param: p as u32,

@@ -5,11 +5,10 @@
 
 use crate::ast::*;
 use crate::diag::Diagnostic;
+use crate::num::Num;
 use chrono::NaiveDate;
 use pest::iterators::Pair;
 use pest::Parser;
-use rust_decimal::Decimal;
-use std::str::FromStr;
 
 mod errors;
 
@@ -147,21 +146,27 @@ impl Ctx {
             })
     }
 
-    fn decimal(&self, p: &Pair<Rule>) -> Built<Decimal> {
+    fn decimal(&self, p: &Pair<Rule>) -> Built<Num> {
         let text = p.as_str().trim_end_matches('%');
-        Decimal::from_str(text).map_err(|_| {
+        Num::parse(text).map_err(|e| {
+            let shown: String = p.as_str().chars().take(40).collect();
+            let more = if shown.len() < p.as_str().len() { "…" } else { "" };
             Diagnostic::error(
                 errors::BAD_LITERAL,
-                format!("`{}` is not a number tieuchi can hold exactly", p.as_str()),
+                format!("`{shown}{more}` {e}"),
                 self.span(p),
             )
-            .with_help("numbers may have at most 28 significant digits")
+            .with_help(format!(
+                "tieuchi holds every number exactly, with at most {} significant digits and {} decimal places",
+                crate::num::MAX_DIGITS,
+                crate::num::MAX_DIGITS
+            ))
         })
     }
 
-    fn percent(&self, p: &Pair<Rule>) -> Built<Decimal> {
+    fn percent(&self, p: &Pair<Rule>) -> Built<Num> {
         self.decimal(p)?
-            .checked_div(Decimal::ONE_HUNDRED)
+            .checked_div(Num::ONE_HUNDRED)
             .ok_or_else(|| {
                 Diagnostic::error(
                     errors::BAD_LITERAL,

@@ -1,11 +1,11 @@
 //! Values of the language: exact decimals, three-valued booleans, dates, options and ranges.
 //!
-//! Numbers are `rust_decimal::Decimal` (96-bit mantissa, 28 significant digits): arithmetic is
-//! exact decimal arithmetic, and division rounds only past the 28th significant digit, so
-//! `ratio(2, 3) >= 66.66%` holds and 60% of 8 areas is exactly 4.8.
+//! Numbers are exact rationals ([`Num`]): `ratio(2, 3) >= 66.66%` holds, `ratio(1, 3) * 3 == 1`
+//! holds, and 60% of 8 areas is exactly 4.8. A result that does not fit is unknown (overflow),
+//! never rounded.
 
+pub use crate::num::Num;
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 
 /// A value during evaluation. `Copy`, so evaluation allocates nothing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,9 +15,9 @@ pub enum Value {
     /// `true` / `false`.
     Bool(bool),
     /// A number (count, number or percent; `80%` is 0.8).
-    Num(Decimal),
+    Num(Num),
     /// A number known only to lie in `lo..=hi` (points, counts and shares over unknowns).
-    Range(Decimal, Decimal),
+    Range(Num, Num),
     /// A date.
     Date(NaiveDate),
     /// A text, by its index in the area's or the program's text table.
@@ -36,7 +36,7 @@ impl Value {
     }
 
     /// Lowest and highest possible number, if this is a number or a range.
-    pub fn bounds(self) -> Option<(Decimal, Decimal)> {
+    pub fn bounds(self) -> Option<(Num, Num)> {
         match self {
             Value::Num(n) => Some((n, n)),
             Value::Range(lo, hi) => Some((lo, hi)),
@@ -45,7 +45,7 @@ impl Value {
     }
 
     /// A number from bounds, collapsing an exact range to a plain number.
-    pub fn from_bounds(lo: Decimal, hi: Decimal) -> Value {
+    pub fn from_bounds(lo: Num, hi: Num) -> Value {
         if lo == hi {
             Value::Num(lo)
         } else {
@@ -59,13 +59,25 @@ impl Value {
     }
 }
 
-/// Formats a number for people: integers without decimals, others trimmed of trailing zeros.
-pub fn format_number(n: Decimal) -> String {
-    n.normalize().to_string()
+/// Num places shown for a number that has no short exact decimal.
+const SHOWN_PLACES: usize = 4;
+
+/// Formats a number for people: exact when the decimal is short (`4.8`, `-12`), else rounded to
+/// 4 places and marked `≈` (`≈0.6667`).
+pub fn format_number(n: Num) -> String {
+    if n.exact_within(SHOWN_PLACES, false) {
+        n.decimal_text(SHOWN_PLACES)
+    } else {
+        format!("≈{}", n.decimal_text(SHOWN_PLACES))
+    }
 }
 
-/// Formats a fraction as a percent: 0.75 → `75%`, 2/3 → `66.67%` (rounded to 2 places for display).
-pub fn format_percent(n: Decimal) -> String {
-    let p = (n * Decimal::ONE_HUNDRED).round_dp(2).normalize();
-    format!("{p}%")
+/// Formats a fraction as a percent: 0.75 → `75%`, 2/3 → `≈66.67%` (2 places, marked when
+/// rounded). Never overflows.
+pub fn format_percent(n: Num) -> String {
+    if n.exact_within(2, true) {
+        format!("{}%", n.percent_text(2))
+    } else {
+        format!("≈{}%", n.percent_text(2))
+    }
 }

@@ -201,7 +201,7 @@ fn area_filter_and_explain_json() {
     let doc: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
     assert_eq!(doc["areas"].as_array().map(Vec::len), Some(1));
     let c1 = &doc["areas"][0]["assessments"]["chuyen_hoa"]["criteria"][0]["explanation"];
-    assert_eq!(c1["shortfall"], "75% < 80%: 5 points short");
+    assert_eq!(c1["shortfall"], "75% < 80%: 5 percentage points short");
     assert_eq!(
         c1["would_pass"][0],
         "vu_kham_pha@ca_nam = 10 (now 9: 1 more)"

@@ -52,6 +52,22 @@ fn normalise(doc: &Value) -> Value {
     serde_json::json!({ "areas": areas, "targets": targets })
 }
 
+/// A JSON number or a number-as-string, as an exact number (fractions `a/b` included).
+fn exact(v: &Value) -> Option<tieuchi::num::Num> {
+    let text = match v {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        _ => return None,
+    };
+    match text.split_once('/') {
+        Some((a, b)) => a
+            .parse::<tieuchi::num::Num>()
+            .ok()?
+            .checked_div(b.parse().ok()?),
+        None => text.parse().ok(),
+    }
+}
+
 fn compare(expected: &Value, actual: &Value, at: &str, problems: &mut Vec<String>) {
     match expected {
         Value::Object(map) => {
@@ -76,12 +92,8 @@ fn compare(expected: &Value, actual: &Value, at: &str, problems: &mut Vec<String
                 problems.push(format!("{at}: expected {want:?}, got {got:?}"));
             }
         }
-        Value::Number(n)
-            if actual
-                .as_f64()
-                .zip(n.as_f64())
-                .is_none_or(|(a, b)| (a - b).abs() > 1e-9) =>
-        {
+        // Numbers in tieuchi's JSON are exact strings ("40", "0.875", "2/3"): compared exactly.
+        Value::Number(n) if exact(actual) != exact(&Value::Number(n.clone())) => {
             problems.push(format!("{at}: expected {n}, got {actual}"));
         }
         Value::Number(_) => {}

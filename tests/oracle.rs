@@ -232,7 +232,7 @@ fn engine_agrees_with_an_independent_computation() {
                     .collect();
                 assert_eq!(results, criteria, "round {round} area {i}");
                 assert_eq!(
-                    got["points"].as_u64(),
+                    got["points"].as_str().and_then(|p| p.parse::<u64>().ok()),
                     points,
                     "round {round} area {i}: {got}"
                 );

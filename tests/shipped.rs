@@ -91,7 +91,10 @@ fn readme_main_command_output() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("5–6 of 8 areas, 62.5%–75% ≥ 60%"), "{out}");
-    assert!(out.contains("75% < 80%: 5 points short"), "{out}");
+    assert!(
+        out.contains("75% < 80%: 5 percentage points short"),
+        "{out}"
+    );
     assert!(
         out.contains("would pass with vu_kham_pha@ca_nam = 10 (now 9: 1 more)"),
         "{out}"

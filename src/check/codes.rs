@@ -48,3 +48,5 @@ pub const UNUSED_INPUT: &str = "tieuchi::check::unused_input";
 pub const UNUSED_CRITERION: &str = "tieuchi::check::unused_criterion";
 /// An assessment with more outcomes than a verdict can track (63).
 pub const TOO_MANY_OUTCOMES: &str = "tieuchi::check::too_many_outcomes";
+/// A points weight beyond the documented limit: `points 10000000000000000` or `points 0.0000001`.
+pub const BAD_POINTS: &str = "tieuchi::check::bad_points";

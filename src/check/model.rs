@@ -1,10 +1,10 @@
 //! The checked rules: every name resolved, every expression typed. Evaluation reads only these.
 
 use crate::ast::{BinOp, ResultWord, Span};
+use crate::num::Num;
 use crate::source::SourceMap;
 use crate::value::Value;
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 
 /// The type of an input as declared.
 #[derive(Debug, Clone, PartialEq)]
@@ -121,7 +121,7 @@ pub struct Criterion {
     /// Declared `required`.
     pub required: bool,
     /// Points (when the criterion has them).
-    pub points: Option<Decimal>,
+    pub points: Option<Num>,
     /// The `when` condition, if any.
     pub when: Option<CExpr>,
     /// The condition.

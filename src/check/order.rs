@@ -183,6 +183,20 @@ impl Checker<'_> {
     }
 
     fn criterion(&mut self, c: &ast::CriterionDecl, scope: &Scope) -> Criterion {
+        if let Some(p) = c
+            .points
+            .as_ref()
+            .filter(|p| !crate::num::points_fit(p.node))
+        {
+            self.error(
+                Diagnostic::error(
+                    codes::BAD_POINTS,
+                    format!("points `{}` are beyond what a weight may be", p.node),
+                    p.span,
+                )
+                .with_help(crate::num::POINTS_HELP),
+            );
+        }
         let when = c.when.as_ref().and_then(|w| self.resolve_bool(w, scope));
         let condition = self.resolve_bool(&c.condition, scope).unwrap_or(CExpr {
             kind: CKind::Const(crate::value::Value::Unknown),

@@ -4,24 +4,22 @@ use super::resolve::Scope;
 use super::{codes, model::*, Checker, Named};
 use crate::ast;
 use crate::diag::{did_you_mean, Diagnostic};
+use crate::num::Num;
 use crate::value::Value;
-use rust_decimal::Decimal;
 
 /// Whether a value fits an input's type; the error says why not.
 pub fn fits(ty: &InputType, v: Value) -> Result<(), String> {
     match (ty, v) {
-        (InputType::Count, Value::Num(n)) if n.is_sign_negative() && !n.is_zero() => {
+        (InputType::Count, Value::Num(n)) if n.is_negative() => {
             Err(format!("a count cannot be negative ({n})"))
         }
-        (InputType::Count, Value::Num(n)) if n.fract() != Decimal::ZERO => {
-            Err(format!("a count is a whole number, not {}", n.normalize()))
+        (InputType::Count, Value::Num(n)) if !n.is_integer() => {
+            Err(format!("a count is a whole number, not {n}"))
         }
-        (InputType::Percent, Value::Num(n)) if n < Decimal::ZERO || n > Decimal::ONE => {
-            Err(format!(
-                "a percent lies in 0–100%, not {}",
-                crate::value::format_percent(n)
-            ))
-        }
+        (InputType::Percent, Value::Num(n)) if n < Num::ZERO || n > Num::ONE => Err(format!(
+            "a percent lies in 0–100%, not {}",
+            crate::value::format_percent(n)
+        )),
         (InputType::Count | InputType::Number | InputType::Percent, Value::Num(_)) => Ok(()),
         (InputType::YesNo, Value::Bool(_))
         | (InputType::Date, Value::Date(_))

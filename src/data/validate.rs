@@ -3,11 +3,10 @@
 use super::{Area, RawArea, RawValue};
 use crate::check::{InputType, Rules};
 use crate::diag::{did_you_mean, Diagnostic};
+use crate::num::{Num, NumError, MAX_DIGITS};
 use crate::value::Value;
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use std::collections::HashMap;
-use std::str::FromStr;
 
 /// Codes of data diagnostics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +31,8 @@ pub enum DataCode {
     DuplicateId,
     /// An area without an id.
     MissingId,
+    /// A number the engine cannot hold exactly, e.g. 39 significant digits.
+    NumberLimit,
 }
 
 impl DataCode {
@@ -48,6 +49,7 @@ impl DataCode {
             DataCode::BadDate => "tieuchi::data::bad_date",
             DataCode::DuplicateId => "tieuchi::data::duplicate_id",
             DataCode::MissingId => "tieuchi::data::missing_id",
+            DataCode::NumberLimit => "tieuchi::data::number_limit",
         }
     }
 }
@@ -188,7 +190,7 @@ pub fn parse_value(
     };
     let value = match ty {
         InputType::Count => count(text, ty)?,
-        InputType::Number => Value::Num(number(text).ok_or_else(|| wrong(ty, text))?),
+        InputType::Number => Value::Num(number(text, ty)?),
         InputType::Percent => percent(text, ty)?,
         InputType::YesNo => yes_no(text, csv).ok_or_else(|| wrong(ty, text))?,
         InputType::Date => date(text, csv)?,
@@ -210,31 +212,51 @@ fn wrong(ty: &InputType, text: &str) -> ValueProblem {
     };
     (
         DataCode::WrongType,
-        format!("`{text}` is not a {}", ty.name()),
+        format!("`{}` is not a {}", shown(text), ty.name()),
         help.to_string(),
     )
 }
 
-fn number(text: &str) -> Option<Decimal> {
-    if text.contains(['e', 'E']) {
-        return Decimal::from_scientific(text).ok();
+/// At most this many characters of a bad value are echoed in a diagnostic.
+const SHOWN_CHARS: usize = 40;
+
+/// A value as echoed in a diagnostic: long ones shortened, so a 10,000-digit value is not
+/// printed whole.
+fn shown(text: &str) -> String {
+    if text.chars().count() <= SHOWN_CHARS {
+        return text.to_string();
     }
-    Decimal::from_str(text).ok()
+    let head: String = text.chars().take(SHOWN_CHARS).collect();
+    format!("{head}… ({} characters)", text.chars().count())
+}
+
+fn number(text: &str, ty: &InputType) -> Result<Num, ValueProblem> {
+    Num::parse(text).map_err(|e| match e {
+        NumError::NotANumber => wrong(ty, text),
+        limit => (
+            DataCode::NumberLimit,
+            format!("`{}` {limit}", shown(text)),
+            format!(
+                "tieuchi holds every number exactly, with at most {MAX_DIGITS} significant digits \
+                 and {MAX_DIGITS} decimal places; check the value"
+            ),
+        ),
+    })
 }
 
 fn count(text: &str, ty: &InputType) -> Result<Value, ValueProblem> {
-    let n = number(text).ok_or_else(|| wrong(ty, text))?;
-    if n.is_sign_negative() && !n.is_zero() {
+    let n = number(text, ty)?;
+    if n.is_negative() {
         return Err((
             DataCode::NegativeCount,
-            format!("a count cannot be negative ({text})"),
+            format!("a count cannot be negative ({})", shown(text)),
             "counts are whole numbers ≥ 0".into(),
         ));
     }
-    if n.fract() != Decimal::ZERO {
+    if !n.is_integer() {
         return Err((
             DataCode::FractionalCount,
-            format!("a count is a whole number, not {text}"),
+            format!("a count is a whole number, not {}", shown(text)),
             "counts are whole numbers ≥ 0".into(),
         ));
     }
@@ -242,16 +264,17 @@ fn count(text: &str, ty: &InputType) -> Result<Value, ValueProblem> {
 }
 
 fn percent(text: &str, ty: &InputType) -> Result<Value, ValueProblem> {
-    let points =
-        number(text.strip_suffix('%').unwrap_or(text).trim()).ok_or_else(|| wrong(ty, text))?;
-    if points < Decimal::ZERO || points > Decimal::ONE_HUNDRED {
+    let points = number(text.strip_suffix('%').unwrap_or(text).trim(), ty)?;
+    if points < Num::ZERO || points > Num::ONE_HUNDRED {
         return Err((
             DataCode::PercentRange,
-            format!("{text} is outside 0–100%"),
+            format!("{} is outside 0–100%", shown(text)),
             "a percent lies between 0 and 100".into(),
         ));
     }
-    Ok(Value::Num(points / Decimal::ONE_HUNDRED))
+    // A value in 0..=100 divided by 100 always fits.
+    let fraction = points.checked_div(Num::ONE_HUNDRED).unwrap_or(Num::ZERO);
+    Ok(Value::Num(fraction))
 }
 
 fn yes_no(text: &str, csv: bool) -> Option<Value> {

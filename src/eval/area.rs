@@ -6,8 +6,8 @@ use super::results::*;
 use crate::ast::{BinOp, ResultWord};
 use crate::check::{CExpr, CKind, Func, VerdictWant, TEXT_CONST};
 use crate::data::Area;
+use crate::num::Num;
 use crate::value::Value;
-use rust_decimal::Decimal;
 
 /// Receives the value of every expression node evaluated (for explanations).
 pub trait Trace {
@@ -158,7 +158,7 @@ impl<'p, T: Trace> AreaEval<'p, T> {
         let offset = self.prog.criterion_offset[ai];
         let n = self.prog.rules.assessments[ai].criteria.len();
         self.result.criteria[offset..offset + n].fill(CriterionResult::Unknown);
-        let zero = (Decimal::ZERO, Decimal::ZERO);
+        let zero = (Num::ZERO, Num::ZERO);
         AssessmentResult {
             verdict: Verdict::Invalid,
             points: zero,
@@ -170,7 +170,7 @@ impl<'p, T: Trace> AreaEval<'p, T> {
         let prog = self.prog;
         let a = &prog.rules.assessments[ai];
         let applies = a.when.as_ref().map_or(Value::Bool(true), |w| self.eval(w));
-        let zero = (Decimal::ZERO, Decimal::ZERO);
+        let zero = (Num::ZERO, Num::ZERO);
         if applies == Value::Bool(false) {
             return AssessmentResult {
                 verdict: Verdict::Na,
@@ -198,16 +198,16 @@ impl<'p, T: Trace> AreaEval<'p, T> {
             let (can_apply, surely_applies) = (app != Value::Bool(false), app == Value::Bool(true));
             if let Some(p) = c.points {
                 if surely_applies && cond == Value::Bool(true) {
-                    points.0 += p;
+                    points.0 = add_points(points.0, p);
                 }
                 if can_apply && cond != Value::Bool(false) {
-                    points.1 += p;
+                    points.1 = add_points(points.1, p);
                 }
                 if surely_applies {
-                    max_points.0 += p;
+                    max_points.0 = add_points(max_points.0, p);
                 }
                 if can_apply {
-                    max_points.1 += p;
+                    max_points.1 = add_points(max_points.1, p);
                 }
             }
             if c.required {
@@ -418,23 +418,12 @@ impl<'p, T: Trace> AreaEval<'p, T> {
         let (Some(lhs), Some(rhs)) = (lhs, k.checked_mul(b)) else {
             return Some(Value::Unknown);
         };
-        let op = if b.is_sign_negative() {
-            ops::flip(op)
-        } else {
-            op
-        };
+        let op = if b.is_negative() { ops::flip(op) } else { op };
         Some(ops::compare(op, Value::Num(lhs), Value::Num(rhs)))
     }
 
     /// The comparison through the division, for ranges.
-    fn compare_general(
-        &self,
-        op: BinOp,
-        f: Func,
-        a: Value,
-        b: Value,
-        k: rust_decimal::Decimal,
-    ) -> Value {
+    fn compare_general(&self, op: BinOp, f: Func, a: Value, b: Value, k: crate::num::Num) -> Value {
         let v = if f == Func::Ratio {
             ops::ratio(a, b)
         } else {
@@ -486,6 +475,13 @@ impl<'p, T: Trace> AreaEval<'p, T> {
         };
         s.map_or("", String::as_str)
     }
+}
+
+/// A sum of points. Weights are checked to be at most 10¹⁵ with at most 6 decimal places
+/// ([`crate::num::points_fit`]), so no sum over the criteria of a rules file overflows; were it
+/// to, the sum stays at the largest value reached (never reached by checked rules).
+fn add_points(sum: Num, p: Num) -> Num {
+    sum.checked_add(p).unwrap_or(sum)
 }
 
 fn criterion_is(r: CriterionResult, word: ResultWord, negate: bool, literal: bool) -> Value {

@@ -4,8 +4,8 @@
 use super::program::Program;
 use crate::ast::BinOp;
 use crate::check::{CExpr, CKind, Func, InputType, Rules};
+use crate::num::Num;
 use crate::value::{format_number, format_percent, Value};
-use rust_decimal::Decimal;
 use std::sync::Arc;
 
 /// Whether an expression's numbers read as percents (ratios, changes, percent inputs and
@@ -138,7 +138,7 @@ impl Shown {
 
 impl std::fmt::Display for Shown {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let num = |n: Decimal| {
+        let num = |n: Num| {
             if self.percent {
                 format_percent(n)
             } else {

@@ -17,8 +17,8 @@ pub use program::{compile, Program};
 pub use results::*;
 
 use crate::data::Area;
+use crate::num::Num;
 use crate::value::Value;
-use rust_decimal::Decimal;
 
 /// The result of assessing a data set.
 #[derive(Debug, Clone)]
@@ -101,7 +101,7 @@ pub fn aggregate_value(share: bool, t: &Tally) -> Value {
             .map_or(Value::Unknown, |(lo, hi)| Value::from_bounds(lo, hi));
     }
     let (lo, hi) = t.count();
-    Value::from_bounds(Decimal::from(lo), Decimal::from(hi))
+    Value::from_bounds(Num::from(lo), Num::from(hi))
 }
 
 /// Decides the targets from the tallies of their `count`/`share` calls.

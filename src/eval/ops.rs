@@ -2,8 +2,8 @@
 //! A result is decided only when every way of filling in the unknowns gives the same answer.
 
 use crate::ast::BinOp;
+use crate::num::Num;
 use crate::value::Value;
-use rust_decimal::Decimal;
 
 /// Three-valued `not`.
 pub fn not(v: Value) -> Value {
@@ -44,7 +44,7 @@ pub fn arith(op: BinOp, l: Value, r: Value) -> Value {
         BinOp::Add => a0.checked_add(b0).zip(a1.checked_add(b1)),
         BinOp::Sub => a0.checked_sub(b1).zip(a1.checked_sub(b0)),
         BinOp::Mul | BinOp::Div => {
-            if op == BinOp::Div && b0 <= Decimal::ZERO && b1 >= Decimal::ZERO {
+            if op == BinOp::Div && b0 <= Num::ZERO && b1 >= Num::ZERO {
                 return Value::Unknown;
             }
             let corners = [(a0, b0), (a0, b1), (a1, b0), (a1, b1)].map(|(x, y)| num_op(op, x, y));
@@ -55,7 +55,7 @@ pub fn arith(op: BinOp, l: Value, r: Value) -> Value {
     bounds.map_or(Value::Unknown, |(lo, hi)| Value::from_bounds(lo, hi))
 }
 
-fn span_of(values: &[Option<Decimal>]) -> Option<(Decimal, Decimal)> {
+fn span_of(values: &[Option<Num>]) -> Option<(Num, Num)> {
     let mut it = values.iter();
     let first = (*it.next()?)?;
     it.try_fold((first, first), |(lo, hi), v| {
@@ -63,7 +63,7 @@ fn span_of(values: &[Option<Decimal>]) -> Option<(Decimal, Decimal)> {
     })
 }
 
-fn num_op(op: BinOp, a: Decimal, b: Decimal) -> Option<Decimal> {
+fn num_op(op: BinOp, a: Num, b: Num) -> Option<Num> {
     match op {
         BinOp::Add => a.checked_add(b),
         BinOp::Sub => a.checked_sub(b),
@@ -115,7 +115,7 @@ fn op_holds(op: BinOp, ord: std::cmp::Ordering) -> bool {
     }
 }
 
-fn compare_bounds(op: BinOp, (a0, a1): (Decimal, Decimal), (b0, b1): (Decimal, Decimal)) -> Value {
+fn compare_bounds(op: BinOp, (a0, a1): (Num, Num), (b0, b1): (Num, Num)) -> Value {
     if a0 == a1 && b0 == b1 {
         return Value::Bool(op_holds(op, a0.cmp(&b0)));
     }
@@ -165,20 +165,20 @@ pub fn change(new: Value, old: Value) -> Value {
     let (Some(_), Some((o0, o1))) = (new.bounds(), old.bounds()) else {
         return Value::Unknown;
     };
-    if o0 <= Decimal::ZERO && o1 >= Decimal::ZERO {
+    if o0 <= Num::ZERO && o1 >= Num::ZERO {
         return Value::Unknown;
     }
     // (new - old) / old = new/old - 1
     arith(
         BinOp::Sub,
         arith(BinOp::Div, new, old),
-        Value::Num(Decimal::ONE),
+        Value::Num(Num::ONE),
     )
 }
 
 /// `min(…)` / `max(…)`: unknown when any argument is unknown.
 pub fn min_max(want_max: bool, args: &[Value]) -> Value {
-    let mut acc: Option<(Decimal, Decimal)> = None;
+    let mut acc: Option<(Num, Num)> = None;
     for v in args {
         let Some((lo, hi)) = v.bounds() else {
             return Value::Unknown;
@@ -196,9 +196,9 @@ pub fn min_max(want_max: bool, args: &[Value]) -> Value {
 pub fn abs(v: Value) -> Value {
     match v {
         Value::Num(n) => Value::Num(n.abs()),
-        Value::Range(lo, hi) if lo >= Decimal::ZERO => Value::Range(lo, hi),
-        Value::Range(lo, hi) if hi <= Decimal::ZERO => Value::Range(-hi, -lo),
-        Value::Range(lo, hi) => Value::Range(Decimal::ZERO, (-lo).max(hi)),
+        Value::Range(lo, hi) if lo >= Num::ZERO => Value::Range(lo, hi),
+        Value::Range(lo, hi) if hi <= Num::ZERO => Value::Range(-hi, -lo),
+        Value::Range(lo, hi) => Value::Range(Num::ZERO, (-lo).max(hi)),
         _ => Value::Unknown,
     }
 }
@@ -208,9 +208,9 @@ pub fn at_least(k: Value, trues: usize, unknowns: usize) -> Value {
     let Value::Num(k) = k else {
         return Value::Unknown;
     };
-    if Decimal::from(trues) >= k {
+    if Num::from(trues) >= k {
         Value::Bool(true)
-    } else if Decimal::from(trues + unknowns) < k {
+    } else if Num::from(trues + unknowns) < k {
         Value::Bool(false)
     } else {
         Value::Unknown
@@ -222,8 +222,8 @@ mod tests {
     use super::*;
     use std::str::FromStr;
 
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
+    fn d(s: &str) -> Num {
+        Num::from_str(s).unwrap()
     }
 
     #[test]
@@ -246,7 +246,7 @@ mod tests {
             Value::Bool(true)
         );
         assert_eq!(
-            ratio(Value::Num(d("1")), Value::Num(Decimal::ZERO)),
+            ratio(Value::Num(d("1")), Value::Num(Num::ZERO)),
             Value::Unknown
         );
         assert_eq!(
@@ -254,7 +254,7 @@ mod tests {
             Value::Num(d("-0.25"))
         );
         assert_eq!(
-            change(Value::Num(d("1")), Value::Num(Decimal::ZERO)),
+            change(Value::Num(d("1")), Value::Num(Num::ZERO)),
             Value::Unknown
         );
         assert_eq!(

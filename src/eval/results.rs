@@ -1,6 +1,6 @@
 //! The results of assessing: per criterion, per assessment (verdict), per area, per target.
 
-use rust_decimal::Decimal;
+use crate::num::Num;
 use serde::Serialize;
 
 /// A criterion's result.
@@ -79,9 +79,9 @@ pub struct AssessmentResult {
     /// The verdict.
     pub verdict: Verdict,
     /// Lowest and highest possible points.
-    pub points: (Decimal, Decimal),
+    pub points: (Num, Num),
     /// Lowest and highest possible `max_points`.
-    pub max_points: (Decimal, Decimal),
+    pub max_points: (Num, Num),
 }
 
 /// A target's result.
@@ -139,15 +139,13 @@ impl Tally {
         (self.tt, self.tt + self.tu + self.ut + self.uu)
     }
     /// Lowest and highest possible share; `None` when some filling leaves the filter empty.
-    pub fn share(&self) -> Option<(Decimal, Decimal)> {
+    pub fn share(&self) -> Option<(Num, Num)> {
         if self.members() == 0 {
             return None;
         }
-        let lo = Decimal::from(self.tt)
-            .checked_div(Decimal::from(self.members() + self.uf + self.uu))?;
+        let lo = Num::from(self.tt).checked_div(Num::from(self.members() + self.uf + self.uu))?;
         let hi_num = self.tt + self.tu + self.ut + self.uu;
-        let hi =
-            Decimal::from(hi_num).checked_div(Decimal::from(self.members() + self.ut + self.uu))?;
+        let hi = Num::from(hi_num).checked_div(Num::from(self.members() + self.ut + self.uu))?;
         Some((lo, hi))
     }
 }

@@ -7,8 +7,8 @@ use super::program::Program;
 use crate::ast::BinOp;
 use crate::check::{CExpr, CKind, Func, InputType};
 use crate::data::Area;
+use crate::num::Num;
 use crate::value::{format_number, Value};
-use rust_decimal::{Decimal, RoundingStrategy};
 
 /// The comparison that decides a failed condition: itself, the false side of an `and`, or the
 /// last comparison of an `or` whose sides are all false.
@@ -69,8 +69,8 @@ pub fn would_pass(prog: &Program, area: &Area, ai: usize, ci: usize) -> Vec<Stri
 /// The compared side and the threshold for the area as it stands, and the operator.
 #[derive(Clone, Copy)]
 struct Now {
-    f0: Decimal,
-    target: Decimal,
+    f0: Num,
+    target: Num,
     op: BinOp,
 }
 
@@ -189,8 +189,8 @@ impl<'p> Probe<'p> {
         area: &mut Area,
         cmp: &CExpr,
         slot: u32,
-        x: Decimal,
-    ) -> Option<(Decimal, Decimal, BinOp)> {
+        x: Num,
+    ) -> Option<(Num, Num, BinOp)> {
         area.values[slot as usize] = Value::Num(x);
         match self.sides(area, cmp)? {
             (Value::Num(f), Value::Num(t), op) => Some((f, t, op)),
@@ -203,44 +203,37 @@ impl<'p> Probe<'p> {
         area: &mut Area,
         cmp: &CExpr,
         slot: u32,
-        x0: Decimal,
+        x0: Num,
         now: Now,
     ) -> Option<String> {
         let prog = self.prog;
         let whole = prog.rules.inputs[prog.rules.slots[slot as usize].input as usize].ty
             == InputType::Count;
         let Now { f0, target, op } = now;
-        let (f1, ..) = self.sides_with(area, cmp, slot, x0 + Decimal::ONE)?;
-        let (f2, ..) = self.sides_with(area, cmp, slot, x0 + Decimal::TWO)?;
-        let slope = f1 - f0;
-        // Linear near x0 (up to the rounding of the 28th digit); the answer is verified below.
-        let tolerance = slope.abs() * Decimal::new(1, 15);
-        if slope.is_zero() || ((f2 - f1) - slope).abs() > tolerance {
+        let (f1, ..) = self.sides_with(area, cmp, slot, x0.checked_add(Num::ONE)?)?;
+        let (f2, ..) = self.sides_with(area, cmp, slot, x0.checked_add(Num::TWO)?)?;
+        let slope = f1.checked_sub(f0)?;
+        // Linear near x0 (arithmetic is exact); the answer is verified below.
+        if slope.is_zero() || f2.checked_sub(f1)? != slope {
             return None;
         }
-        let exact = x0 + (target - f0).checked_div(slope)?;
-        let up = (slope > Decimal::ZERO) == matches!(op, BinOp::Ge | BinOp::Gt);
-        let rounding = if up {
-            RoundingStrategy::ToPositiveInfinity
-        } else {
-            RoundingStrategy::ToNegativeInfinity
-        };
+        let exact = x0.checked_add(target.checked_sub(f0)?.checked_div(slope)?)?;
+        let up = (slope > Num::ZERO) == matches!(op, BinOp::Ge | BinOp::Gt);
         let candidates = if whole {
-            let x = exact.round_dp_with_strategy(0, rounding);
-            vec![x, x + Decimal::ONE, x - Decimal::ONE]
+            let x = if up { exact.ceil()? } else { exact.floor() };
+            [Some(x), x.checked_add(Num::ONE), x.checked_sub(Num::ONE)]
+                .into_iter()
+                .flatten()
+                .collect()
         } else {
             vec![exact]
         };
         let x = candidates.into_iter().find(|x| {
             area.values[slot as usize] = Value::Num(*x);
-            (!whole || !x.is_sign_negative()) && self.passes(area)
+            (!whole || !x.is_negative()) && self.passes(area)
         })?;
-        let delta = x - x0;
-        let dir = if delta > Decimal::ZERO {
-            "more"
-        } else {
-            "fewer"
-        };
+        let delta = x.checked_sub(x0)?;
+        let dir = if delta > Num::ZERO { "more" } else { "fewer" };
         Some(format!(
             "{} = {} (now {}: {} {dir})",
             prog.rules.slot_name(slot),

@@ -2,16 +2,17 @@
 //! parentheses exactly where they were written (so the printed text parses to the same tree).
 
 use crate::ast::{Expr, ExprKind, Literal};
-use rust_decimal::Decimal;
+use crate::num::Num;
 
 /// A decimal as written: no exponent, trailing zeros kept as the value holds them.
-pub fn number(n: Decimal) -> String {
-    n.to_string()
+pub fn number(n: Num) -> String {
+    n.decimal_text(40)
 }
 
 /// A fraction as a percent literal: 0.8 → `80%`.
-pub fn percent(n: Decimal) -> String {
-    format!("{}%", (n * Decimal::ONE_HUNDRED).normalize())
+pub fn percent(n: Num) -> String {
+    // Literals are written decimals, so 40 places give them exactly; never overflows.
+    format!("{}%", n.percent_text(40))
 }
 
 /// A string literal with `"` and `\` escaped.

@@ -7,8 +7,8 @@ use crate::eval::explain::{
     explain_area, points_text, reasons_only, verdict_word, AreaExplanation, Reason,
 };
 use crate::eval::{aggregate_value, CriterionResult, Verdict};
+use crate::num::Num;
 use crate::value::{format_number, format_percent, Value};
-use rust_decimal::Decimal;
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::Serialize;
 use serde_json::{json, Value as J};
@@ -105,19 +105,10 @@ fn param_text(p: &Param) -> String {
     }
 }
 
-/// A number as a JSON number when exact in JSON, else as a string.
-pub fn number_json(n: Decimal) -> J {
-    let n = n.normalize();
-    if n.fract().is_zero() {
-        if let Ok(i) = i64::try_from(n) {
-            return J::from(i);
-        }
-    }
-    n.to_string()
-        .parse::<f64>()
-        .ok()
-        .and_then(serde_json::Number::from_f64)
-        .map_or(J::String(n.to_string()), J::Number)
+/// A number in JSON: a string holding the exact value, a decimal when it terminates (`"0.875"`,
+/// `"-12"`), else a fraction (`"2/3"`); never a binary float.
+pub fn number_json(n: Num) -> J {
+    J::String(n.to_string())
 }
 
 fn value_json(v: Value) -> J {

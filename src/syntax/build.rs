@@ -184,7 +184,7 @@ impl Ctx {
             .last()
             .cloned()
             .ok_or_else(|| Diagnostic::error(errors::PARSE, "missing value", span))?;
-        let sign = |d: rust_decimal::Decimal| if negative { -d } else { d };
+        let sign = |d: crate::num::Num| if negative { -d } else { d };
         let node = match last.as_rule() {
             Rule::number => Literal::Number(sign(self.decimal(&last)?)),
             Rule::percent => Literal::Percent(sign(self.percent(&last)?)),

@@ -14,8 +14,8 @@ use super::whatif;
 use crate::ast::BinOp;
 use crate::check::{CExpr, CKind, Func};
 use crate::data::Area;
+use crate::num::Num;
 use crate::value::{format_number, Value};
-use rust_decimal::Decimal;
 use std::sync::Arc;
 
 /// Explains one area fully (tree and what-if).
@@ -67,7 +67,7 @@ pub fn verdict_word(prog: &Program, ai: usize, v: Verdict) -> String {
 }
 
 /// Points for display: `40`, or `40–80` when not decided.
-pub fn points_text((lo, hi): (Decimal, Decimal)) -> String {
+pub fn points_text((lo, hi): (Num, Num)) -> String {
     if lo == hi {
         format_number(lo)
     } else {
@@ -293,23 +293,19 @@ impl Explainer<'_> {
             return None;
         };
         let percent = is_percent(self.prog, l) || is_percent(self.prog, r);
-        let gap = |d: Decimal| {
-            if percent {
-                format!(
-                    "{} points",
-                    format_number((d * Decimal::ONE_HUNDRED).round_dp(2))
-                )
-            } else {
-                format_number(d)
-            }
+        let gap = |d: Option<Num>| match d {
+            Some(d) if percent => format!("{} percentage points", d.percent_text(2)),
+            Some(d) => format_number(d),
+            None => "very far".to_string(),
         };
         let (ls, rs) = (self.show(l, Value::Num(a)), self.show(r, Value::Num(b)));
+        let (under, over) = (b.checked_sub(a), a.checked_sub(b));
         Some(match op {
-            BinOp::Ge => format!("{ls} < {rs}: {} short", gap(b - a)),
-            BinOp::Gt => format!("{ls} ≤ {rs}: needs more than {rs}, {} short", gap(b - a)),
-            BinOp::Le => format!("{ls} > {rs}: {} over", gap(a - b)),
-            BinOp::Lt => format!("{ls} ≥ {rs}: needs less than {rs}, {} over", gap(a - b)),
-            BinOp::Eq => format!("{ls} ≠ {rs}: off by {}", gap((a - b).abs())),
+            BinOp::Ge => format!("{ls} < {rs}: {} short", gap(under)),
+            BinOp::Gt => format!("{ls} ≤ {rs}: needs more than {rs}, {} short", gap(under)),
+            BinOp::Le => format!("{ls} > {rs}: {} over", gap(over)),
+            BinOp::Lt => format!("{ls} ≥ {rs}: needs less than {rs}, {} over", gap(over)),
+            BinOp::Eq => format!("{ls} ≠ {rs}: off by {}", gap(over.map(Num::abs))),
             _ => return None,
         })
     }
@@ -361,7 +357,7 @@ impl Explainer<'_> {
                 self.assessment_reasons(e, out)
             }
             CKind::Call(Func::Ratio | Func::Change, args)
-                if self.value(&args[1]) == Some(Value::Num(Decimal::ZERO)) =>
+                if self.value(&args[1]) == Some(Value::Num(Num::ZERO)) =>
             {
                 push(
                     out,
@@ -371,7 +367,7 @@ impl Explainer<'_> {
                     },
                 )
             }
-            CKind::Binary(BinOp::Div, _, r) if self.value(r) == Some(Value::Num(Decimal::ZERO)) => {
+            CKind::Binary(BinOp::Div, _, r) if self.value(r) == Some(Value::Num(Num::ZERO)) => {
                 push(
                     out,
                     Reason::DivisionByZero {

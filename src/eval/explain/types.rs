@@ -3,7 +3,7 @@
 use super::super::results::CriterionResult;
 use crate::ast::Span;
 use crate::eval::display::Shown;
-use rust_decimal::Decimal;
+use crate::num::Num;
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -100,11 +100,10 @@ impl Serialize for Note {
     }
 }
 
-/// Points as a JSON number when whole, as text otherwise (never through binary floating point).
-fn points_json<S: serde::Serializer>(p: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-    match p.map(|d| (d, i64::try_from(d.normalize()))) {
-        Some((d, Ok(i))) if d.fract().is_zero() => s.serialize_i64(i),
-        Some((d, _)) => s.collect_str(&d.normalize()),
+/// Points as an exact decimal string, like every number in JSON.
+fn points_json<S: serde::Serializer>(p: &Option<Num>, s: S) -> Result<S::Ok, S::Error> {
+    match p {
+        Some(d) => s.collect_str(d),
         None => s.serialize_none(),
     }
 }
@@ -125,7 +124,7 @@ pub struct CriterionExplanation {
         skip_serializing_if = "Option::is_none",
         serialize_with = "points_json"
     )]
-    pub points: Option<Decimal>,
+    pub points: Option<Num>,
     #[serde(skip_serializing_if = "Option::is_none")]
     /// The `when` condition, if any.
     pub when: Option<ExprNode>,
