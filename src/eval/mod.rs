@@ -10,6 +10,7 @@ pub mod explain;
 pub mod ops;
 mod program;
 pub mod results;
+pub mod targets;
 mod whatif;
 
 pub use area::{AreaEval, AreaResult, NoTrace, Recorder, Trace};
@@ -39,58 +40,50 @@ pub struct TargetOutcome {
     /// The areas (indices in the data set) whose missing or invalid data leave the counts open;
     /// filled in by [`assess`].
     pub undecided: Vec<usize>,
+    /// The areas with more than [`targets::MAX_FILLINGS`] fillings of their missing inputs, whose
+    /// COND and FILTER were taken as independent (sound, less precise).
+    pub approximate: Vec<usize>,
+    /// True when a `share` is unknown because no area can be in its `among` (0 of 0).
+    pub no_areas: bool,
 }
 
 /// Evaluates every area and every target.
 pub fn assess(prog: &Program, areas: &[Area]) -> Assessed {
     let mut tallies = vec![Tally::default(); prog.aggregates.len()];
-    let mut open: Vec<Vec<usize>> = vec![Vec::new(); prog.rules.targets.len()];
+    let n = prog.rules.targets.len();
+    let (mut open, mut approximate): (Vec<Vec<usize>>, Vec<Vec<usize>>) =
+        (vec![Vec::new(); n], vec![Vec::new(); n]);
     let mut results = Vec::with_capacity(areas.len());
     for (ai, area) in areas.iter().enumerate() {
         let mut ev = AreaEval::new(prog, area, None, NoTrace);
         ev.run();
         for (i, (ti, agg)) in prog.aggregates.iter().enumerate() {
-            if tally_area(&mut ev, agg, &mut tallies[i]) && open[*ti].last() != Some(&ai) {
-                open[*ti].push(ai);
+            let reads = &prog.aggregate_reads[i];
+            let (options, approx) = targets::area_options(prog, area, &mut ev, agg, reads);
+            options.tally(&mut tallies[i]);
+            let mark = |list: &mut Vec<usize>| {
+                if list.last() != Some(&ai) {
+                    list.push(ai);
+                }
+            };
+            if !options.decided() {
+                mark(&mut open[*ti]);
+            }
+            if approx {
+                mark(&mut approximate[*ti]);
             }
         }
         results.push(ev.result);
     }
     let mut targets = targets(prog, &tallies);
-    for (t, undecided) in targets.iter_mut().zip(open) {
+    for ((t, undecided), approx) in targets.iter_mut().zip(open).zip(approximate) {
         t.undecided = undecided;
+        t.approximate = approx;
     }
     Assessed {
         areas: results,
         targets,
     }
-}
-
-/// Counts one area into a tally; true when the area is undecided for it.
-fn tally_area<T: Trace>(
-    ev: &mut AreaEval<'_, T>,
-    agg: &crate::check::CExpr,
-    tally: &mut Tally,
-) -> bool {
-    let crate::check::CKind::Aggregate { cond, among, .. } = &agg.kind else {
-        return false;
-    };
-    let filter = among.as_ref().map_or(Value::Bool(true), |f| ev.eval(f));
-    if filter == Value::Bool(false) {
-        return false;
-    }
-    let c = ev.eval(cond);
-    let sure = filter == Value::Bool(true);
-    let cell = match (sure, c) {
-        (true, Value::Bool(true)) => &mut tally.tt,
-        (true, Value::Bool(false)) => &mut tally.tf,
-        (true, _) => &mut tally.tu,
-        (false, Value::Bool(true)) => &mut tally.ut,
-        (false, Value::Bool(false)) => &mut tally.uf,
-        (false, _) => &mut tally.uu,
-    };
-    *cell += 1;
-    !(sure && c.is_known())
 }
 
 /// The value of a `count`/`share` call from its tally.
@@ -102,6 +95,12 @@ pub fn aggregate_value(share: bool, t: &Tally) -> Value {
     }
     let (lo, hi) = t.count();
     Value::from_bounds(Num::from(lo), Num::from(hi))
+}
+
+fn is_share(prog: &Program, id: u32) -> bool {
+    prog.aggregates.iter().any(|(_, e)| {
+        e.id == id && matches!(e.kind, crate::check::CKind::Aggregate { share: true, .. })
+    })
 }
 
 /// Decides the targets from the tallies of their `count`/`share` calls.
@@ -127,7 +126,7 @@ pub fn targets(prog: &Program, tallies: &[Tally]) -> Vec<TargetOutcome> {
                 Value::Bool(false) => TargetResult::NotMet,
                 _ => TargetResult::Unknown,
             };
-            let tallies = prog
+            let tallies: Vec<(u32, Tally, Value)> = prog
                 .aggregates
                 .iter()
                 .zip(tallies)
@@ -135,10 +134,15 @@ pub fn targets(prog: &Program, tallies: &[Tally]) -> Vec<TargetOutcome> {
                 .filter(|(((i, _), _), _)| *i == ti)
                 .map(|(((_, e), t), (_, v))| (e.id, *t, *v))
                 .collect();
+            let no_areas = tallies
+                .iter()
+                .any(|(id, t, _)| is_share(prog, *id) && t.members() + t.maybe_members() == 0);
             TargetOutcome {
                 result,
                 tallies,
                 undecided: vec![],
+                approximate: vec![],
+                no_areas,
             }
         })
         .collect()

@@ -15,6 +15,8 @@ pub struct Program {
     pub criterion_count: usize,
     /// The `count`/`share` nodes of the targets: (target index, node).
     pub aggregates: Vec<(usize, CExpr)>,
+    /// What each aggregate's COND and FILTER read (same order as `aggregates`).
+    pub aggregate_reads: Vec<super::targets::Reads>,
     /// `percent[node id]`: whether the node's numbers are shown as percents.
     pub percent: Vec<bool>,
     /// `snippets[node id]`: the node's text as written.
@@ -63,14 +65,21 @@ pub fn compile(rules: &Rules, overrides: &[(u32, Value)]) -> Program {
     }
     let percent = super::display::percent_flags(&rules);
     let snippets = super::display::snippets(&rules);
-    Program {
+    let mut prog = Program {
         rules,
         criterion_offset,
         criterion_count: n,
         aggregates,
+        aggregate_reads: Vec::new(),
         percent,
         snippets,
-    }
+    };
+    prog.aggregate_reads = prog
+        .aggregates
+        .iter()
+        .map(|(_, e)| super::targets::reads(&prog, e))
+        .collect();
+    prog
 }
 
 /// Replaces params by constants and folds operations whose operands are all constant.

@@ -138,14 +138,28 @@ impl Tally {
     pub fn count(&self) -> (u64, u64) {
         (self.tt, self.tt + self.tu + self.ut + self.uu)
     }
-    /// Lowest and highest possible share; `None` when some filling leaves the filter empty.
+    /// Lowest and highest possible share over the fillings that leave the filter non-empty;
+    /// `None` when no area can be in the filter (0 of 0 decides nothing).
     pub fn share(&self) -> Option<(Num, Num)> {
-        if self.members() == 0 {
+        // Lowest: every area that may fail is in and fails; areas that may stay out do.
+        let lo_in = self.members() + self.uf + self.uu;
+        let lo = if lo_in > 0 {
+            Num::ratio(self.tt as i128, lo_in as i128)?
+        } else if self.ut > 0 {
+            Num::ONE
+        } else {
             return None;
-        }
-        let lo = Num::from(self.tt).checked_div(Num::from(self.members() + self.uf + self.uu))?;
-        let hi_num = self.tt + self.tu + self.ut + self.uu;
-        let hi = Num::from(hi_num).checked_div(Num::from(self.members() + self.ut + self.uu))?;
+        };
+        // Highest: every area that may pass is in and passes; those that may stay out do.
+        let hi_pass = self.tt + self.tu + self.ut + self.uu;
+        let hi_in = hi_pass + self.tf;
+        let hi = if hi_in > 0 {
+            Num::ratio(hi_pass as i128, hi_in as i128)?
+        } else if self.uf > 0 {
+            Num::ZERO
+        } else {
+            return None;
+        };
         Some((lo, hi))
     }
 }

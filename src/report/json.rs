@@ -90,7 +90,15 @@ fn targets(run: &Run) -> Vec<J> {
                 })
                 .collect();
             let undecided: Vec<&str> = o.undecided.iter().filter_map(|&i| run.data.areas.get(i)).map(|a| a.id.as_str()).collect();
-            json!({ "id": t.id, "label": t.label, "result": o.result.as_str(), "counts": counts, "undecided_areas": undecided })
+            let approximate: Vec<&str> = o.approximate.iter().filter_map(|&i| run.data.areas.get(i)).map(|a| a.id.as_str()).collect();
+            let mut reasons = Vec::new();
+            if o.no_areas {
+                reasons.push("no_areas");
+            }
+            if !approximate.is_empty() {
+                reasons.push("approximate");
+            }
+            json!({ "id": t.id, "label": t.label, "result": o.result.as_str(), "counts": counts, "undecided_areas": undecided, "approximate_areas": approximate, "reasons": reasons })
         })
         .collect()
 }

@@ -164,12 +164,23 @@ fn target_counts(run: &Run, expr: &crate::check::CExpr, o: &TargetOutcome) -> St
             };
             let sym = symbol(shown_op);
             text = match o.result {
+                TargetResult::Unknown if o.no_areas => {
+                    format!("{text}; needs {} {rhs}: no area is in its `among` (0 of 0 decides nothing)", symbol(*op))
+                }
                 TargetResult::Unknown => {
                     format!("{text}; needs {} {rhs}: missing data decides", symbol(*op))
                 }
                 _ => format!("{text} {sym} {rhs}"),
             };
         }
+    }
+    if !o.approximate.is_empty() {
+        text.push_str(&format!(
+            " (for {} area(s) with more than {} ways to fill in their missing data, the condition and \
+             the filter were taken as independent: the range may be wider than the data allows)",
+            o.approximate.len(),
+            crate::eval::targets::MAX_FILLINGS
+        ));
     }
     text
 }
