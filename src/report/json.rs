@@ -4,7 +4,7 @@
 use super::Run;
 use crate::check::{CKind, Param};
 use crate::eval::explain::{
-    explain_area, points_text, reasons_only, verdict_word, AreaExplanation, Reason,
+    explain_area, reasons_only, verdict_word, AreaExplanation, Reason,
 };
 use crate::eval::{aggregate_value, CriterionResult, Verdict};
 use crate::num::Num;
@@ -119,10 +119,15 @@ pub fn number_json(n: Num) -> J {
     J::String(n.to_string())
 }
 
+/// A range in JSON: `{ "min": …, "max": … }` with exact number strings.
+pub fn range_json((lo, hi): (Num, Num)) -> J {
+    json!({ "min": number_json(lo), "max": number_json(hi) })
+}
+
 fn value_json(v: Value) -> J {
     match v {
         Value::Num(n) => number_json(n),
-        Value::Range(lo, hi) => json!({ "min": number_json(lo), "max": number_json(hi) }),
+        Value::Range(lo, hi) => range_json((lo, hi)),
         _ => J::Null,
     }
 }
@@ -223,12 +228,12 @@ impl Serialize for AssessmentOut<'_> {
             if res.points.0 == res.points.1 {
                 m.serialize_entry("points", &number_json(res.points.0))?;
             } else {
-                m.serialize_entry("points_range", &points_text(res.points))?;
+                m.serialize_entry("points_range", &range_json(res.points))?;
             }
             if res.max_points.0 == res.max_points.1 {
                 m.serialize_entry("max_points", &number_json(res.max_points.0))?;
             } else {
-                m.serialize_entry("max_points_range", &points_text(res.max_points))?;
+                m.serialize_entry("max_points_range", &range_json(res.max_points))?;
             }
         }
         if let Verdict::Unknown(p) = res.verdict {
