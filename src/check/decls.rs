@@ -181,6 +181,7 @@ impl Checker<'_> {
                 value,
                 written: self.snippet(p.value.span).to_string(),
                 ty,
+                provisional: p.provisional,
                 span: p.id.span,
             });
         }

@@ -19,6 +19,7 @@ pub(super) fn names_in(e: &Expr, out: &mut HashSet<String>) {
             }
         }
         ExprKind::Not(x) | ExprKind::Neg(x) | ExprKind::Paren(x) => names_in(x, out),
+        ExprKind::In { value, .. } => names_in(value, out),
         ExprKind::Binary { lhs, rhs, .. } => {
             names_in(lhs, out);
             names_in(rhs, out);
@@ -162,6 +163,7 @@ impl Checker<'_> {
             when,
             criteria: vec![],
             outcomes: vec![],
+            params: vec![],
             span: a.id.span,
         };
         scope.assessment = Some((index, a));
@@ -189,11 +191,13 @@ impl Checker<'_> {
             span: c.condition.span,
             id: u32::MAX,
         });
+        let (points, points_param) = self.criterion_points(c.points.as_ref());
         Criterion {
             id: c.id.node.clone(),
             label: c.label.node.clone(),
             required: c.required,
-            points: c.points.as_ref().map(|p| p.node),
+            points,
+            points_param,
             when,
             condition,
             span: c.id.span,

@@ -42,6 +42,7 @@ impl Checker<'_> {
                 id: t.id.node.clone(),
                 label: t.label.node.clone(),
                 expr,
+                params: vec![],
                 span: t.id.span,
             });
         }
@@ -237,6 +238,12 @@ impl Checker<'_> {
                 ),
                 value.span,
             );
+            self.error(d);
+            return None;
+        }
+        if let Some(problem) = self.rules.points_value_problem(p as u32, v) {
+            let d = Diagnostic::error(codes::BAD_POINTS, problem, value.span)
+                .with_help("points are a plain number ≥ 0");
             self.error(d);
             return None;
         }

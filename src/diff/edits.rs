@@ -274,7 +274,7 @@ fn criterion_changes(
     if c.required != d.required {
         changes.push("required");
     }
-    if c.points.as_ref().map(|p| p.node) != d.points.as_ref().map(|p| p.node) {
+    if c.points.as_ref().map(|p| &p.node) != d.points.as_ref().map(|p| &p.node) {
         changes.push("points");
     }
     if c.when.as_ref().map(|w| text(o, w)) != d.when.as_ref().map(|w| text(n, w)) {

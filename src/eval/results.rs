@@ -34,7 +34,9 @@ impl CriterionResult {
 pub struct Possible(pub u64);
 
 impl Possible {
-    const NA: u64 = 1 << 63;
+    const NA: u64 = Self::NA_BIT;
+    /// The bit of `na` in the set.
+    pub const NA_BIT: u64 = 1 << 63;
     /// The most outcomes one assessment may have.
     pub const MAX_OUTCOMES: usize = 63;
 
