@@ -182,6 +182,7 @@ impl Checker<'_> {
                 written: self.snippet(p.value.span).to_string(),
                 ty,
                 provisional: p.provisional,
+                declared: value,
                 span: p.id.span,
             });
         }

@@ -94,6 +94,8 @@ pub struct Param {
     pub ty: Type,
     /// Declared `provisional`: the council has not confirmed the value yet.
     pub provisional: bool,
+    /// The value as declared in the rules (`value` may be overridden at run time).
+    pub declared: Value,
     /// Where it is written.
     pub span: Span,
 }

@@ -35,6 +35,15 @@ pub fn area(prog: &Program, name: &str, x: &AreaExplanation, color: bool) -> Str
 }
 
 fn assessment(prog: &Program, a: &AssessmentExplanation, color: bool) -> String {
+    let mut out = assessment_body(prog, a, color);
+    let params = prog.rules.assessments.iter().find(|x| x.id == a.id);
+    if let (Some(x), false) = (params, a.verdict == "invalid") {
+        out.push_str(&super::text::provisional_lines(&prog.rules, &x.params));
+    }
+    out
+}
+
+fn assessment_body(prog: &Program, a: &AssessmentExplanation, color: bool) -> String {
     let mut out = format!("\n{} ({}): {}", a.label, a.id, a.verdict);
     if a.verdict == "na" {
         let _ = writeln!(
@@ -261,6 +270,7 @@ pub fn targets(run: &super::Run, color: bool) -> String {
             ));
         }
         out.push_str(&render_text(&d, &prog.rules.sources, color));
+        out.push_str(&super::text::provisional_lines(&prog.rules, &t.params));
     }
     out
 }

@@ -2,7 +2,7 @@
 
 use super::Run;
 use crate::ast::BinOp;
-use crate::check::CKind;
+use crate::check::{CKind, Param, Rules};
 use crate::eval::explain::{points_text, show_value};
 use crate::eval::{TargetOutcome, TargetResult, Verdict};
 use crate::value::Value;
@@ -65,6 +65,7 @@ pub fn assessment(run: &Run) -> String {
             })
             .collect();
         let _ = writeln!(out, "  {}", summary.join(", "));
+        out.push_str(&provisional_lines(rules, &a.params));
     }
     if !rules.targets.is_empty() {
         out.push_str("\nTargets\n");
@@ -77,7 +78,31 @@ pub fn assessment(run: &Run) -> String {
                 t.label,
                 target_counts(run, &t.expr, o)
             );
+            out.push_str(&provisional_lines(rules, &t.params));
         }
+    }
+    out
+}
+
+/// One marked line per `provisional` param among `params`, e.g.
+/// `  ⚠ provisional: nguong (Ngưỡng) = 80%`; a value set for this run says so.
+pub fn provisional_lines(rules: &Rules, params: &[u32]) -> String {
+    let mut out = String::new();
+    for p in rules.provisional(params) {
+        let value = super::json::param_text(p);
+        let _ = write!(out, "  ⚠ provisional: {} ({}) = {value}", p.id, p.label);
+        if p.value != p.declared {
+            let declared = Param {
+                value: p.declared,
+                ..p.clone()
+            };
+            let _ = write!(
+                out,
+                " (set for this run; the rules say {})",
+                super::json::param_text(&declared)
+            );
+        }
+        out.push('\n');
     }
     out
 }
