@@ -321,9 +321,10 @@ fn provisional_params_are_marked_in_text_under_what_rests_on_them() {
     // b reads only a confirmed param
     assert!(!block("B (b)").contains("provisional"), "{out}");
     let targets = block("Targets");
-    let t1 = &targets[targets.find("T1").expect("T1")..targets.find("T2").expect("T2")];
+    let t1 = &targets[targets.find("T1").unwrap_or_else(|| panic!("T1"))
+        ..targets.find("T2").unwrap_or_else(|| panic!("T2"))];
     assert!(t1.contains(line), "{targets}");
-    assert!(!targets[targets.find("T2").expect("T2")..].contains("provisional"));
+    assert!(!targets[targets.find("T2").unwrap_or_else(|| panic!("T2"))..].contains("provisional"));
     assert_eq!(
         out.matches(line).count(),
         3,
@@ -341,7 +342,7 @@ fn provisional_params_are_listed_in_json_and_a_set_value_is_still_marked() {
         all.extend_from_slice(extra);
         let (code, out, err) = run(&all, None);
         assert_eq!(code, 0, "{err}");
-        serde_json::from_str(&out).expect("json")
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("json: {e}"))
     };
     let doc = args(&[]);
     let x1 = &doc["areas"][0]["assessments"];
@@ -392,7 +393,8 @@ fn points_from_a_param_follow_set_and_sweep() {
         all.extend_from_slice(extra);
         let (code, out, err) = run(&all, None);
         assert_eq!(code, 0, "{err}");
-        let doc: serde_json::Value = serde_json::from_str(&out).expect("json");
+        let doc: serde_json::Value =
+            serde_json::from_str(&out).unwrap_or_else(|e| panic!("json: {e}"));
         let a = doc["areas"][0]["assessments"]["a"].clone();
         (a["verdict"].clone(), a["points"].clone())
     };

@@ -266,16 +266,22 @@ fn run_in(values: &[&str]) -> Value {
     let data = format!(r#"{{ "areas": [ {} ] }}"#, areas.join(","));
     assess_text(RULES_IN, &data, DataFormat::Json, &[])
         .map(|o| o.to_json(false))
-        .expect("RULES_IN check")
+        .unwrap_or_else(|e| panic!("RULES_IN does not check: {e:?}"))
 }
 
 fn y_criterion(doc: &Value, i: usize, id: &str) -> String {
     let list = doc["areas"][i]["assessments"]["y"]["criteria"]
         .as_array()
         .cloned()
-        .expect("criteria of y");
-    let c = list.iter().find(|c| c["id"] == id).expect("criterion");
-    c["result"].as_str().expect("result").to_string()
+        .unwrap_or_else(|| panic!("criteria of y"));
+    let c = list
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap_or_else(|| panic!("criterion"));
+    c["result"]
+        .as_str()
+        .unwrap_or_else(|| panic!("result"))
+        .to_string()
 }
 
 #[test]
