@@ -425,3 +425,40 @@ fn points_from_a_param_follow_set_and_sweep() {
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("2 passed"), "{out}");
 }
+
+#[test]
+fn a_na_verdict_rests_only_on_the_params_of_its_when() {
+    let rules = temp(
+        "provisional-na.tc",
+        r#"ruleset p "Na"
+input n "N": count
+input m "M": count
+param nguong "Ngưỡng tạm" = 5 provisional
+param pham_vi "Phạm vi tạm" = 1 provisional
+assessment a "A" when m >= 1 {
+  criterion C1 "n" required { n >= nguong }
+  outcome dat "Đạt" when all_required
+  outcome khong "Không" otherwise
+}
+assessment b "B" when m >= pham_vi {
+  criterion C1 "n" required { n >= 1 }
+  outcome dat "Đạt" when all_required
+  outcome khong "Không" otherwise
+}
+"#,
+    );
+    let data = temp(
+        "provisional-na.csv",
+        "id,name,district,n,m\nx1,X1,D,6,0\nx2,X2,D,6,1\n",
+    );
+    let (r, d) = (rules.to_string_lossy(), data.to_string_lossy());
+    let (code, out, err) = run(&["assess", &r, &d, "--format", "json"], None);
+    assert_eq!(code, 0, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("json: {e}"));
+    let a = |i: usize, id: &str| doc["areas"][i]["assessments"][id].clone();
+    assert_eq!(a(0, "a")["verdict"], "na");
+    assert!(a(0, "a").get("provisional").is_none(), "{}", a(0, "a"));
+    assert_eq!(a(1, "a")["provisional"], serde_json::json!(["nguong"]));
+    assert_eq!(a(0, "b")["verdict"], "na");
+    assert_eq!(a(0, "b")["provisional"], serde_json::json!(["pham_vi"]));
+}

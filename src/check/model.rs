@@ -166,6 +166,8 @@ pub struct Assessment {
     /// Every param the verdict rests on (read by its `when`, criteria, points and outcomes,
     /// directly or through lets and other assessments), by index, sorted.
     pub params: Vec<u32>,
+    /// The params its own `when` rests on: all that an `na` verdict rests on.
+    pub when_params: Vec<u32>,
     /// Where it is written.
     pub span: Span,
 }

@@ -164,6 +164,7 @@ impl Checker<'_> {
             criteria: vec![],
             outcomes: vec![],
             params: vec![],
+            when_params: vec![],
             span: a.id.span,
         };
         scope.assessment = Some((index, a));

@@ -10,6 +10,19 @@ use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 
 impl Rules {
+    /// The params a verdict of assessment `ai` rests on: those of its `when` alone for `na`,
+    /// none for `invalid` (the area was not assessed), else every param it reads.
+    pub fn verdict_params(&self, ai: usize, verdict: &crate::eval::Verdict) -> &[u32] {
+        let Some(a) = self.assessments.get(ai) else {
+            return &[];
+        };
+        match verdict {
+            crate::eval::Verdict::Na => &a.when_params,
+            crate::eval::Verdict::Invalid => &[],
+            _ => &a.params,
+        }
+    }
+
     /// Why `v` cannot be the value of param `p` when `p` gives a criterion its points
     /// (`points PARAM`): points are a plain number ≥ 0. `None` when it can.
     pub fn points_value_problem(&self, p: u32, v: Value) -> Option<String> {
@@ -94,10 +107,14 @@ impl Checker<'_> {
             lets.push(out);
         }
         let mut assessments: Vec<BTreeSet<u32>> = Vec::with_capacity(rules.assessments.len());
+        let mut whens: Vec<Vec<u32>> = Vec::with_capacity(rules.assessments.len());
         for a in &rules.assessments {
             let mut out = BTreeSet::new();
+            if let Some(w) = &a.when {
+                params_in(w, &lets, &assessments, &mut out);
+            }
+            whens.push(out.iter().copied().collect());
             let mut read = |e: &CExpr| params_in(e, &lets, &assessments, &mut out);
-            a.when.iter().for_each(&mut read);
             for c in &a.criteria {
                 c.when.iter().for_each(&mut read);
                 read(&c.condition);
@@ -118,8 +135,15 @@ impl Checker<'_> {
                 out
             })
             .collect();
-        for (a, set) in self.rules.assessments.iter_mut().zip(assessments) {
+        for ((a, set), when) in self
+            .rules
+            .assessments
+            .iter_mut()
+            .zip(assessments)
+            .zip(whens)
+        {
             a.params = set.into_iter().collect();
+            a.when_params = when;
         }
         for (t, set) in self.rules.targets.iter_mut().zip(targets) {
             t.params = set.into_iter().collect();

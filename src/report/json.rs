@@ -248,12 +248,13 @@ impl Serialize for AssessmentOut<'_> {
             }
             m.serialize_entry("possible", &possible)?;
         }
+        let rests_on = prog.rules.verdict_params(ai, &res.verdict);
         let provisional: Vec<&str> = prog
             .rules
-            .provisional(&asmt.params)
+            .provisional(rests_on)
             .map(|p| p.id.as_str())
             .collect();
-        if res.verdict != Verdict::Invalid && !provisional.is_empty() {
+        if !provisional.is_empty() {
             m.serialize_entry("provisional", &provisional)?;
         }
         if let Some(ax) = ax.filter(|ax| !ax.reasons.is_empty()) {

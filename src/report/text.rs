@@ -65,7 +65,11 @@ pub fn assessment(run: &Run) -> String {
             })
             .collect();
         let _ = writeln!(out, "  {}", summary.join(", "));
-        out.push_str(&provisional_lines(rules, &a.params));
+        let all_na = counts.iter().all(|(k, _)| k == "na");
+        out.push_str(&provisional_lines(
+            rules,
+            if all_na { &a.when_params } else { &a.params },
+        ));
     }
     if !rules.targets.is_empty() {
         out.push_str("\nTargets\n");
@@ -82,6 +86,19 @@ pub fn assessment(run: &Run) -> String {
         }
     }
     out
+}
+
+/// One short marked line naming the `provisional` params among `params` and their values, e.g.
+/// `  ⚠ provisional: nguong = 80%, diem_c7 = 40` (nothing when there is none).
+pub fn provisional_short(rules: &Rules, params: &[u32]) -> String {
+    let list: Vec<String> = rules
+        .provisional(params)
+        .map(|p| format!("{} = {}", p.id, super::json::param_text(p)))
+        .collect();
+    if list.is_empty() {
+        return String::new();
+    }
+    format!("  ⚠ provisional: {}\n", list.join(", "))
 }
 
 /// One marked line per `provisional` param among `params`, e.g.
