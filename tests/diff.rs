@@ -231,3 +231,23 @@ assessment b "B" when nhom in (ttxh, ma_tuy) {{
     assert_eq!(edits[0]["kind"], "criterion");
     assert_eq!(edits[0]["name"], "b.K");
 }
+
+#[test]
+fn marking_a_param_provisional_is_an_edit() {
+    let marked = temp(
+        "basic-provisional.tc",
+        &basic().replace(
+            "nguong_kham_pha \"Ngưỡng tỷ lệ điều tra, khám phá\" = 80%",
+            "nguong_kham_pha \"Ngưỡng tỷ lệ điều tra, khám phá\" = 80% provisional",
+        ),
+    );
+    let (code, d) = diff(&[&spec("basic.tc"), &marked, &spec("basic.json")], &[]);
+    assert_eq!(code, 0, "{d:#}");
+    assert_eq!(d["areas"].as_array().map(Vec::len), Some(0), "{d:#}");
+    let edits = d["edits"].as_array().cloned().unwrap_or_default();
+    assert_eq!(edits.len(), 1, "{d:#}");
+    assert_eq!(
+        (edits[0]["old"].as_str(), edits[0]["new"].as_str()),
+        (Some("80%"), Some("80% provisional"))
+    );
+}

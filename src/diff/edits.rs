@@ -214,7 +214,8 @@ fn replace_decl(
     decl: &Decl,
 ) -> Edit {
     let (old, new) = match decl {
-        Decl::Param(p) => (o.slice(p.value.span).to_string(), value_of_param(n, nspan)),
+        // the value as written, with `provisional` when declared so (on both sides)
+        Decl::Param(_) => (value_of_param(o, span), value_of_param(n, nspan)),
         _ => (normalise(o.slice(span)), normalise(n.slice(nspan))),
     };
     let change = if kind == "param" {
