@@ -6,8 +6,7 @@ use super::{codes, model::*, Checker};
 use crate::ast::{Expr, Ident, Span};
 use crate::diag::Diagnostic;
 
-/// Bit of `na` in a verdict set (the layout of [`crate::eval::Possible`]).
-const NA_BIT: u64 = 1 << 63;
+use crate::eval::Possible;
 
 impl Checker<'_> {
     pub(super) fn resolve_in(
@@ -86,7 +85,7 @@ impl Checker<'_> {
     /// The bit of outcome `id` (or `na`) of an assessment, or a diagnostic listing the outcomes.
     fn verdict_bit(&mut self, assessment: u32, id: &Ident) -> Option<u64> {
         if id.node == "na" {
-            return Some(NA_BIT);
+            return Some(Possible::NA_BIT);
         }
         let o = self.outcome_index(assessment, &id.node, id.span)?;
         Some(1 << o)
