@@ -546,3 +546,17 @@ impl OptionSet {
             .is_some_and(|w| w & (1 << (o % 64)) != 0)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::OptionSet;
+
+    #[test]
+    fn option_sets_hold_options_past_the_64th() {
+        let set = OptionSet::new([0, 70], 100);
+        assert!(set.has(0) && set.has(70));
+        assert!(!set.has(1) && !set.has(64) && !set.has(200));
+        assert!(!set.all);
+        assert!(OptionSet::new([1, 0], 2).all);
+    }
+}
