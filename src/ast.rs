@@ -76,7 +76,7 @@ pub enum Decl {
     Period(PeriodDecl),
     /// `input ID "label": TYPE [per period]`
     Input(InputDecl),
-    /// `param ID "label" = LITERAL`
+    /// `param ID "label" = LITERAL [provisional]`
     Param(ParamDecl),
     /// `let ID ["label"] = EXPR`
     Let(LetDecl),
@@ -144,7 +144,7 @@ pub struct InputDecl {
     pub per_period: bool,
 }
 
-/// `param ID "label" = LITERAL`
+/// `param ID "label" = LITERAL [provisional]`
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParamDecl {
     /// The declared name.
@@ -153,6 +153,8 @@ pub struct ParamDecl {
     pub label: Spanned<String>,
     /// The value.
     pub value: Spanned<Literal>,
+    /// Declared `provisional`: the council has not confirmed the value yet.
+    pub provisional: bool,
 }
 
 /// `let ID ["label"] = EXPR`
@@ -192,14 +194,23 @@ pub struct CriterionDecl {
     pub label: Spanned<String>,
     /// Declared `required`.
     pub required: bool,
-    /// Points (when the criterion has them).
-    pub points: Option<Spanned<crate::num::Num>>,
+    /// Points (when the criterion has them): a number or a param.
+    pub points: Option<Spanned<PointsSpec>>,
     /// The `when` condition, if any.
     pub when: Option<Expr>,
     /// The condition.
     pub condition: Expr,
     /// From `criterion` to the closing `}`.
     pub span: Span,
+}
+
+/// The `N` of `points N`: a number as written, or a param (`points diem_c7`, v0.1).
+#[derive(Debug, Clone, PartialEq)]
+pub enum PointsSpec {
+    /// `points 40`
+    Number(Num),
+    /// `points diem_c7`
+    Param(String),
 }
 
 /// `outcome ID "label" when EXPR` or `outcome ID "label" otherwise`
@@ -438,6 +449,13 @@ pub enum ExprKind {
         /// Right operand.
         rhs: Box<Expr>,
     },
+    /// `X in (a, b, …)`: the ids are option ids, or outcome ids and `na`.
+    In {
+        /// The value tested.
+        value: Box<Expr>,
+        /// The listed ids, in written order.
+        list: Vec<Ident>,
+    },
 }
 
 /// Sets every span to the default, so that two trees can be compared for meaning alone.
@@ -476,7 +494,7 @@ impl<T: EraseSpans> EraseSpans for Box<T> {
 macro_rules! leaf_erase {
     ($($t:ty),*) => { $(impl EraseSpans for $t { fn erase_spans(&mut self) {} })* };
 }
-leaf_erase!(String, NaiveDate, Num, Literal, bool);
+leaf_erase!(String, NaiveDate, Num, Literal, PointsSpec, bool);
 
 impl EraseSpans for Span {
     fn erase_spans(&mut self) {
@@ -617,6 +635,10 @@ impl EraseSpans for ExprKind {
             ExprKind::Binary { lhs, rhs, .. } => {
                 lhs.erase_spans();
                 rhs.erase_spans();
+            }
+            ExprKind::In { value, list } => {
+                value.erase_spans();
+                list.erase_spans();
             }
             _ => {}
         }

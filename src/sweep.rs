@@ -74,6 +74,10 @@ pub fn parse_spec(rules: &Rules, spec: &str) -> Result<SweepSpec, Diagnostic> {
     if step <= Num::ZERO || from > to {
         return Err(bad("the range must go up: FROM ≤ TO and STEP > 0".into()));
     }
+    let lowest = crate::value::Value::Num(from);
+    if let Some(problem) = rules.points_value_problem(p as u32, lowest) {
+        return Err(bad(problem));
+    }
     let mut values = Vec::new();
     let mut v = from;
     while v <= to {

@@ -293,7 +293,13 @@ impl Ctx {
         let id = self.ident(it.next().ok_or_else(missing)?);
         let label = self.string(it.next().ok_or_else(missing)?);
         let value = self.literal(it.next().ok_or_else(missing)?)?;
-        Ok(Decl::Param(ParamDecl { id, label, value }))
+        let provisional = it.next().is_some_and(|p| p.as_rule() == Rule::provisional);
+        Ok(Decl::Param(ParamDecl {
+            id,
+            label,
+            value,
+            provisional,
+        }))
     }
 
     fn let_decl<'a>(

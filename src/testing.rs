@@ -129,7 +129,7 @@ fn actual(
 ) -> String {
     let rules = &prog.rules;
     match &e.kind {
-        CKind::VerdictIs { assessment, .. } => {
+        CKind::VerdictIs { assessment, .. } | CKind::VerdictIn { assessment, .. } => {
             let a = *assessment as usize;
             let v = ev.result.assessments[a].verdict;
             let mut s = format!(

@@ -253,3 +253,212 @@ fn check_and_fmt_take_folders() {
     let (code, out, _) = run(&["fmt", "--check", "rules"], None);
     assert_eq!(code, 0, "{out}");
 }
+
+// ---- `provisional` params and `points PARAM` ----
+
+const PROVISIONAL: &str = r#"ruleset p "Provisional"
+input n "N": count
+input m "M": count
+param nguong "Ngưỡng tạm" = 5 provisional
+param diem "Điểm C2" = 40 provisional
+param chac "Đã chốt" = 1
+assessment a "A" {
+  criterion C1 "n reaches the threshold" required { n >= nguong }
+  criterion C2 "weighted" points diem { n >= 10 }
+  outcome tot "Tốt" when all_required and points >= 40
+  outcome dat "Đạt" when all_required
+  outcome khong "Không" otherwise
+}
+assessment b "B" {
+  criterion K "m" required { m >= chac }
+  outcome ok "OK" when all_required
+  outcome no "No" otherwise
+}
+assessment c "C" {
+  criterion K "a is tot or dat" required { a in (tot, dat) }
+  outcome ok "OK" when all_required
+  outcome no "No" otherwise
+}
+target T1 "Most a" { share(a == tot) >= 50% }
+target T2 "Some b" { count(b == ok) >= 1 }
+test "points from the param, and set in a test" {
+  given { n = 12 m = 1 }
+  expect a == tot
+  expect c in (ok, na)
+  expect not (a in (dat, khong))
+}
+test "a lower weight" {
+  given { n = 12 m = 1 }
+  set diem = 30
+  expect a == dat
+}
+"#;
+
+const PROVISIONAL_DATA: &str = "id,name,district,n,m\nx1,X1,D,12,1\nx2,X2,D,6,0\n";
+
+#[test]
+fn provisional_params_are_marked_in_text_under_what_rests_on_them() {
+    let rules = temp("provisional.tc", PROVISIONAL);
+    let data = temp("provisional.csv", PROVISIONAL_DATA);
+    let (code, out, err) = run(
+        &["assess", &rules.to_string_lossy(), &data.to_string_lossy()],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    let block = |title: &str| -> String {
+        let start = out
+            .find(title)
+            .unwrap_or_else(|| panic!("{title} in {out}"));
+        let rest = &out[start..];
+        let end = rest[1..].find("\n\n").map_or(rest.len(), |e| e + 1);
+        rest[..end].to_string()
+    };
+    let line = "⚠ provisional: nguong (Ngưỡng tạm) = 5";
+    assert!(block("A (a)").contains(line), "{out}");
+    assert!(block("A (a)").contains("⚠ provisional: diem (Điểm C2) = 40"));
+    // c reads a's verdict, so it rests on a's params too
+    assert!(block("C (c)").contains(line), "{out}");
+    // b reads only a confirmed param
+    assert!(!block("B (b)").contains("provisional"), "{out}");
+    let targets = block("Targets");
+    let t1 = &targets[targets.find("T1").unwrap_or_else(|| panic!("T1"))
+        ..targets.find("T2").unwrap_or_else(|| panic!("T2"))];
+    assert!(t1.contains(line), "{targets}");
+    assert!(!targets[targets.find("T2").unwrap_or_else(|| panic!("T2"))..].contains("provisional"));
+    assert_eq!(
+        out.matches(line).count(),
+        3,
+        "once per block, not per area:\n{out}"
+    );
+}
+
+#[test]
+fn provisional_params_are_listed_in_json_and_a_set_value_is_still_marked() {
+    let rules = temp("provisional-json.tc", PROVISIONAL);
+    let data = temp("provisional-json.csv", PROVISIONAL_DATA);
+    let args = |extra: &[&str]| -> serde_json::Value {
+        let (r, d) = (rules.to_string_lossy(), data.to_string_lossy());
+        let mut all = vec!["assess", &r, &d, "--format", "json"];
+        all.extend_from_slice(extra);
+        let (code, out, err) = run(&all, None);
+        assert_eq!(code, 0, "{err}");
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("json: {e}"))
+    };
+    let doc = args(&[]);
+    let x1 = &doc["areas"][0]["assessments"];
+    assert_eq!(
+        x1["a"]["provisional"],
+        serde_json::json!(["nguong", "diem"])
+    );
+    assert_eq!(
+        x1["c"]["provisional"],
+        serde_json::json!(["nguong", "diem"])
+    );
+    assert!(x1["b"].get("provisional").is_none(), "{}", x1["b"]);
+    assert_eq!(
+        doc["targets"][0]["provisional"],
+        serde_json::json!(["nguong", "diem"])
+    );
+    assert!(doc["targets"][1].get("provisional").is_none());
+    // a value chosen on the command line is not confirmed by the council: still marked
+    let set = args(&["--set", "nguong=7"]);
+    assert_eq!(
+        set["areas"][0]["assessments"]["a"]["provisional"],
+        serde_json::json!(["nguong", "diem"])
+    );
+    let (code, text, _) = run(
+        &[
+            "assess",
+            &rules.to_string_lossy(),
+            &data.to_string_lossy(),
+            "--set",
+            "nguong=7",
+        ],
+        None,
+    );
+    assert_eq!(code, 0);
+    assert!(
+        text.contains("⚠ provisional: nguong (Ngưỡng tạm) = 7 (set for this run; the rules say 5)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn points_from_a_param_follow_set_and_sweep() {
+    let rules = temp("points-param.tc", PROVISIONAL);
+    let data = temp("points-param.csv", PROVISIONAL_DATA);
+    let (r, d) = (rules.to_string_lossy(), data.to_string_lossy());
+    let verdict = |extra: &[&str]| -> (serde_json::Value, serde_json::Value) {
+        let mut all = vec!["assess", &r, &d, "--format", "json"];
+        all.extend_from_slice(extra);
+        let (code, out, err) = run(&all, None);
+        assert_eq!(code, 0, "{err}");
+        let doc: serde_json::Value =
+            serde_json::from_str(&out).unwrap_or_else(|e| panic!("json: {e}"));
+        let a = doc["areas"][0]["assessments"]["a"].clone();
+        (a["verdict"].clone(), a["points"].clone())
+    };
+    assert_eq!(
+        verdict(&[]),
+        (serde_json::json!("tot"), serde_json::json!("40"))
+    );
+    assert_eq!(
+        verdict(&["--set", "diem=30"]),
+        (serde_json::json!("dat"), serde_json::json!("30"))
+    );
+    let (code, _, err) = run(&["assess", &r, &d, "--set", "diem=-1"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("not negative"), "{err}");
+    let (code, out, err) = run(&["sweep", &r, &d, "--param", "diem=30..40/10"], None);
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<&str> = out
+        .lines()
+        .filter(|l| l.trim_start().starts_with("30") || l.trim_start().starts_with("40"))
+        .collect();
+    assert_eq!(rows.len(), 2, "{out}");
+    assert_ne!(
+        rows[0].split_whitespace().nth(1),
+        rows[1].split_whitespace().nth(1),
+        "{out}"
+    );
+    let (code, out, err) = run(&["test", &r], None);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("2 passed"), "{out}");
+}
+
+#[test]
+fn a_na_verdict_rests_only_on_the_params_of_its_when() {
+    let rules = temp(
+        "provisional-na.tc",
+        r#"ruleset p "Na"
+input n "N": count
+input m "M": count
+param nguong "Ngưỡng tạm" = 5 provisional
+param pham_vi "Phạm vi tạm" = 1 provisional
+assessment a "A" when m >= 1 {
+  criterion C1 "n" required { n >= nguong }
+  outcome dat "Đạt" when all_required
+  outcome khong "Không" otherwise
+}
+assessment b "B" when m >= pham_vi {
+  criterion C1 "n" required { n >= 1 }
+  outcome dat "Đạt" when all_required
+  outcome khong "Không" otherwise
+}
+"#,
+    );
+    let data = temp(
+        "provisional-na.csv",
+        "id,name,district,n,m\nx1,X1,D,6,0\nx2,X2,D,6,1\n",
+    );
+    let (r, d) = (rules.to_string_lossy(), data.to_string_lossy());
+    let (code, out, err) = run(&["assess", &r, &d, "--format", "json"], None);
+    assert_eq!(code, 0, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("json: {e}"));
+    let a = |i: usize, id: &str| doc["areas"][i]["assessments"][id].clone();
+    assert_eq!(a(0, "a")["verdict"], "na");
+    assert!(a(0, "a").get("provisional").is_none(), "{}", a(0, "a"));
+    assert_eq!(a(1, "a")["provisional"], serde_json::json!(["nguong"]));
+    assert_eq!(a(0, "b")["verdict"], "na");
+    assert_eq!(a(0, "b")["provisional"], serde_json::json!(["pham_vi"]));
+}

@@ -194,3 +194,60 @@ fn an_added_outcome_is_applied_alone_before_otherwise() {
     assert_eq!(xa_f["assessments"][0]["new"], "kha");
     assert_eq!(xa_f["assessments"][0]["causes"], serde_json::json!([0]));
 }
+
+#[test]
+fn an_edited_in_list_is_an_edit_that_changes_the_verdicts_reading_it() {
+    let rules = |list: &str| {
+        format!(
+            r#"ruleset d "In"
+input nhom "Nhóm": choice(ttxh, ma_tuy, khac)
+input n "N": count
+assessment a "A" {{
+  criterion C "n" required {{ n >= 1 }}
+  outcome dat "Đạt" when all_required
+  outcome khong "Không" otherwise
+}}
+assessment b "B" when nhom in (ttxh, ma_tuy) {{
+  criterion K "a" required {{ a in ({list}) }}
+  outcome ok "OK" when all_required
+  outcome no "No" otherwise
+}}
+"#
+        )
+    };
+    let old = temp("in-old.tc", &rules("dat"));
+    let new = temp("in-new.tc", &rules("dat, khong"));
+    let data = temp(
+        "in.csv",
+        "id,name,district,nhom,n\nx1,X1,D,ttxh,0\nx2,X2,D,ttxh,1\nx3,X3,D,khac,0\n",
+    );
+    let (code, d) = diff(&[&old, &new, &data], &["--exit-code"]);
+    assert_eq!(code, 1, "{d:#}");
+    let areas = d["areas"].as_array().cloned().unwrap_or_default();
+    assert_eq!(areas.len(), 1, "{d:#}");
+    assert_eq!(areas[0]["id"], "x1");
+    let edits = d["edits"].as_array().cloned().unwrap_or_default();
+    assert_eq!(edits.len(), 1, "{d:#}");
+    assert_eq!(edits[0]["kind"], "criterion");
+    assert_eq!(edits[0]["name"], "b.K");
+}
+
+#[test]
+fn marking_a_param_provisional_is_an_edit() {
+    let marked = temp(
+        "basic-provisional.tc",
+        &basic().replace(
+            "nguong_kham_pha \"Ngưỡng tỷ lệ điều tra, khám phá\" = 80%",
+            "nguong_kham_pha \"Ngưỡng tỷ lệ điều tra, khám phá\" = 80% provisional",
+        ),
+    );
+    let (code, d) = diff(&[&spec("basic.tc"), &marked, &spec("basic.json")], &[]);
+    assert_eq!(code, 0, "{d:#}");
+    assert_eq!(d["areas"].as_array().map(Vec::len), Some(0), "{d:#}");
+    let edits = d["edits"].as_array().cloned().unwrap_or_default();
+    assert_eq!(edits.len(), 1, "{d:#}");
+    assert_eq!(
+        (edits[0]["old"].as_str(), edits[0]["new"].as_str()),
+        (Some("80%"), Some("80% provisional"))
+    );
+}

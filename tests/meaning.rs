@@ -230,3 +230,122 @@ fn ratio_comparisons_are_exact_past_the_28th_digit() {
         "fail"
     );
 }
+
+// ---- `X in (a, b, …)` (LANGUAGE.md, "More on `in`") ----
+
+const RULES_IN: &str = r#"
+ruleset m "In"
+input nhom "Nhóm": choice(ttxh, ma_tuy, khac)
+input a "A": count
+input c "C": count
+assessment x "X" when nhom in (ttxh, ma_tuy) {
+  criterion R "a" required { a >= 1 }
+  criterion P "c" points 40 { c >= 1 }
+  outcome cao "Cao" when all_required and points >= 40
+  outcome vua "Vừa" when all_required
+  outcome thap "Thấp" otherwise
+}
+assessment y "Y" {
+  criterion Dat "x is cao or vua" { x in (cao, vua) }
+  criterion CaoNa "x is cao or na" { x in (cao, na) }
+  criterion Thap "x is thap" { x in (thap) }
+  criterion Nhom "nhom is ttxh or ma_tuy" { nhom in (ttxh, ma_tuy) }
+  criterion MoiNhom "nhom is any option" { nhom in (ttxh, ma_tuy, khac) }
+  outcome co "Có" when Dat
+  outcome khong "Không" otherwise
+}
+target T "cao or vua" { count(x in (cao, vua)) >= 1 }
+"#;
+
+fn run_in(values: &[&str]) -> Value {
+    let areas: Vec<String> = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| format!(r#"{{ "id": "a{i}", "values": {{ {v} }} }}"#))
+        .collect();
+    let data = format!(r#"{{ "areas": [ {} ] }}"#, areas.join(","));
+    assess_text(RULES_IN, &data, DataFormat::Json, &[])
+        .map(|o| o.to_json(false))
+        .unwrap_or_else(|e| panic!("RULES_IN does not check: {e:?}"))
+}
+
+fn y_criterion(doc: &Value, i: usize, id: &str) -> String {
+    let list = doc["areas"][i]["assessments"]["y"]["criteria"]
+        .as_array()
+        .cloned()
+        .unwrap_or_else(|| panic!("criteria of y"));
+    let c = list
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap_or_else(|| panic!("criterion"));
+    c["result"]
+        .as_str()
+        .unwrap_or_else(|| panic!("result"))
+        .to_string()
+}
+
+#[test]
+fn in_with_a_decided_verdict_or_option() {
+    let doc = run_in(&[r#""nhom": "ttxh", "a": 1, "c": 0"#]);
+    assert_eq!(doc["areas"][0]["assessments"]["x"]["verdict"], "vua");
+    assert_eq!(y_criterion(&doc, 0, "Dat"), "pass");
+    assert_eq!(y_criterion(&doc, 0, "CaoNa"), "fail");
+    assert_eq!(y_criterion(&doc, 0, "Thap"), "fail");
+    assert_eq!(y_criterion(&doc, 0, "Nhom"), "pass");
+}
+
+#[test]
+fn in_with_na_in_the_list() {
+    let doc = run_in(&[r#""nhom": "khac", "a": 1, "c": 1"#]);
+    assert_eq!(doc["areas"][0]["assessments"]["x"]["verdict"], "na");
+    assert_eq!(y_criterion(&doc, 0, "CaoNa"), "pass");
+    assert_eq!(y_criterion(&doc, 0, "Dat"), "fail");
+    assert_eq!(y_criterion(&doc, 0, "Nhom"), "fail");
+}
+
+#[test]
+fn in_with_an_unknown_verdict_looks_at_every_possible_outcome() {
+    // `a` passes, `c` missing: x is cao or vua, both in (cao, vua): decided.
+    let doc = run_in(&[r#""nhom": "ttxh", "a": 1"#]);
+    let x = &doc["areas"][0]["assessments"]["x"];
+    assert_eq!(x["verdict"], "unknown");
+    assert_eq!(x["possible"], serde_json::json!(["cao", "vua"]));
+    assert_eq!(y_criterion(&doc, 0, "Dat"), "pass");
+    assert_eq!(y_criterion(&doc, 0, "Thap"), "fail");
+    assert_eq!(y_criterion(&doc, 0, "CaoNa"), "unknown");
+    assert_eq!(doc["areas"][0]["assessments"]["y"]["verdict"], "co");
+    // in a target it is one condition: every possible outcome is counted
+    assert_eq!(doc["targets"][0]["result"], "met");
+}
+
+#[test]
+fn in_with_an_unknown_when_counts_na_among_the_possible() {
+    // nhom missing: x may be na; `a` fails, so otherwise x is thap.
+    let doc = run_in(&[r#""a": 0, "c": 1"#]);
+    let x = &doc["areas"][0]["assessments"]["x"];
+    assert_eq!(x["possible"], serde_json::json!(["thap", "na"]));
+    assert_eq!(y_criterion(&doc, 0, "Dat"), "fail");
+    assert_eq!(y_criterion(&doc, 0, "Thap"), "unknown");
+    assert_eq!(y_criterion(&doc, 0, "CaoNa"), "unknown");
+}
+
+#[test]
+fn in_with_a_missing_choice_is_unknown_unless_every_option_is_listed() {
+    let doc = run_in(&[r#""a": 1, "c": 1"#]);
+    assert_eq!(y_criterion(&doc, 0, "Nhom"), "unknown");
+    assert_eq!(y_criterion(&doc, 0, "MoiNhom"), "pass");
+}
+
+#[test]
+fn in_with_an_invalid_area_leaves_the_target_open() {
+    // a1 is invalid (negative count): x in (cao, vua) is unknown there, so T (count >= 1)
+    // cannot be decided from a0 (thap) alone.
+    let doc = run_in(&[
+        r#""nhom": "ttxh", "a": 0, "c": 1"#,
+        r#""nhom": "ttxh", "a": -1"#,
+    ]);
+    assert_eq!(doc["areas"][1]["assessments"]["x"]["verdict"], "invalid");
+    assert_eq!(doc["targets"][0]["result"], "unknown");
+    let decided = run_in(&[r#""nhom": "ttxh", "a": 0, "c": 1"#]);
+    assert_eq!(decided["targets"][0]["result"], "not_met");
+}

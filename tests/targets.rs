@@ -22,6 +22,7 @@ assessment a "A" when dien == chon {
 target T_both "top or mid" { share(a == top or a == mid) >= 100% }
 target T_self "never counted" { count(a == dat among a != dat) >= 1 }
 target T_sel "selected areas pass" { share(a == top or a == mid among dien == chon) >= 60% }
+target T_in "top or mid, with in" { share(a in (top, mid)) >= 100% }
 target T_none "no area" { share(a == top among dien == loai_tru) >= 50% }
 "#;
 
@@ -51,6 +52,7 @@ fn correlated_outcomes_decide_a_share() {
     let a = &doc["areas"][0]["assessments"]["a"];
     assert_eq!(a["verdict"], "unknown", "{doc}");
     assert_eq!(target(&doc, "T_both")["result"], "met", "{doc}");
+    assert_eq!(target(&doc, "T_in")["result"], "met", "{doc}");
 }
 
 #[test]

@@ -48,5 +48,7 @@ pub const UNUSED_INPUT: &str = "tieuchi::check::unused_input";
 pub const UNUSED_CRITERION: &str = "tieuchi::check::unused_criterion";
 /// An assessment with more outcomes than a verdict can track (63).
 pub const TOO_MANY_OUTCOMES: &str = "tieuchi::check::too_many_outcomes";
-/// A points weight beyond the documented limit: `points 10000000000000000` or `points 0.0000001`.
+/// `x in (a, a)` (an id listed twice) or `in` on a value that is not a choice or a verdict.
+pub const BAD_IN_LIST: &str = "tieuchi::check::bad_in_list";
+/// `points P` where `P` is not a param of plain number type, or its value is negative.
 pub const BAD_POINTS: &str = "tieuchi::check::bad_points";

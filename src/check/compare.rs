@@ -246,7 +246,7 @@ impl Checker<'_> {
         None
     }
 
-    fn outcome_index(&mut self, a: u32, name: &str, span: Span) -> Option<u32> {
+    pub(super) fn outcome_index(&mut self, a: u32, name: &str, span: Span) -> Option<u32> {
         let assessment = self.rules.assessments.get(a as usize)?;
         if let Some(i) = assessment.outcomes.iter().position(|o| o.id == name) {
             return Some(i as u32);

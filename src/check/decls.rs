@@ -181,6 +181,8 @@ impl Checker<'_> {
                 value,
                 written: self.snippet(p.value.span).to_string(),
                 ty,
+                provisional: p.provisional,
+                declared: value,
                 span: p.id.span,
             });
         }

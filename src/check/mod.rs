@@ -4,10 +4,12 @@
 mod calls;
 pub mod codes;
 mod decls;
+mod in_list;
 mod loader;
 pub mod model;
 mod order;
 mod overrides;
+mod params;
 pub use overrides::parse_override;
 mod compare;
 mod resolve;
@@ -192,6 +194,7 @@ impl<'s> Checker<'s> {
                 self.resolve_test(t);
             }
         }
+        self.record_params_read();
         if !self.diags.iter().any(Diagnostic::is_error) {
             self.warnings(decls);
         }

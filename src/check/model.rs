@@ -92,6 +92,10 @@ pub struct Param {
     pub written: String,
     /// The type.
     pub ty: Type,
+    /// Declared `provisional`: the council has not confirmed the value yet.
+    pub provisional: bool,
+    /// The value as declared in the rules (`value` may be overridden at run time).
+    pub declared: Value,
     /// Where it is written.
     pub span: Span,
 }
@@ -120,8 +124,11 @@ pub struct Criterion {
     pub label: String,
     /// Declared `required`.
     pub required: bool,
-    /// Points (when the criterion has them).
+    /// Points (when the criterion has them); for `points PARAM`, the param's value, set again
+    /// from the (possibly overridden) param when the rules are compiled.
     pub points: Option<Num>,
+    /// The param of `points PARAM`, by index.
+    pub points_param: Option<u32>,
     /// The `when` condition, if any.
     pub when: Option<CExpr>,
     /// The condition.
@@ -156,6 +163,11 @@ pub struct Assessment {
     pub criteria: Vec<Criterion>,
     /// The outcomes, in order.
     pub outcomes: Vec<Outcome>,
+    /// Every param the verdict rests on (read by its `when`, criteria, points and outcomes,
+    /// directly or through lets and other assessments), by index, sorted.
+    pub params: Vec<u32>,
+    /// The params its own `when` rests on: all that an `na` verdict rests on.
+    pub when_params: Vec<u32>,
     /// Where it is written.
     pub span: Span,
 }
@@ -169,6 +181,9 @@ pub struct Target {
     pub label: String,
     /// The expression.
     pub expr: CExpr,
+    /// Every param the result rests on (directly, or through the lets and assessments that
+    /// `count`/`share` read), by index, sorted.
+    pub params: Vec<u32>,
     /// Where it is written.
     pub span: Span,
 }
@@ -301,6 +316,22 @@ impl Rules {
     pub fn param_index(&self, id: &str) -> Option<usize> {
         self.params.iter().position(|p| p.id == id)
     }
+
+    /// The `provisional` params among `params` (indices), in order.
+    pub fn provisional<'a>(&'a self, params: &'a [u32]) -> impl Iterator<Item = &'a Param> + 'a {
+        params
+            .iter()
+            .filter_map(|&p| self.params.get(p as usize))
+            .filter(|p| p.provisional)
+    }
+
+    /// True when param `p` gives some criterion its points (`points PARAM`).
+    pub fn is_points_param(&self, p: u32) -> bool {
+        self.assessments
+            .iter()
+            .flat_map(|a| &a.criteria)
+            .any(|c| c.points_param == Some(p))
+    }
 }
 
 /// Static types of expressions.
@@ -416,6 +447,25 @@ pub enum CKind {
         /// `!=` rather than `==`.
         negate: bool,
     },
+    /// `A in (o1, o2, …)`: true when every verdict still possible is in the set, false when
+    /// none is, else unknown (an invalid verdict: unknown); `literal` in tests compares the
+    /// verdict itself
+    VerdictIn {
+        /// Index of the assessment.
+        assessment: u32,
+        /// Bit `o` for outcome `o`, bit 63 for `na` (the layout of [`crate::eval::Possible`]).
+        set: u64,
+        /// In a test: compares the state itself (an unknown verdict is in no set).
+        literal: bool,
+    },
+    /// `X in (a, b, …)` for a choice: true when X's option is in the set; a missing X is
+    /// unknown unless the set holds every option
+    ChoiceIn {
+        /// The value tested.
+        value: Box<CExpr>,
+        /// The options listed.
+        set: OptionSet,
+    },
     /// `all_required`
     AllRequired,
     /// `points`
@@ -446,6 +496,7 @@ impl CExpr {
     pub fn children(&self) -> Vec<&CExpr> {
         match &self.kind {
             CKind::Not(e) | CKind::Neg(e) => vec![e],
+            CKind::ChoiceIn { value, .. } => vec![value],
             CKind::Binary(_, a, b) => vec![a, b],
             CKind::Call(_, args) => args.iter().collect(),
             CKind::Aggregate { cond, among, .. } => {
@@ -461,5 +512,51 @@ impl CExpr {
         for c in self.children() {
             c.walk(f);
         }
+    }
+}
+
+/// A set of options of one choice, one bit per option index.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OptionSet {
+    words: Vec<u64>,
+    /// True when every option of the choice is in the set.
+    pub all: bool,
+}
+
+impl OptionSet {
+    /// The set of `options` (indices) of a choice with `len` options.
+    pub fn new(options: impl IntoIterator<Item = u16>, len: usize) -> Self {
+        let mut set = OptionSet::default();
+        for o in options {
+            let (w, b) = (o as usize / 64, o % 64);
+            if set.words.len() <= w {
+                set.words.resize(w + 1, 0);
+            }
+            set.words[w] |= 1 << b;
+        }
+        let count: u32 = set.words.iter().map(|w| w.count_ones()).sum();
+        set.all = count as usize >= len;
+        set
+    }
+
+    /// True when option `o` is in the set.
+    pub fn has(&self, o: u16) -> bool {
+        self.words
+            .get(o as usize / 64)
+            .is_some_and(|w| w & (1 << (o % 64)) != 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OptionSet;
+
+    #[test]
+    fn option_sets_hold_options_past_the_64th() {
+        let set = OptionSet::new([0, 70], 100);
+        assert!(set.has(0) && set.has(70));
+        assert!(!set.has(1) && !set.has(64) && !set.has(200));
+        assert!(!set.all);
+        assert!(OptionSet::new([1, 0], 2).all);
     }
 }

@@ -19,6 +19,7 @@ pub(super) fn names_in(e: &Expr, out: &mut HashSet<String>) {
             }
         }
         ExprKind::Not(x) | ExprKind::Neg(x) | ExprKind::Paren(x) => names_in(x, out),
+        ExprKind::In { value, .. } => names_in(value, out),
         ExprKind::Binary { lhs, rhs, .. } => {
             names_in(lhs, out);
             names_in(rhs, out);
@@ -162,6 +163,8 @@ impl Checker<'_> {
             when,
             criteria: vec![],
             outcomes: vec![],
+            params: vec![],
+            when_params: vec![],
             span: a.id.span,
         };
         scope.assessment = Some((index, a));
@@ -183,16 +186,15 @@ impl Checker<'_> {
     }
 
     fn criterion(&mut self, c: &ast::CriterionDecl, scope: &Scope) -> Criterion {
-        if let Some(p) = c
-            .points
-            .as_ref()
-            .filter(|p| !crate::num::points_fit(p.node))
-        {
+        if let Some((n, span)) = c.points.as_ref().and_then(|p| match p.node {
+            ast::PointsSpec::Number(n) if !crate::num::points_fit(n) => Some((n, p.span)),
+            _ => None,
+        }) {
             self.error(
                 Diagnostic::error(
                     codes::BAD_POINTS,
-                    format!("points `{}` are beyond what a weight may be", p.node),
-                    p.span,
+                    format!("points `{n}` are beyond what a weight may be"),
+                    span,
                 )
                 .with_help(crate::num::POINTS_HELP),
             );
@@ -203,11 +205,13 @@ impl Checker<'_> {
             span: c.condition.span,
             id: u32::MAX,
         });
+        let (points, points_param) = self.criterion_points(c.points.as_ref());
         Criterion {
             id: c.id.node.clone(),
             label: c.label.node.clone(),
             required: c.required,
-            points: c.points.as_ref().map(|p| p.node),
+            points,
+            points_param,
             when,
             condition,
             span: c.id.span,

@@ -66,5 +66,9 @@ pub fn parse_override(rules: &Rules, text: &str) -> Result<(u32, Value), Diagnos
             param.written
         )));
     }
+    if let Some(problem) = rules.points_value_problem(p as u32, v) {
+        return Err(Diagnostic::unplaced(codes::BAD_POINTS, problem)
+            .with_help("points are a plain number ≥ 0"));
+    }
     Ok((p as u32, v))
 }

@@ -150,6 +150,7 @@ impl Checker<'_> {
             }
             ExprKind::Paren(x) => self.resolve(x, scope),
             ExprKind::Binary { op, lhs, rhs } => self.resolve_binary(*op, lhs, rhs, span, scope),
+            ExprKind::In { value, list } => self.resolve_in(value, list, span, scope),
         }
     }
 

@@ -40,6 +40,7 @@ impl Checker<'_> {
                 id: t.id.node.clone(),
                 label: t.label.node.clone(),
                 expr,
+                params: vec![],
                 span: t.id.span,
             });
         }
@@ -235,6 +236,12 @@ impl Checker<'_> {
                 ),
                 value.span,
             );
+            self.error(d);
+            return None;
+        }
+        if let Some(problem) = self.rules.points_value_problem(p as u32, v) {
+            let d = Diagnostic::error(codes::BAD_POINTS, problem, value.span)
+                .with_help("points are a plain number ≥ 0");
             self.error(d);
             return None;
         }

@@ -214,7 +214,8 @@ fn replace_decl(
     decl: &Decl,
 ) -> Edit {
     let (old, new) = match decl {
-        Decl::Param(p) => (o.slice(p.value.span).to_string(), value_of_param(n, nspan)),
+        // the value as written, with `provisional` when declared so (on both sides)
+        Decl::Param(_) => (value_of_param(o, span), value_of_param(n, nspan)),
         _ => (normalise(o.slice(span)), normalise(n.slice(nspan))),
     };
     let change = if kind == "param" {
@@ -274,7 +275,7 @@ fn criterion_changes(
     if c.required != d.required {
         changes.push("required");
     }
-    if c.points.as_ref().map(|p| p.node) != d.points.as_ref().map(|p| p.node) {
+    if c.points.as_ref().map(|p| &p.node) != d.points.as_ref().map(|p| &p.node) {
         changes.push("points");
     }
     if c.when.as_ref().map(|w| text(o, w)) != d.when.as_ref().map(|w| text(n, w)) {

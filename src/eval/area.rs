@@ -331,6 +331,23 @@ impl<'p, T: Trace> AreaEval<'p, T> {
                     is
                 }
             }
+            CKind::VerdictIn {
+                assessment,
+                set,
+                literal,
+            } => {
+                let v = self
+                    .result
+                    .assessments
+                    .get(*assessment as usize)
+                    .map_or(Verdict::Invalid, |a| a.verdict);
+                verdict_in(v, *set, *literal)
+            }
+            CKind::ChoiceIn { value, set } => match self.eval(value) {
+                Value::Choice(i) => Value::Bool(set.has(i)),
+                _ if set.all => Value::Bool(true),
+                _ => Value::Unknown,
+            },
             CKind::TargetIs {
                 target,
                 word,
@@ -508,5 +525,24 @@ fn verdict_is(v: Verdict, want: VerdictWant, literal: bool) -> Value {
         (VerdictWant::Word(ResultWord::Unknown), Verdict::Unknown(_)) => Value::Bool(true),
         (VerdictWant::Word(ResultWord::Invalid), Verdict::Invalid) => Value::Bool(true),
         (VerdictWant::Word(_), _) => Value::Bool(false),
+    }
+}
+
+/// `A in SET`: true when every verdict still possible is in the set, false when none is;
+/// literally (tests) an unknown or invalid verdict is in no set.
+fn verdict_in(v: Verdict, set: u64, literal: bool) -> Value {
+    let possible = match v {
+        Verdict::Outcome(o) if o < 63 => 1u64 << o,
+        Verdict::Na => Possible::NA_BIT,
+        Verdict::Unknown(p) if !literal => p.0,
+        Verdict::Invalid if !literal => return Value::Unknown,
+        _ => return Value::Bool(false),
+    };
+    if possible & !set == 0 {
+        Value::Bool(true)
+    } else if possible & set == 0 {
+        Value::Bool(false)
+    } else {
+        Value::Unknown
     }
 }

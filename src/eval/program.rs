@@ -32,6 +32,7 @@ pub fn compile(rules: &Rules, overrides: &[(u32, Value)]) -> Program {
         }
     }
     let params: Vec<Value> = rules.params.iter().map(|p| p.value).collect();
+    points_from_params(&mut rules, &params);
     let fold = |e: &mut CExpr| fold(e, &params);
     rules.lets.iter_mut().for_each(|l| fold(&mut l.expr));
     for a in &mut rules.assessments {
@@ -82,6 +83,15 @@ pub fn compile(rules: &Rules, overrides: &[(u32, Value)]) -> Program {
     prog
 }
 
+/// Sets the points of each `points PARAM` criterion from the param's value (overrides applied).
+fn points_from_params(rules: &mut crate::check::Rules, params: &[Value]) {
+    for c in rules.assessments.iter_mut().flat_map(|a| &mut a.criteria) {
+        if let Some(Value::Num(n)) = c.points_param.and_then(|p| params.get(p as usize)) {
+            c.points = Some(*n);
+        }
+    }
+}
+
 /// Replaces params by constants and folds operations whose operands are all constant.
 fn fold(e: &mut CExpr, params: &[Value]) {
     match &mut e.kind {
@@ -89,6 +99,7 @@ fn fold(e: &mut CExpr, params: &[Value]) {
             e.kind = CKind::Const(params.get(*p as usize).copied().unwrap_or(Value::Unknown))
         }
         CKind::Not(x) | CKind::Neg(x) => fold(x, params),
+        CKind::ChoiceIn { value, .. } => return fold(value, params),
         CKind::Binary(_, a, b) => {
             fold(a, params);
             fold(b, params);

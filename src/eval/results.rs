@@ -34,7 +34,8 @@ impl CriterionResult {
 pub struct Possible(pub u64);
 
 impl Possible {
-    const NA: u64 = 1 << 63;
+    /// The bit of `na` in the set.
+    pub const NA_BIT: u64 = 1 << 63;
     /// The most outcomes one assessment may have.
     pub const MAX_OUTCOMES: usize = 63;
 
@@ -44,7 +45,7 @@ impl Possible {
     }
     /// Adds `na`.
     pub fn add_na(&mut self) {
-        self.0 |= Self::NA;
+        self.0 |= Self::NA_BIT;
     }
     /// True when the outcome is possible.
     pub fn has(self, outcome: u32) -> bool {
@@ -52,7 +53,7 @@ impl Possible {
     }
     /// True when `na` is possible.
     pub fn has_na(self) -> bool {
-        self.0 & Self::NA != 0
+        self.0 & Self::NA_BIT != 0
     }
     /// The possible outcomes, in order.
     pub fn outcomes(self) -> impl Iterator<Item = u32> {

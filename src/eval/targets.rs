@@ -98,7 +98,9 @@ pub fn reads(prog: &Program, agg: &CExpr) -> Reads {
     if let CKind::Aggregate { cond, among, .. } = &agg.kind {
         for e in std::iter::once(&**cond).chain(among.as_deref()) {
             e.walk(&mut |n| {
-                if let CKind::VerdictIs { assessment, .. } = n.kind {
+                if let CKind::VerdictIs { assessment, .. } | CKind::VerdictIn { assessment, .. } =
+                    n.kind
+                {
                     if !w.reads.assessments.contains(&assessment) {
                         w.reads.assessments.push(assessment);
                     }
@@ -128,7 +130,8 @@ impl Walker<'_> {
             CKind::Let(l) => self.let_(*l as usize),
             CKind::Criterion { assessment, .. }
             | CKind::CriterionIs { assessment, .. }
-            | CKind::VerdictIs { assessment, .. } => self.assessment(*assessment as usize),
+            | CKind::VerdictIs { assessment, .. }
+            | CKind::VerdictIn { assessment, .. } => self.assessment(*assessment as usize),
             // Read under `known(…)` or on the left of `??`: stays as submitted.
             CKind::Call(Func::Known, _) => {}
             CKind::Binary(crate::ast::BinOp::Coalesce, _, r) => self.expr(r),

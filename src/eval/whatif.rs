@@ -127,7 +127,10 @@ impl<'p> Probe<'p> {
         let mut look = |e: &CExpr| {
             reads_results |= matches!(
                 e.kind,
-                CKind::Criterion { .. } | CKind::CriterionIs { .. } | CKind::VerdictIs { .. }
+                CKind::Criterion { .. }
+                    | CKind::CriterionIs { .. }
+                    | CKind::VerdictIs { .. }
+                    | CKind::VerdictIn { .. }
             )
         };
         c.condition.walk(&mut look);

@@ -98,5 +98,12 @@ fn write(e: &Expr, out: &mut String) {
             out.push(' ');
             write(rhs, out);
         }
+        ExprKind::In { value, list } => {
+            write(value, out);
+            out.push_str(" in (");
+            let ids: Vec<&str> = list.iter().map(|i| i.node.as_str()).collect();
+            out.push_str(&ids.join(", "));
+            out.push(')');
+        }
     }
 }

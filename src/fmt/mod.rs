@@ -165,10 +165,11 @@ impl Formatter<'_> {
             ),
             Decl::Input(i) => input(i),
             Decl::Param(p) => format!(
-                "param {} {} = {}",
+                "param {} {} = {}{}",
                 p.id.node,
                 string(&p.label.node),
-                literal(&p.value.node)
+                literal(&p.value.node),
+                if p.provisional { " provisional" } else { "" }
             ),
             Decl::Let(l) => let_decl(l),
             Decl::Use(p) => format!("use {}", string(&p.node)),
@@ -300,7 +301,11 @@ fn criterion(c: &CriterionDecl) -> String {
         head.push_str(" required");
     }
     if let Some(p) = &c.points {
-        head.push_str(&format!(" points {}", expr::number(p.node)));
+        head.push_str(" points ");
+        head.push_str(&match &p.node {
+            PointsSpec::Number(n) => expr::number(*n),
+            PointsSpec::Param(id) => id.clone(),
+        });
     }
     if let Some(w) = &c.when {
         head.push_str(&format!(" when {}", expr(w)));

@@ -35,6 +35,20 @@ pub fn area(prog: &Program, name: &str, x: &AreaExplanation, color: bool) -> Str
 }
 
 fn assessment(prog: &Program, a: &AssessmentExplanation, color: bool) -> String {
+    let mut out = assessment_body(prog, a, color);
+    let rules = &prog.rules;
+    if let Some(ai) = rules.assessment_index(&a.id) {
+        let params = match a.verdict.as_str() {
+            "invalid" => &[][..],
+            "na" => &rules.assessments[ai].when_params,
+            _ => &rules.assessments[ai].params,
+        };
+        out.push_str(&super::text::provisional_short(rules, params));
+    }
+    out
+}
+
+fn assessment_body(prog: &Program, a: &AssessmentExplanation, color: bool) -> String {
     let mut out = format!("\n{} ({}): {}", a.label, a.id, a.verdict);
     if a.verdict == "na" {
         let _ = writeln!(
@@ -261,6 +275,7 @@ pub fn targets(run: &super::Run, color: bool) -> String {
             ));
         }
         out.push_str(&render_text(&d, &prog.rules.sources, color));
+        out.push_str(&super::text::provisional_short(&prog.rules, &t.params));
     }
     out
 }

@@ -98,12 +98,18 @@ fn targets(run: &Run) -> Vec<J> {
             if !approximate.is_empty() {
                 reasons.push("approximate");
             }
-            json!({ "id": t.id, "label": t.label, "result": o.result.as_str(), "counts": counts, "undecided_areas": undecided, "approximate_areas": approximate, "reasons": reasons })
+            let mut out = json!({ "id": t.id, "label": t.label, "result": o.result.as_str(), "counts": counts, "undecided_areas": undecided, "approximate_areas": approximate, "reasons": reasons });
+            let provisional: Vec<&str> = rules.provisional(&t.params).map(|p| p.id.as_str()).collect();
+            if let (false, Some(m)) = (provisional.is_empty(), out.as_object_mut()) {
+                m.insert("provisional".into(), json!(provisional));
+            }
+            out
         })
         .collect()
 }
 
-fn param_text(p: &Param) -> String {
+/// A param's value as people write it: `80%`, `40`, `2024-06-14`.
+pub(crate) fn param_text(p: &Param) -> String {
     match p.value {
         Value::Num(n) if p.written.contains('%') => format_percent(n),
         Value::Num(n) => format_number(n),
@@ -245,6 +251,15 @@ impl Serialize for AssessmentOut<'_> {
                 possible.push("na");
             }
             m.serialize_entry("possible", &possible)?;
+        }
+        let rests_on = prog.rules.verdict_params(ai, &res.verdict);
+        let provisional: Vec<&str> = prog
+            .rules
+            .provisional(rests_on)
+            .map(|p| p.id.as_str())
+            .collect();
+        if !provisional.is_empty() {
+            m.serialize_entry("provisional", &provisional)?;
         }
         if let Some(ax) = ax.filter(|ax| !ax.reasons.is_empty()) {
             m.serialize_entry("reasons", &Reasons(&ax.reasons))?;

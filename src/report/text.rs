@@ -2,7 +2,7 @@
 
 use super::Run;
 use crate::ast::BinOp;
-use crate::check::CKind;
+use crate::check::{CKind, Param, Rules};
 use crate::eval::explain::{points_text, show_value};
 use crate::eval::{TargetOutcome, TargetResult, Verdict};
 use crate::value::Value;
@@ -65,6 +65,11 @@ pub fn assessment(run: &Run) -> String {
             })
             .collect();
         let _ = writeln!(out, "  {}", summary.join(", "));
+        let all_na = counts.iter().all(|(k, _)| k == "na");
+        out.push_str(&provisional_lines(
+            rules,
+            if all_na { &a.when_params } else { &a.params },
+        ));
     }
     if !rules.targets.is_empty() {
         out.push_str("\nTargets\n");
@@ -77,7 +82,44 @@ pub fn assessment(run: &Run) -> String {
                 t.label,
                 target_counts(run, &t.expr, o)
             );
+            out.push_str(&provisional_lines(rules, &t.params));
         }
+    }
+    out
+}
+
+/// One short marked line naming the `provisional` params among `params` and their values, e.g.
+/// `  ⚠ provisional: nguong = 80%, diem_c7 = 40` (nothing when there is none).
+pub fn provisional_short(rules: &Rules, params: &[u32]) -> String {
+    let list: Vec<String> = rules
+        .provisional(params)
+        .map(|p| format!("{} = {}", p.id, super::json::param_text(p)))
+        .collect();
+    if list.is_empty() {
+        return String::new();
+    }
+    format!("  ⚠ provisional: {}\n", list.join(", "))
+}
+
+/// One marked line per `provisional` param among `params`, e.g.
+/// `  ⚠ provisional: nguong (Ngưỡng) = 80%`; a value set for this run says so.
+pub fn provisional_lines(rules: &Rules, params: &[u32]) -> String {
+    let mut out = String::new();
+    for p in rules.provisional(params) {
+        let value = super::json::param_text(p);
+        let _ = write!(out, "  ⚠ provisional: {} ({}) = {value}", p.id, p.label);
+        if p.value != p.declared {
+            let declared = Param {
+                value: p.declared,
+                ..p.clone()
+            };
+            let _ = write!(
+                out,
+                " (set for this run; the rules say {})",
+                super::json::param_text(&declared)
+            );
+        }
+        out.push('\n');
     }
     out
 }

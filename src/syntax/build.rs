@@ -63,9 +63,14 @@ impl Ctx {
                 Rule::required => c.required = true,
                 Rule::points_clause => {
                     let n = inner(part).nth(1).ok_or_else(missing)?;
+                    let node = if n.as_rule() == Rule::ident {
+                        PointsSpec::Param(self.ident(n.clone()).node)
+                    } else {
+                        PointsSpec::Number(self.decimal(&n)?)
+                    };
                     c.points = Some(Spanned {
                         span: self.span(&n),
-                        node: self.decimal(&n)?,
+                        node,
                     });
                 }
                 Rule::when_clause => c.when = Some(self.when(part)?),
@@ -225,26 +230,76 @@ impl Ctx {
                 .map_prefix(|op, rhs| {
                     let (e, d) = rhs?;
                     let s = self.span(&op).to(e.span);
-                    let node = if op.as_rule() == Rule::neg { ExprKind::Neg(Box::new(e)) } else { ExprKind::Not(Box::new(e)) };
+                    let node = if op.as_rule() == Rule::neg {
+                        ExprKind::Neg(Box::new(e))
+                    } else {
+                        ExprKind::Not(Box::new(e))
+                    };
                     Ok((Spanned { span: s, node }, d + 1))
                 })
+                .map_postfix(|lhs, op| self.in_list(lhs?, op))
                 .map_infix(|lhs, op, rhs| {
                     let ((l, ld), (r, rd)) = (lhs?, rhs?);
                     let op_span = self.span(&op);
                     let op = bin_op(&op);
-                    if op.is_comparison() && matches!(&l.node, ExprKind::Binary { op: inner, .. } if inner.is_comparison()) {
-                        return Err(Diagnostic::error(errors::CHAINED_COMPARISON, "comparisons cannot be chained", op_span)
-                            .with_help("join the comparisons with `and`: `a < b and b < c`"));
+                    if op.is_comparison() && is_comparison(&l.node) {
+                        return Err(Diagnostic::error(
+                            errors::CHAINED_COMPARISON,
+                            "comparisons cannot be chained",
+                            op_span,
+                        )
+                        .with_help("join the comparisons with `and`: `a < b and b < c`"));
                     }
                     let depth = ld.max(rd) + 1;
                     if depth > MAX_EXPR_DEPTH {
                         return Err(too_deep(span));
                     }
                     let s = l.span.to(r.span);
-                    Ok((Spanned { span: s, node: ExprKind::Binary { op, lhs: Box::new(l), rhs: Box::new(r) } }, depth))
+                    Ok((
+                        Spanned {
+                            span: s,
+                            node: ExprKind::Binary {
+                                op,
+                                lhs: Box::new(l),
+                                rhs: Box::new(r),
+                            },
+                        },
+                        depth,
+                    ))
                 })
                 .parse(inner(p))
         })
+    }
+
+    /// `X in (a, b, …)`: binds like a comparison, so it cannot be chained with one.
+    fn in_list(&self, (value, depth): (Expr, u32), op: Pair<Rule>) -> Built<(Expr, u32)> {
+        let op_span = self.span(&op);
+        if is_comparison(&value.node) {
+            return Err(Diagnostic::error(
+                errors::CHAINED_COMPARISON,
+                "comparisons cannot be chained",
+                op_span,
+            )
+            .with_help("put the comparison in parentheses, or join the two with `and`"));
+        }
+        let list = inner(op)
+            .filter(|p| p.as_rule() == Rule::in_item)
+            .map(|p| Spanned {
+                span: self.span(&p),
+                node: crate::source::nfc(p.as_str()),
+            })
+            .collect();
+        let node = ExprKind::In {
+            value: Box::new(value.clone()),
+            list,
+        };
+        Ok((
+            Spanned {
+                span: value.span.to(op_span),
+                node,
+            },
+            depth + 1,
+        ))
     }
 
     fn atom(&self, p: Pair<Rule>) -> Built<(Expr, u32)> {
@@ -356,10 +411,19 @@ thread_local! {
         .op(Op::infix(Rule::k_or, Assoc::Left))
         .op(Op::infix(Rule::k_and, Assoc::Left))
         .op(Op::prefix(Rule::k_not))
-        .op(Op::infix(Rule::cmp_op, Assoc::Left))
+        .op(Op::infix(Rule::cmp_op, Assoc::Left) | Op::postfix(Rule::in_list))
         .op(Op::infix(Rule::add_op, Assoc::Left))
         .op(Op::infix(Rule::mul_op, Assoc::Left))
         .op(Op::prefix(Rule::neg));
+}
+
+/// True for `a == b`-like comparisons and `x in (…)`, which cannot be chained.
+fn is_comparison(e: &ExprKind) -> bool {
+    match e {
+        ExprKind::Binary { op, .. } => op.is_comparison(),
+        ExprKind::In { .. } => true,
+        _ => false,
+    }
 }
 
 fn too_deep(span: Span) -> Diagnostic {

@@ -210,6 +210,9 @@ fn describe_rule(r: Rule) -> String {
         Rule::required => "`required`",
         Rule::points_clause => "`points`",
         Rule::among => "`among`",
+        Rule::in_list => "`in (…)`",
+        Rule::in_item => "an option or outcome id",
+        Rule::provisional => "`provisional`",
         Rule::binding => "a value `NAME = VALUE`",
         _ => return name.replace('_', " "),
     }

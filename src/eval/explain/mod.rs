@@ -198,7 +198,11 @@ impl Explainer<'_> {
             };
         }
         let children: Vec<ExprNode> = match &e.kind {
-            CKind::Binary(..) | CKind::Not(_) | CKind::Neg(_) | CKind::Call(..) => {
+            CKind::Binary(..)
+            | CKind::Not(_)
+            | CKind::Neg(_)
+            | CKind::Call(..)
+            | CKind::ChoiceIn { .. } => {
                 // Literals are shown where they are written; they get no node of their own.
                 e.children()
                     .into_iter()
@@ -250,6 +254,7 @@ impl Explainer<'_> {
             CKind::Criterion { .. }
             | CKind::CriterionIs { .. }
             | CKind::VerdictIs { .. }
+            | CKind::VerdictIn { .. }
             | CKind::TargetIs { .. } => "result",
             CKind::AllRequired | CKind::Points | CKind::MaxPoints => "result",
             _ => "operator",
@@ -271,11 +276,39 @@ impl Explainer<'_> {
                 operands(args).map(|(a, b)| Box::new(Note::Against(a, b)))
             }
             CKind::Let(l) => self.note(&self.prog.rules.lets.get(*l as usize)?.expr),
+            CKind::VerdictIn { assessment, .. } => Some(Box::new(self.verdict_note(*assessment))),
             CKind::Binary(BinOp::Coalesce, a, b) => match self.value(a) {
                 Some(v) if v.is_known() => self.note(a),
                 _ => self.note(b).or_else(|| Some(Box::new(Note::Fallback))),
             },
             _ => None,
+        }
+    }
+
+    /// `chuyen_hoa is dat`, or `… is unknown (possible: dat, na)`, for `X in (…)`.
+    fn verdict_note(&self, assessment: u32) -> Note {
+        let ai = assessment as usize;
+        let v = self
+            .result
+            .assessments
+            .get(ai)
+            .map_or(Verdict::Invalid, |a| a.verdict);
+        let mut possible = vec![];
+        if let Verdict::Unknown(p) = v {
+            let outcomes = &self.prog.rules.assessments[ai].outcomes;
+            possible.extend(
+                p.outcomes()
+                    .filter_map(|o| outcomes.get(o as usize))
+                    .map(|o| o.id.clone()),
+            );
+            if p.has_na() {
+                possible.push("na".into());
+            }
+        }
+        Note::Verdict {
+            assessment: self.prog.rules.assessments[ai].id.clone(),
+            verdict: verdict_word(self.prog, ai, v),
+            possible,
         }
     }
 

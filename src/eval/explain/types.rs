@@ -82,6 +82,15 @@ pub enum Note {
     Against(Shown, Shown),
     /// `fallback used`
     Fallback,
+    /// The verdict tested by `X in (…)`: `chuyen_hoa is dat`.
+    Verdict {
+        /// The assessment's id.
+        assessment: String,
+        /// Its verdict: an outcome id, `unknown`, `na` or `invalid`.
+        verdict: String,
+        /// For an unknown verdict, the verdicts still possible.
+        possible: Vec<String>,
+    },
 }
 
 impl std::fmt::Display for Note {
@@ -90,6 +99,17 @@ impl std::fmt::Display for Note {
             Note::Of(a, b) => write!(f, "{a} of {b}"),
             Note::Against(a, b) => write!(f, "{a} against {b}"),
             Note::Fallback => f.write_str("fallback used"),
+            Note::Verdict {
+                assessment,
+                verdict,
+                possible,
+            } => {
+                write!(f, "{assessment} is {verdict}")?;
+                if !possible.is_empty() {
+                    write!(f, ", possible: {}", possible.join(", "))?;
+                }
+                Ok(())
+            }
         }
     }
 }
