@@ -253,3 +253,41 @@ fn check_and_fmt_take_folders() {
     let (code, out, _) = run(&["fmt", "--check", "rules"], None);
     assert_eq!(code, 0, "{out}");
 }
+
+#[test]
+fn set_and_sweep_values_must_be_in_the_params_unit() {
+    let (rules, data) = ("rules/quang-binh-2024.tc", "data/quang-binh-2024.json");
+    // A percent param given a bare number: read as 8500% before; now an error with the fix.
+    let (code, _, err) = run(
+        &["assess", rules, data, "--set", "nguong_kham_pha=85"],
+        None,
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("unit_mismatch") && err.contains("write `85%`"),
+        "{err}"
+    );
+    // A plain param given a percent.
+    let (code, _, err) = run(&["assess", rules, data, "--set", "diem_dat=60%"], None);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("`diem_dat` is a plain number"), "{err}");
+    assert!(err.contains("write `60` without `%`"), "{err}");
+    // The right units (and a literal zero, which fits either) are accepted.
+    for set in ["nguong_kham_pha=85%", "diem_dat=60", "nguong_kham_pha=0"] {
+        let (code, _, err) = run(&["assess", rules, data, "--set", set], None);
+        assert_eq!(code, 0, "{set}: {err}");
+    }
+    let sweep = |spec: &str| run(&["sweep", rules, data, "--param", spec], None);
+    let (code, _, err) = sweep("diem_dat=60%..100%/10%");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("`diem_dat` is a plain number"), "{err}");
+    let (code, _, err) = sweep("nguong_kham_pha=60..90/10");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("write `60%`"), "{err}");
+    let (code, out, err) = sweep("diem_dat=60..100/10");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("100"), "{out}");
+    let (code, out, err) = sweep("nguong_kham_pha=0..100%/50%");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("50%"), "{out}");
+}

@@ -48,3 +48,6 @@ pub const UNUSED_INPUT: &str = "tieuchi::check::unused_input";
 pub const UNUSED_CRITERION: &str = "tieuchi::check::unused_criterion";
 /// An assessment with more outcomes than a verdict can track (63).
 pub const TOO_MANY_OUTCOMES: &str = "tieuchi::check::too_many_outcomes";
+/// A proportion and a plain number in one `+`, `-`, `min`, `max`, `??` or comparison:
+/// `ratio(a, b) >= 80`, `points >= 60%`; also a `--set`/`set`/`sweep` value in the wrong unit.
+pub const UNIT_MISMATCH: &str = "tieuchi::check::unit_mismatch";

@@ -9,9 +9,11 @@ pub mod model;
 mod order;
 mod overrides;
 pub use overrides::parse_override;
+pub(crate) use overrides::unit_fits;
 mod compare;
 mod resolve;
 mod tests_decl;
+mod units;
 mod warn;
 
 pub use model::*;
@@ -192,6 +194,7 @@ impl<'s> Checker<'s> {
                 self.resolve_test(t);
             }
         }
+        self.check_units();
         if !self.diags.iter().any(Diagnostic::is_error) {
             self.warnings(decls);
         }

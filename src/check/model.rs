@@ -96,6 +96,38 @@ pub struct Param {
     pub span: Span,
 }
 
+/// The unit of a numeric value (spec: "Units"): a plain number or a proportion (`80%` = 0.8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// Counts, numbers, `points`, `max_points`, `count(…)`.
+    Plain,
+    /// Percent inputs, values written with `%`, `ratio`, `change`, `share(…)`.
+    Proportion,
+}
+
+impl Param {
+    /// A number param's unit, by how its value is written (`80%` is a proportion); `None` for
+    /// other types.
+    pub fn unit(&self) -> Option<Unit> {
+        (self.ty == Type::Number).then(|| {
+            if self.written.trim_end().ends_with('%') {
+                Unit::Proportion
+            } else {
+                Unit::Plain
+            }
+        })
+    }
+}
+
+/// True for a literal zero as written (`0`, `0.0`, `-0`, `0%`): the one number that fits
+/// either unit.
+pub fn is_zero_literal(text: &str) -> bool {
+    let t = text.trim();
+    let t = t.strip_prefix(['-', '+']).unwrap_or(t).trim_start();
+    let t = t.strip_suffix('%').unwrap_or(t).trim_end();
+    t.contains('0') && t.chars().all(|c| c == '0' || c == '.')
+}
+
 /// A derived value, computed per area.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Let {
