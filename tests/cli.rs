@@ -291,3 +291,42 @@ fn set_and_sweep_values_must_be_in_the_params_unit() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("50%"), "{out}");
 }
+
+#[test]
+fn rule_warnings_are_shown_once_condensed_on_stderr() {
+    let rules = temp(
+        "warned.tc",
+        "ruleset w \"W\"\ninput n \"N\": count\nparam k \"K\" = 2\nassessment a \"A\" {\n  criterion C1 \"x\" required { n >= 0 }\n  outcome dat \"Đạt\" when all_required\n  outcome khong \"Không\" otherwise\n}\ntest \"t\" { given { n = 1 } expect a == dat }\n",
+    );
+    let data = temp("warned.json", r#"{"areas":[{"id":"x","values":{"n":3}}]}"#);
+    let (r, d) = (rules.to_str().unwrap_or(""), data.to_str().unwrap_or(""));
+    let runs: [Vec<&str>; 5] = [
+        vec!["assess", r, d],
+        vec!["assess", r, d, "--format", "json"],
+        vec!["test", r],
+        vec!["diff", r, r, d],
+        vec!["sweep", r, d, "--param", "k=1..2/1"],
+    ];
+    for args in runs {
+        let (code, out, err) = run(&args, None);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert_eq!(
+            err.matches("1 warning in rules").count(),
+            1,
+            "{args:?}: {err}"
+        );
+        assert!(err.contains("tieuchi check"), "{err}");
+        assert!(err.contains("`n >= 0` is always true"), "{err}");
+        assert!(err.contains("decided_comparison"), "{err}");
+        assert!(
+            !out.contains("warning"),
+            "{args:?}: stdout stays clean: {out}"
+        );
+        if args.contains(&"json") {
+            assert!(
+                serde_json::from_str::<serde_json::Value>(&out).is_ok(),
+                "{out}"
+            );
+        }
+    }
+}

@@ -4,6 +4,7 @@
 mod calls;
 pub mod codes;
 mod decls;
+mod domain;
 mod loader;
 pub mod model;
 mod order;
@@ -13,6 +14,7 @@ pub(crate) use overrides::unit_fits;
 mod compare;
 mod resolve;
 mod tests_decl;
+mod traps;
 mod units;
 mod warn;
 
@@ -197,6 +199,7 @@ impl<'s> Checker<'s> {
         self.check_units();
         if !self.diags.iter().any(Diagnostic::is_error) {
             self.warnings(decls);
+            self.trap_warnings();
         }
     }
 
