@@ -128,6 +128,35 @@ pub fn is_zero_literal(text: &str) -> bool {
     t.contains('0') && t.chars().all(|c| c == '0' || c == '.')
 }
 
+/// How to write a plain number `text` as a proportion, for help lines: `80` → "`80%`", and a
+/// fraction such as `0.8` or `1` (likely meant as 80%, 100%) → "`80%` (0.8 is 80%)".
+pub(crate) fn percent_fix(text: &str) -> String {
+    let t = text.trim();
+    let (sign, digits) = match t.strip_prefix('-') {
+        Some(rest) => ("-", rest.trim_start()),
+        None => ("", t),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let fraction_like = (int.trim_start_matches('0').is_empty()
+        || int == "1" && frac.trim_end_matches('0').is_empty())
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.');
+    if !fraction_like {
+        return format!("`{t}%`");
+    }
+    let frac = format!("{frac:0<2}");
+    let (moved, rest) = frac.split_at(2);
+    let int = format!("{int}{moved}");
+    let int = match int.trim_start_matches('0') {
+        "" => "0",
+        i => i,
+    };
+    let shifted = match rest.trim_end_matches('0') {
+        "" => format!("{sign}{int}%"),
+        r => format!("{sign}{int}.{r}%"),
+    };
+    format!("`{shifted}` ({t} is {shifted})")
+}
+
 /// A derived value, computed per area.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Let {

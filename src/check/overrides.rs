@@ -93,7 +93,7 @@ pub(crate) fn unit_fits(param: &Param, text: &str) -> Result<(), (String, String
     } else {
         (
             format!("`{id}` is a proportion (declared `{w}`), but `{text}` is a plain number"),
-            format!("write `{text}%`"),
+            format!("write {}", percent_fix(text)),
         )
     })
 }

@@ -213,7 +213,9 @@ impl Checker<'_> {
         let text = self.snippet(b.value.span).trim().to_string();
         let percent = text.ends_with('%');
         let (want, fix) = match ty {
-            InputType::Percent if !percent => ("a proportion", format!("write `{text}%`")),
+            InputType::Percent if !percent => {
+                ("a proportion", format!("write {}", percent_fix(&text)))
+            }
             InputType::Count | InputType::Number if percent => (
                 "a plain number",
                 format!(

@@ -198,7 +198,10 @@ impl Units<'_> {
         let text = self.sources.snippet(bad.0.span).trim().to_string();
         let help = match (&bad.0.kind, bad.1) {
             (CKind::Const(_), Unit::Plain) => {
-                format!("a proportion {verb} the plain number {text}: write `{text}%`")
+                format!(
+                    "a proportion {verb} the plain number {text}: write {}",
+                    percent_fix(&text)
+                )
             }
             (CKind::Const(_), Unit::Proportion) => self.plain_side_help(good.0, &text),
             (CKind::Param(p), unit) => match self.rules.params.get(*p as usize) {
@@ -313,6 +316,17 @@ mod tests {
         for n in ["1", "0.01", "10%", "", "%", "-", "."] {
             assert!(!is_zero_literal(n), "{n}");
         }
+    }
+
+    #[test]
+    fn percent_fixes() {
+        assert_eq!(percent_fix("80"), "`80%`");
+        assert_eq!(percent_fix("0.8"), "`80%` (0.8 is 80%)");
+        assert_eq!(percent_fix("1"), "`100%` (1 is 100%)");
+        assert_eq!(percent_fix("0.125"), "`12.5%` (0.125 is 12.5%)");
+        assert_eq!(percent_fix("-0.1"), "`-10%` (-0.1 is -10%)");
+        assert_eq!(percent_fix("0.005"), "`0.5%` (0.005 is 0.5%)");
+        assert_eq!(percent_fix("1.5"), "`1.5%`");
     }
 
     #[test]
