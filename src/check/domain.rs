@@ -10,7 +10,7 @@ use crate::value::{format_number, format_percent, Value};
 use rust_decimal::Decimal;
 
 /// The number type of the bounds (the engine's number type).
-type Num = Decimal;
+pub(super) type Num = Decimal;
 
 /// A closed interval; `None` is unbounded on that side. `pct`: shown as percents.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -2,12 +2,11 @@
 //! its own `when` used as a yes/no value in an outcome, a comparison the inputs' domains decide
 //! alone, and an outcome an earlier one always takes first.
 
-use super::domain::{Decided, Domains};
+use super::domain::{Decided, Domains, Num};
 use super::{codes, model::*, Checker};
 use crate::ast::BinOp;
 use crate::diag::Diagnostic;
 use crate::value::Value;
-use rust_decimal::Decimal;
 
 impl Checker<'_> {
     pub(super) fn trap_warnings(&mut self) {
@@ -81,12 +80,12 @@ impl Checker<'_> {
 }
 
 /// The sum of an assessment's point weights: the most `points` and `max_points` can be.
-fn point_total(a: &Assessment) -> Option<Decimal> {
+fn point_total(a: &Assessment) -> Option<Num> {
     a.criteria
         .iter()
         .filter_map(|c| c.points)
-        .try_fold(Decimal::ZERO, |acc, p| {
-            (p >= Decimal::ZERO).then_some(acc.checked_add(p)).flatten()
+        .try_fold(Num::ZERO, |acc, p| {
+            (p >= Num::ZERO).then_some(acc.checked_add(p)).flatten()
         })
 }
 
@@ -94,7 +93,7 @@ fn point_total(a: &Assessment) -> Option<Decimal> {
 fn decided_in(
     domains: &Domains,
     e: &CExpr,
-    points: Option<Decimal>,
+    points: Option<Num>,
     sources: &crate::source::SourceMap,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -151,7 +150,7 @@ fn decided_in(
 fn unreachable_outcomes(
     a: &Assessment,
     domains: &Domains,
-    total: Option<Decimal>,
+    total: Option<Num>,
     out: &mut Vec<Diagnostic>,
 ) {
     let always = |e: &CExpr| {
