@@ -197,13 +197,11 @@ impl Units<'_> {
         .with_secondary(good.0.span, format!("this is {}", unit_word(good.1)));
         let text = self.sources.snippet(bad.0.span).trim().to_string();
         let help = match (&bad.0.kind, bad.1) {
-            (CKind::Const(_), Unit::Plain) => {
-                format!(
-                    "a proportion {verb} the plain number {text}: write {}",
-                    percent_fix(&text)
-                )
-            }
-            (CKind::Const(_), Unit::Proportion) => self.plain_side_help(good.0, &text),
+            (_, Unit::Plain) if is_literal(bad.0) => format!(
+                "a proportion {verb} the plain number {text}: write {}",
+                percent_fix(&text)
+            ),
+            (_, Unit::Proportion) if is_literal(bad.0) => self.plain_side_help(good.0, &text),
             (CKind::Param(p), unit) => match self.rules.params.get(*p as usize) {
                 Some(p) => {
                     d = d.with_secondary(p.span, "declared here");
@@ -241,7 +239,7 @@ impl Units<'_> {
     /// whose unit is fixed by the language (`points`, `count`, `share`, `ratio`, `change`).
     fn blame(&self, e: &CExpr) -> u8 {
         match &e.kind {
-            CKind::Const(_) => 3,
+            _ if is_literal(e) => 3,
             CKind::Param(_) => 2,
             CKind::Points | CKind::MaxPoints | CKind::Aggregate { .. } => 0,
             CKind::Call(Func::Ratio | Func::Change, _) => 0,
@@ -258,6 +256,15 @@ impl Units<'_> {
         .with_label("this is a proportion")
         .with_help("write how many conditions must hold, e.g. `at_least(2, C1, C2, C3)`");
         self.diags.push(d);
+    }
+}
+
+/// A number as written: `80`, `60%`, `-10`.
+fn is_literal(e: &CExpr) -> bool {
+    match &e.kind {
+        CKind::Const(_) => true,
+        CKind::Neg(x) => matches!(x.kind, CKind::Const(_)),
+        _ => false,
     }
 }
 
