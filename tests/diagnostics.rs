@@ -76,7 +76,7 @@ fn every_unit_slip_is_an_error() {
         .filter(|c| **c == "tieuchi::check::unit_mismatch")
         .count();
     // One per `// error` line of the fixture, two on the `given` line.
-    assert_eq!(slips, 16, "{codes:?}");
+    assert_eq!(slips, 17, "{codes:?}");
     assert_eq!(slips, codes.len(), "{codes:?}");
 }
 
