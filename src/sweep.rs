@@ -70,7 +70,15 @@ pub fn parse_spec(rules: &Rules, spec: &str) -> Result<SweepSpec, Diagnostic> {
         Ok(Literal::Percent(n)) => Ok((n, true)),
         _ => Err(bad(format!("`{}` is not a number or percent", text.trim()))),
     };
-    let ((from, percent), (to, _), (step, _)) = (number(from)?, number(to)?, number(step)?);
+    let ((from_n, _), (to_n, _), (step_n, _)) = (number(from)?, number(to)?, number(step)?);
+    for text in [from, to, step] {
+        crate::check::unit_fits(&rules.params[p], text).map_err(|(message, help)| {
+            Diagnostic::unplaced(codes::UNIT_MISMATCH, message).with_help(help)
+        })?;
+    }
+    let (from, to, step) = (from_n, to_n, step_n);
+    // Shown as the param is written (a `0..100%/10%` sweep of a percent param shows percents).
+    let percent = rules.params[p].unit() == Some(crate::check::Unit::Proportion);
     if step <= Num::ZERO || from > to {
         return Err(bad("the range must go up: FROM ≤ TO and STEP > 0".into()));
     }

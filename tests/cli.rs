@@ -462,3 +462,80 @@ assessment b "B" when m >= pham_vi {
     assert_eq!(a(0, "b")["verdict"], "na");
     assert_eq!(a(0, "b")["provisional"], serde_json::json!(["pham_vi"]));
 }
+
+#[test]
+fn set_and_sweep_values_must_be_in_the_params_unit() {
+    let (rules, data) = ("rules/quang-binh-2024.tc", "data/quang-binh-2024.json");
+    // A percent param given a bare number: read as 8500% before; now an error with the fix.
+    let (code, _, err) = run(
+        &["assess", rules, data, "--set", "nguong_kham_pha=85"],
+        None,
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("unit_mismatch") && err.contains("write `85%`"),
+        "{err}"
+    );
+    // A plain param given a percent.
+    let (code, _, err) = run(&["assess", rules, data, "--set", "diem_dat=60%"], None);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("`diem_dat` is a plain number"), "{err}");
+    assert!(err.contains("write `60` without `%`"), "{err}");
+    // The right units (and a literal zero, which fits either) are accepted.
+    for set in ["nguong_kham_pha=85%", "diem_dat=60", "nguong_kham_pha=0"] {
+        let (code, _, err) = run(&["assess", rules, data, "--set", set], None);
+        assert_eq!(code, 0, "{set}: {err}");
+    }
+    let sweep = |spec: &str| run(&["sweep", rules, data, "--param", spec], None);
+    let (code, _, err) = sweep("diem_dat=60%..100%/10%");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("`diem_dat` is a plain number"), "{err}");
+    let (code, _, err) = sweep("nguong_kham_pha=60..90/10");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("write `60%`"), "{err}");
+    let (code, out, err) = sweep("diem_dat=60..100/10");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("100"), "{out}");
+    let (code, out, err) = sweep("nguong_kham_pha=0..100%/50%");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("50%"), "{out}");
+}
+
+#[test]
+fn rule_warnings_are_shown_once_condensed_on_stderr() {
+    let rules = temp(
+        "warned.tc",
+        "ruleset w \"W\"\ninput n \"N\": count\nparam k \"K\" = 2\nassessment a \"A\" {\n  criterion C1 \"x\" required { n >= 0 }\n  outcome dat \"Đạt\" when all_required\n  outcome khong \"Không\" otherwise\n}\ntest \"t\" { given { n = 1 } expect a == dat }\n",
+    );
+    let data = temp("warned.json", r#"{"areas":[{"id":"x","values":{"n":3}}]}"#);
+    let (r, d) = (rules.to_str().unwrap_or(""), data.to_str().unwrap_or(""));
+    let runs: [Vec<&str>; 5] = [
+        vec!["assess", r, d],
+        vec!["assess", r, d, "--format", "json"],
+        vec!["test", r],
+        vec!["diff", r, r, d],
+        vec!["sweep", r, d, "--param", "k=1..2/1"],
+    ];
+    for args in runs {
+        let (code, out, err) = run(&args, None);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert_eq!(
+            err.matches("1 warning in rules").count(),
+            1,
+            "{args:?}: {err}"
+        );
+        assert!(err.contains("tieuchi check"), "{err}");
+        assert!(err.contains("`n >= 0` is always true"), "{err}");
+        assert!(err.contains("decided_comparison"), "{err}");
+        assert!(
+            !out.contains("warning"),
+            "{args:?}: stdout stays clean: {out}"
+        );
+        if args.contains(&"json") {
+            assert!(
+                serde_json::from_str::<serde_json::Value>(&out).is_ok(),
+                "{out}"
+            );
+        }
+    }
+}

@@ -57,3 +57,38 @@ fn check_fixtures() {
     }
     std::env::set_current_dir(here).ok();
 }
+
+/// Codes of the diagnostics of one named fixture (fails when the fixture is missing).
+fn codes_of(name: &str) -> Vec<&'static str> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/check")
+        .join(name);
+    assert!(path.is_file(), "fixture {name} is missing");
+    let checked = tieuchi::check_path(&path);
+    checked.diagnostics.iter().map(|d| d.code).collect()
+}
+
+#[test]
+fn every_unit_slip_is_an_error() {
+    let codes = codes_of("units.tc");
+    let slips = codes
+        .iter()
+        .filter(|c| **c == "tieuchi::check::unit_mismatch")
+        .count();
+    // One per `// error` line of the fixture, two on the `given` line.
+    assert_eq!(slips, 17, "{codes:?}");
+    assert_eq!(slips, codes.len(), "{codes:?}");
+}
+
+#[test]
+fn traps_are_warnings_with_their_codes() {
+    let checked = tieuchi::check_path(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check/traps.tc"),
+    );
+    assert!(checked.rules.is_some(), "warnings do not fail check");
+    let codes = codes_of("traps.tc");
+    let n = |code: &str| codes.iter().filter(|c| **c == code).count();
+    assert_eq!(n("tieuchi::check::decided_comparison"), 10, "{codes:?}");
+    assert_eq!(n("tieuchi::check::unreachable_outcome"), 2, "{codes:?}");
+    assert_eq!(n("tieuchi::check::na_counts_as_false"), 1, "{codes:?}");
+}

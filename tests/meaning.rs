@@ -210,7 +210,7 @@ fn overrides_are_type_checked() {
 #[test]
 fn ratio_comparisons_are_exact_past_the_28th_digit() {
     // 2/3 rounded to 28 digits is 0.6666666666666666666666666667; the exact 2/3 is below it.
-    let rules = "ruleset d \"D\"\ninput a \"A\": count\ninput b \"B\": number\nassessment x \"X\" {\n criterion C \"c\" { ratio(a, b) >= 0.6666666666666666666666666667 }\n criterion N \"n\" { ratio(a, b) >= 0.5 }\n outcome y \"Y\" when C\n outcome n \"N\" otherwise\n}\n";
+    let rules = "ruleset d \"D\"\ninput a \"A\": count\ninput b \"B\": number\nassessment x \"X\" {\n criterion C \"c\" { ratio(a, b) >= 66.66666666666666666666666667% }\n criterion N \"n\" { ratio(a, b) >= 50% }\n outcome y \"Y\" when C\n outcome n \"N\" otherwise\n}\n";
     let data =
         r#"{"areas":[{"id":"z","values":{"a":2,"b":3}},{"id":"neg","values":{"a":2,"b":-4}}]}"#;
     let doc = assess_text(rules, data, DataFormat::Json, &[])

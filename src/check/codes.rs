@@ -52,3 +52,14 @@ pub const TOO_MANY_OUTCOMES: &str = "tieuchi::check::too_many_outcomes";
 pub const BAD_IN_LIST: &str = "tieuchi::check::bad_in_list";
 /// `points P` where `P` is not a param of plain number type, or its value is negative.
 pub const BAD_POINTS: &str = "tieuchi::check::bad_points";
+/// A proportion and a plain number in one `+`, `-`, `min`, `max`, `??` or comparison:
+/// `ratio(a, b) >= 80`, `points >= 60%`; also a `--set`/`set`/`sweep` value in the wrong unit.
+pub const UNIT_MISMATCH: &str = "tieuchi::check::unit_mismatch";
+/// Warning: a criterion with its own `when` used as a yes/no value in an outcome condition
+/// (`when C1 and C6` where `C6 … when nhom == ma_tuy`): `na` counts as false there.
+pub const NA_AS_FALSE: &str = "tieuchi::check::na_counts_as_false";
+/// Warning: a comparison the inputs' domains decide alone: `ty_le > 100%`, `tu_diem >= 0`.
+pub const DECIDED_COMPARISON: &str = "tieuchi::check::decided_comparison";
+/// Warning: an outcome an earlier one always takes first: `when all_required` before
+/// `when all_required and points >= 60`.
+pub const UNREACHABLE_OUTCOME: &str = "tieuchi::check::unreachable_outcome";

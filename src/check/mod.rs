@@ -4,6 +4,7 @@
 mod calls;
 pub mod codes;
 mod decls;
+mod domain;
 mod in_list;
 mod loader;
 pub mod model;
@@ -11,9 +12,12 @@ mod order;
 mod overrides;
 mod params;
 pub use overrides::parse_override;
+pub(crate) use overrides::unit_fits;
 mod compare;
 mod resolve;
 mod tests_decl;
+mod traps;
+mod units;
 mod warn;
 
 pub use model::*;
@@ -195,8 +199,10 @@ impl<'s> Checker<'s> {
             }
         }
         self.record_params_read();
+        self.check_units();
         if !self.diags.iter().any(Diagnostic::is_error) {
             self.warnings(decls);
+            self.trap_warnings();
         }
     }
 

@@ -100,6 +100,67 @@ pub struct Param {
     pub span: Span,
 }
 
+/// The unit of a numeric value (spec: "Units"): a plain number or a proportion (`80%` = 0.8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// Counts, numbers, `points`, `max_points`, `count(…)`.
+    Plain,
+    /// Percent inputs, values written with `%`, `ratio`, `change`, `share(…)`.
+    Proportion,
+}
+
+impl Param {
+    /// A number param's unit, by how its value is written (`80%` is a proportion); `None` for
+    /// other types.
+    pub fn unit(&self) -> Option<Unit> {
+        (self.ty == Type::Number).then(|| {
+            if self.written.trim_end().ends_with('%') {
+                Unit::Proportion
+            } else {
+                Unit::Plain
+            }
+        })
+    }
+}
+
+/// True for a literal zero as written (`0`, `0.0`, `-0`, `0%`): the one number that fits
+/// either unit.
+pub fn is_zero_literal(text: &str) -> bool {
+    let t = text.trim();
+    let t = t.strip_prefix(['-', '+']).unwrap_or(t).trim_start();
+    let t = t.strip_suffix('%').unwrap_or(t).trim_end();
+    t.contains('0') && t.chars().all(|c| c == '0' || c == '.')
+}
+
+/// How to write a plain number `text` as a proportion, for help lines: `80` → "`80%`", and a
+/// fraction such as `0.8` or `1` (likely meant as 80%, 100%) → "`80%` (0.8 is 80%)".
+pub(crate) fn percent_fix(text: &str) -> String {
+    let t = text.trim();
+    let (sign, digits) = match t.strip_prefix('-') {
+        Some(rest) => ("-", rest.trim_start()),
+        None => ("", t),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let fraction_like = (int.trim_start_matches('0').is_empty()
+        || int == "1" && frac.trim_end_matches('0').is_empty())
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.');
+    if !fraction_like {
+        return format!("`{t}%`");
+    }
+    let frac = format!("{frac:0<2}");
+    let (moved, rest) = frac.split_at(2);
+    let int = format!("{int}{moved}");
+    let int = match int.trim_start_matches('0') {
+        "" => "0",
+        i => i,
+    };
+    let shifted = match rest.trim_end_matches('0') {
+        "" => format!("{sign}{int}%"),
+        r => format!("{sign}{int}.{r}%"),
+    };
+    format!("`{shifted}` ({t} is {shifted})")
+}
+
 /// A derived value, computed per area.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Let {

@@ -66,9 +66,39 @@ pub fn parse_override(rules: &Rules, text: &str) -> Result<(u32, Value), Diagnos
             param.written
         )));
     }
+    if let Err((message, help)) = unit_fits(param, value) {
+        return Err(Diagnostic::unplaced(codes::UNIT_MISMATCH, message).with_help(help));
+    }
     if let Some(problem) = rules.points_value_problem(p as u32, v) {
-        return Err(Diagnostic::unplaced(codes::BAD_POINTS, problem)
-            .with_help("points are a plain number ≥ 0"));
+        return Err(
+            Diagnostic::unplaced(codes::BAD_POINTS, problem).with_help(crate::num::POINTS_HELP)
+        );
     }
     Ok((p as u32, v))
+}
+
+/// Whether a number written as `text` is in the unit of `param` (spec: "`--set P=V` writes V
+/// as a rules file would"); a literal zero fits either. On a clash, the message and the help.
+pub(crate) fn unit_fits(param: &Param, text: &str) -> Result<(), (String, String)> {
+    let text = text.trim();
+    let Some(unit) = param.unit() else {
+        return Ok(());
+    };
+    let percent = text.ends_with('%');
+    if is_zero_literal(text) || percent == (unit == Unit::Proportion) {
+        return Ok(());
+    }
+    let (id, w) = (&param.id, param.written.trim());
+    Err(if percent {
+        let bare = text.trim_end_matches('%').trim_end();
+        (
+            format!("`{id}` is a plain number (declared `{w}`), but `{text}` is a proportion"),
+            format!("write `{bare}` without `%`"),
+        )
+    } else {
+        (
+            format!("`{id}` is a proportion (declared `{w}`), but `{text}` is a plain number"),
+            format!("write {}", percent_fix(text)),
+        )
+    })
 }

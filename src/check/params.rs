@@ -5,8 +5,8 @@
 use super::{codes, model::*, Checker, Named};
 use crate::ast::{self, PointsSpec, Spanned};
 use crate::diag::{did_you_mean, Diagnostic};
-use crate::value::Value;
 use crate::num::Num;
+use crate::value::Value;
 use std::collections::BTreeSet;
 
 impl Rules {

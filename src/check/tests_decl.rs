@@ -189,6 +189,7 @@ impl Checker<'_> {
         } else {
             value
         };
+        self.given_unit(&self.rules.inputs[i as usize].ty.clone(), b)?;
         if let Err(why) = fits(&self.rules.inputs[i as usize].ty, value) {
             self.error(Diagnostic::error(
                 codes::BAD_TEST,
@@ -203,6 +204,47 @@ impl Checker<'_> {
             text,
             span: b.value.span,
         })
+    }
+
+    /// A test value of a number input is written in the input's unit: `50%` for a percent
+    /// input, no `%` for a count or number (a literal zero fits either).
+    fn given_unit(&mut self, ty: &InputType, b: &ast::Binding) -> Option<()> {
+        let text = self.snippet(b.value.span).trim().to_string();
+        let percent = text.ends_with('%');
+        let (want, fix) = match ty {
+            InputType::Percent if !percent => {
+                ("a proportion", format!("write {}", percent_fix(&text)))
+            }
+            InputType::Count | InputType::Number if percent => (
+                "a plain number",
+                format!(
+                    "write `{}` without `%`",
+                    text.trim_end_matches('%').trim_end()
+                ),
+            ),
+            _ => return Some(()),
+        };
+        if is_zero_literal(&text)
+            || !matches!(
+                b.value.node,
+                ast::Literal::Number(_) | ast::Literal::Percent(_)
+            )
+        {
+            return Some(());
+        }
+        let d = Diagnostic::error(
+            codes::UNIT_MISMATCH,
+            format!(
+                "`{}` is a {} input, so its value is {want}",
+                b.name.node,
+                ty.name()
+            ),
+            b.value.span,
+        )
+        .with_label("not in the input's unit")
+        .with_help(fix);
+        self.error(d);
+        None
     }
 
     /// Checks `P = VALUE` against the param's type.
@@ -239,9 +281,17 @@ impl Checker<'_> {
             self.error(d);
             return None;
         }
+        let text = self.snippet(value.span).to_string();
+        if let Err((message, help)) = super::overrides::unit_fits(&self.rules.params[p], &text) {
+            let d = Diagnostic::error(codes::UNIT_MISMATCH, message, value.span)
+                .with_label("not in the param's unit")
+                .with_help(help);
+            self.error(d);
+            return None;
+        }
         if let Some(problem) = self.rules.points_value_problem(p as u32, v) {
             let d = Diagnostic::error(codes::BAD_POINTS, problem, value.span)
-                .with_help("points are a plain number ≥ 0");
+                .with_help(crate::num::POINTS_HELP);
             self.error(d);
             return None;
         }

@@ -29,6 +29,7 @@ pub fn load_rules(path: &Path, on: Option<NaiveDate>) -> Result<Rules, i32> {
         output::print_diagnostics(&checked.diagnostics, &checked.sources, Format::Text);
         return Err(2);
     }
+    output::print_rule_warnings(&path, &checked.diagnostics, &checked.sources);
     let rules = checked.rules.ok_or(2)?;
     // A file named directly must also be in force on the date asked for.
     match (on, rules.valid) {

@@ -46,6 +46,12 @@ fn compute(paths: &[PathBuf], sets: &[String]) -> Result<Diff, i32> {
                 eprintln!("error: `--set` compares one rules file with itself: `tieuchi diff RULES DATA --set P=V`");
                 return Err(2);
             }
+            for rules in [old, new] {
+                let checked = tieuchi::check_path(rules);
+                if !checked.has_errors() {
+                    output::print_rule_warnings(rules, &checked.diagnostics, &checked.sources);
+                }
+            }
             let (text, format) = read_data(data)?;
             diff_files(old, new, data, &text, format).map_err(|diags| {
                 let sources = tieuchi::check_path(if tieuchi::check_path(old).has_errors() {

@@ -47,3 +47,31 @@ pub fn print_diagnostics(diags: &[Diagnostic], sources: &SourceMap, format: Form
         }
     }
 }
+
+/// Prints the warnings of a rules file once, condensed, on stderr (for `assess`, `test`,
+/// `diff` and `sweep`, whose own output is on stdout): a count, the command that shows them
+/// in full, and one line each.
+pub fn print_rule_warnings(path: &std::path::Path, diags: &[Diagnostic], sources: &SourceMap) {
+    let warnings: Vec<&Diagnostic> = diags.iter().filter(|d| !d.is_error()).collect();
+    if warnings.is_empty() {
+        return;
+    }
+    // Once per file and run (`diff R R DATA` reads the same file twice).
+    static SHOWN: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+    if let Ok(mut shown) = SHOWN.lock() {
+        if shown.iter().any(|p| p == path) {
+            return;
+        }
+        shown.push(path.to_path_buf());
+    }
+    let n = warnings.len();
+    let path = path.display();
+    eprintln!(
+        "{n} warning{} in rules: run `tieuchi check {path}`",
+        if n == 1 { "" } else { "s" }
+    );
+    for d in warnings.iter().take(MAX_SHOWN) {
+        let at = tieuchi::diag::location(d, sources).unwrap_or_else(|| path.to_string());
+        eprintln!("  {at}: {} [{}]", d.message, d.code);
+    }
+}

@@ -3,9 +3,7 @@
 
 use super::Run;
 use crate::check::{CKind, Param};
-use crate::eval::explain::{
-    explain_area, reasons_only, verdict_word, AreaExplanation, Reason,
-};
+use crate::eval::explain::{explain_area, reasons_only, verdict_word, AreaExplanation, Reason};
 use crate::eval::{aggregate_value, CriterionResult, Verdict};
 use crate::num::Num;
 use crate::value::{format_number, format_percent, Value};
