@@ -117,3 +117,57 @@ fn missing_file() {
         "cannot read",
     );
 }
+
+fn run(args: &[&str], stdin: Option<std::fs::File>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tieuchi"));
+    cmd.args(args).env("NO_COLOR", "1");
+    if let Some(f) = stdin {
+        cmd.stdin(f);
+    }
+    cmd.output()
+        .unwrap_or_else(|e| panic!("could not run tieuchi: {e}"))
+}
+
+fn dev_zero() -> std::fs::File {
+    std::fs::File::open("/dev/zero").unwrap_or_else(|e| panic!("cannot open /dev/zero: {e}"))
+}
+
+const RULES_2024: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/quang-binh-2024.tc");
+
+#[test]
+fn check_dev_zero_stops_at_the_limit() {
+    assert_diagnosed(&run(&["check", "/dev/zero"], None), "larger than 64 MiB");
+}
+
+#[test]
+fn fmt_dev_zero_stops_at_the_limit() {
+    assert_diagnosed(&run(&["fmt", "/dev/zero"], None), "larger than 64 MiB");
+}
+
+#[test]
+fn assess_data_dev_zero_stops_at_the_limit() {
+    let out = run(
+        &["assess", RULES_2024, "/dev/zero", "--data-format", "json"],
+        None,
+    );
+    assert_diagnosed(&out, "larger than 64 MiB");
+}
+
+#[test]
+fn assess_endless_stdin_stops_at_the_limit() {
+    let out = run(
+        &["assess", RULES_2024, "-", "--data-format", "csv"],
+        Some(dev_zero()),
+    );
+    assert_diagnosed(&out, "standard input: it is larger than 64 MiB");
+}
+
+#[test]
+fn use_of_a_device_or_folder_is_refused() {
+    for target in ["/dev/zero", "/tmp"] {
+        let src = format!("{HEADER}use \"{target}\"\n");
+        let out = check(&temp_file("use-device.tc", src.as_bytes()));
+        assert_diagnosed(&out, "it is not a regular file");
+        assert_diagnosed(&out, "not a folder or a device");
+    }
+}

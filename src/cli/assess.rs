@@ -2,7 +2,7 @@
 
 use super::{output, Format};
 use chrono::NaiveDate;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use tieuchi::data::{self, DataFormat};
 use tieuchi::diag::{did_you_mean, Diagnostic};
@@ -78,11 +78,13 @@ pub fn load_data(
             eprintln!("error: reading data from standard input needs `--data-format json|ron|csv`");
             return Err(2);
         };
-        let mut text = String::new();
-        if let Err(e) = std::io::stdin().read_to_string(&mut text) {
-            eprintln!("error: cannot read standard input: {e}");
-            return Err(2);
-        }
+        let text = match tieuchi::source::read_stdin_text() {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: cannot read standard input: {e}");
+                return Err(2);
+            }
+        };
         Ok(data::load_text(rules, "<stdin>", text, format))
     } else {
         data::load_path(rules, path, format)

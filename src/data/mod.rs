@@ -10,7 +10,7 @@ mod validate;
 use crate::ast::Span;
 use crate::check::Rules;
 use crate::diag::Diagnostic;
-use crate::source::{read_text, SourceFile, SourceMap};
+use crate::source::{read_bytes, read_text, SourceFile, SourceMap};
 use crate::value::Value;
 use std::path::Path;
 
@@ -141,7 +141,7 @@ pub fn load_path(
     let text = match (read_text(path), format) {
         (Ok(t), _) => t,
         // Spreadsheets save CSV in other encodings; the rows that are not UTF-8 become invalid.
-        (Err(crate::source::ReadError::NotUtf8(_)), DataFormat::Csv) => std::fs::read(path)
+        (Err(crate::source::ReadError::NotUtf8(_)), DataFormat::Csv) => read_bytes(path)
             .map(|b| String::from_utf8_lossy(&b).into_owned())
             .map_err(|e| {
                 Diagnostic::unplaced(
