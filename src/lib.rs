@@ -51,6 +51,7 @@ pub mod fmt;
 pub mod report;
 pub mod select;
 pub mod source;
+mod stack;
 pub mod sweep;
 pub mod syntax;
 pub mod testing;

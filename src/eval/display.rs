@@ -63,6 +63,10 @@ pub fn snippets(rules: &Rules) -> Vec<Arc<str>> {
 }
 
 fn unit_is_percent(rules: &Rules, e: &CExpr) -> bool {
+    crate::stack::grow(|| unit_is_percent_here(rules, e))
+}
+
+fn unit_is_percent_here(rules: &Rules, e: &CExpr) -> bool {
     match &e.kind {
         CKind::Const(_) => {
             let text = rules.sources.snippet(e.span);

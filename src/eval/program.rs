@@ -75,6 +75,10 @@ pub fn compile(rules: &Rules, overrides: &[(u32, Value)]) -> Program {
 
 /// Replaces params by constants and folds operations whose operands are all constant.
 fn fold(e: &mut CExpr, params: &[Value]) {
+    crate::stack::grow(|| fold_here(e, params))
+}
+
+fn fold_here(e: &mut CExpr, params: &[Value]) {
     match &mut e.kind {
         CKind::Param(p) => {
             e.kind = CKind::Const(params.get(*p as usize).copied().unwrap_or(Value::Unknown))

@@ -16,6 +16,13 @@ pub fn deciding_comparison<'e>(
     cond: &'e CExpr,
     value: &impl Fn(&CExpr) -> Option<Value>,
 ) -> Option<&'e CExpr> {
+    crate::stack::grow(|| deciding_comparison_here(cond, value))
+}
+
+fn deciding_comparison_here<'e>(
+    cond: &'e CExpr,
+    value: &impl Fn(&CExpr) -> Option<Value>,
+) -> Option<&'e CExpr> {
     match &cond.kind {
         CKind::Binary(op, _, _) if op.is_comparison() => Some(cond),
         CKind::Binary(BinOp::And, l, r) => {
@@ -77,6 +84,10 @@ struct Now {
 /// The inputs the expression may be linear in: not those under a division or inside the
 /// old value of a `change` (probing them could only fail the linearity test).
 fn collect_slots(prog: &Program, e: &CExpr, out: &mut Vec<u32>) {
+    crate::stack::grow(|| collect_slots_here(prog, e, out))
+}
+
+fn collect_slots_here(prog: &Program, e: &CExpr, out: &mut Vec<u32>) {
     let constant = |x: &CExpr| matches!(x.kind, CKind::Const(_));
     match &e.kind {
         CKind::Input(s) if !out.contains(s) => out.push(*s),
@@ -98,6 +109,10 @@ fn collect_slots(prog: &Program, e: &CExpr, out: &mut Vec<u32>) {
 
 /// Marks the lets an expression reads, directly or through other lets.
 fn mark_lets(prog: &Program, e: &CExpr, needed: &mut [bool]) {
+    crate::stack::grow(|| mark_lets_here(prog, e, needed))
+}
+
+fn mark_lets_here(prog: &Program, e: &CExpr, needed: &mut [bool]) {
     e.walk(&mut |n| {
         if let CKind::Let(l) = n.kind {
             if needed.get(l as usize) == Some(&false) {

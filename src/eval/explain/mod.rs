@@ -42,6 +42,7 @@ pub fn explain_with(prog: &Program, area: &Area, detail: Detail) -> AreaExplanat
         rec: &ev.trace,
         result: &ev.result,
         detail,
+        depth: std::cell::Cell::new(0),
     };
     let assessments = (0..prog.rules.assessments.len())
         .map(|ai| x.assessment(ai))
@@ -81,7 +82,14 @@ struct Explainer<'a> {
     rec: &'a Recorder,
     result: &'a super::area::AreaResult,
     detail: Detail,
+    /// How deep in the tree the node being built is.
+    depth: std::cell::Cell<usize>,
 }
+
+/// Below this depth a `let` in an explanation tree is shown with its value only, not its
+/// definition: lets built on lets would otherwise nest trees without bound (each up to the
+/// parser's 500 levels), deeper than a serialiser or a destructor can walk on a small stack.
+const LET_DEFINITIONS_SHOWN_TO_DEPTH: usize = 100;
 
 impl Explainer<'_> {
     fn assessment(&self, ai: usize) -> AssessmentExplanation {
@@ -185,6 +193,13 @@ impl Explainer<'_> {
     }
 
     fn node(&self, e: &CExpr) -> ExprNode {
+        self.depth.set(self.depth.get() + 1);
+        let node = crate::stack::grow(|| self.node_here(e));
+        self.depth.set(self.depth.get() - 1);
+        node
+    }
+
+    fn node_here(&self, e: &CExpr) -> ExprNode {
         let value = self.value(e);
         if self.detail == Detail::Reasons {
             return ExprNode {
@@ -206,7 +221,7 @@ impl Explainer<'_> {
                     .map(|c| self.node(c))
                     .collect()
             }
-            CKind::Let(l) => self
+            CKind::Let(l) if self.depth.get() <= LET_DEFINITIONS_SHOWN_TO_DEPTH => self
                 .prog
                 .rules
                 .lets
@@ -258,6 +273,10 @@ impl Explainer<'_> {
 
     /// `9 of 12` for a ratio with known operands (also through a `let` and `??`).
     fn note(&self, e: &CExpr) -> Option<Box<Note>> {
+        crate::stack::grow(|| self.note_here(e))
+    }
+
+    fn note_here(&self, e: &CExpr) -> Option<Box<Note>> {
         let operands = |args: &[CExpr]| -> Option<(Shown, Shown)> {
             let (a, b) = (self.value(&args[0])?, self.value(&args[1])?);
             Some((
@@ -316,6 +335,10 @@ impl Explainer<'_> {
 
     /// The reasons an expression is unknown (nothing when it is known).
     fn reasons(&self, e: &CExpr, out: &mut Vec<Reason>) {
+        crate::stack::grow(|| self.reasons_here(e, out))
+    }
+
+    fn reasons_here(&self, e: &CExpr, out: &mut Vec<Reason>) {
         match self.value(e) {
             Some(Value::Range(..)) if matches!(e.kind, CKind::Points | CKind::MaxPoints) => {
                 return self.assessment_reasons(e, out)
