@@ -5,6 +5,7 @@
 mod csv_format;
 mod json_format;
 mod ron_format;
+mod ron_repeats;
 mod validate;
 
 use crate::ast::Span;

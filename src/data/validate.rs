@@ -32,6 +32,9 @@ pub enum DataCode {
     DuplicateId,
     /// An area without an id.
     MissingId,
+    /// A key written twice where it must be once: `"vu": 1, "vu": 2` in one area's `values`,
+    /// two `"id"`s in one area, two `areas` lists, two CSV columns with one name.
+    DuplicateKey,
 }
 
 impl DataCode {
@@ -48,6 +51,7 @@ impl DataCode {
             DataCode::BadDate => "tieuchi::data::bad_date",
             DataCode::DuplicateId => "tieuchi::data::duplicate_id",
             DataCode::MissingId => "tieuchi::data::missing_id",
+            DataCode::DuplicateKey => "tieuchi::data::duplicate_key",
         }
     }
 }
