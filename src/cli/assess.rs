@@ -67,7 +67,8 @@ fn resolve(path: &Path, on: Option<NaiveDate>) -> Result<PathBuf, i32> {
     }
 }
 
-/// Loads the data (`-` reads standard input); prints a read error.
+/// Loads the data (`-` reads standard input); prints a read error, or the diagnostic of a file
+/// that is not a data set at all (exit 2 either way).
 pub fn load_data(
     rules: &Rules,
     path: &Path,
@@ -89,10 +90,18 @@ pub fn load_data(
     } else {
         data::load_path(rules, path, format)
     };
-    loaded.map_err(|d| {
-        output::print_diagnostics(&[d], &tieuchi::source::SourceMap::new(), Format::Text);
-        2
-    })
+    match loaded {
+        Err(d) => {
+            output::print_diagnostics(&[d], &tieuchi::source::SourceMap::new(), Format::Text);
+            Err(2)
+        }
+        // Nothing was read: a report on zero areas would look like a result.
+        Ok(data) if data.unreadable => {
+            output::print_diagnostics(&data.diagnostics, &data.sources, Format::Text);
+            Err(2)
+        }
+        Ok(data) => Ok(data),
+    }
 }
 
 /// Parses `--set` overrides.

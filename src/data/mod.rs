@@ -83,6 +83,10 @@ pub struct Dataset {
     pub diagnostics: Vec<Diagnostic>,
     /// The data file's text, for rendering diagnostics.
     pub sources: SourceMap,
+    /// True when the file could not be read as a data set at all (it does not parse, or is not
+    /// shaped as a list of areas, or repeats a CSV column): no area was read, and a command
+    /// stops with its diagnostic instead of reporting on zero areas.
+    pub unreadable: bool,
 }
 
 impl Dataset {
@@ -165,11 +169,8 @@ pub fn load_text(rules: &Rules, name: &str, text: String, format: DataFormat) ->
     let mut sources = SourceMap::new();
     let file = sources.add(SourceFile::new(name, None, text));
     let text = sources.get(file).map(|f| f.text.as_str()).unwrap_or("");
-    let parsed = match format {
-        DataFormat::Json => json_format::read(text, file),
-        DataFormat::Ron => ron_format::read(text, file),
-        DataFormat::Csv => csv_format::read(text, file),
-    };
+    let parsed = read_raw(text, file, format);
+    let unreadable = parsed.is_err();
     let (raw, mut diagnostics) = match parsed {
         Ok(r) => r,
         Err(d) => (vec![], vec![d]),
@@ -181,6 +182,26 @@ pub fn load_text(rules: &Rules, name: &str, text: String, format: DataFormat) ->
         areas,
         diagnostics,
         sources,
+        unreadable,
+    }
+}
+
+/// The problem that keeps `text` from being read as a data set at all (see
+/// [`Dataset::unreadable`]), with the text to render it over; `None` when it reads. Needs no
+/// rules: a tool can check a file before it has rules to load it with.
+pub fn unreadable(name: &str, text: &str, format: DataFormat) -> Option<(Diagnostic, SourceMap)> {
+    let mut sources = SourceMap::new();
+    let file = sources.add(SourceFile::new(name, None, text.to_string()));
+    read_raw(text, file, format).err().map(|d| (d, sources))
+}
+
+type Read = Result<(Vec<RawArea>, Vec<Diagnostic>), Diagnostic>;
+
+fn read_raw(text: &str, file: crate::ast::FileId, format: DataFormat) -> Read {
+    match format {
+        DataFormat::Json => json_format::read(text, file),
+        DataFormat::Ron => ron_format::read(text, file),
+        DataFormat::Csv => csv_format::read(text, file),
     }
 }
 
@@ -191,5 +212,6 @@ pub fn from_raw(rules: &Rules, raw: Vec<RawArea>) -> Dataset {
         areas,
         diagnostics,
         sources: SourceMap::new(),
+        unreadable: false,
     }
 }
