@@ -171,3 +171,26 @@ fn use_of_a_device_or_folder_is_refused() {
         assert_diagnosed(&out, "not a folder or a device");
     }
 }
+
+#[test]
+fn one_huge_area_name_does_not_pad_every_row() {
+    let mut csv = String::from("id,name,district\n");
+    csv.push_str(&format!("x0,{},H\n", "Xã Vĩnh Ninh ".repeat(8_000)));
+    for i in 1..1000 {
+        csv.push_str(&format!("x{i},Xã {i},H\n"));
+    }
+    let data = temp_file("huge-name.csv", csv.as_bytes());
+    let out = run(
+        &["assess", RULES_2024, data.to_str().unwrap_or_default()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("x999"), "every row is listed");
+    assert!(text.contains("…"), "the long name is shortened");
+    assert!(
+        out.stdout.len() < 1_000_000,
+        "{} bytes of output",
+        out.stdout.len()
+    );
+}
