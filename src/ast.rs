@@ -487,7 +487,9 @@ impl<T: EraseSpans> EraseSpans for Vec<T> {
 
 impl<T: EraseSpans> EraseSpans for Box<T> {
     fn erase_spans(&mut self) {
-        (**self).erase_spans();
+        crate::stack::grow(|| {
+            (**self).erase_spans();
+        })
     }
 }
 

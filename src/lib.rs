@@ -52,6 +52,7 @@ pub mod num;
 pub mod report;
 pub mod select;
 pub mod source;
+mod stack;
 pub mod sweep;
 pub mod syntax;
 pub mod testing;

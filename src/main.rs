@@ -3,8 +3,9 @@
 mod cli;
 
 fn main() {
-    // Run on a thread with a large stack: checking and evaluating recurse over expression trees,
-    // whose depth the syntax phase bounds (see `tieuchi::syntax::MAX_EXPR_DEPTH`).
+    // The library is stack-safe on an ordinary thread (its recursive passes grow the stack on
+    // the heap when needed); the large stack is only a margin for other crates' recursion
+    // (serialising and printing deep JSON, rendering diagnostics).
     let worker = std::thread::Builder::new()
         .stack_size(256 * 1024 * 1024)
         .spawn(cli::run);

@@ -121,37 +121,72 @@ pub fn nfc(text: &str) -> String {
 pub enum ReadError {
     /// The operating system's error.
     Io(String),
-    /// Larger than [`MAX_FILE_BYTES`].
-    TooLarge(u64),
+    /// More than [`MAX_FILE_BYTES`] bytes (a device such as `/dev/zero` included).
+    TooLarge,
     /// Not UTF-8: the byte offset of the first bad byte.
     NotUtf8(usize),
+    /// A `use`d path that is not a regular file (a folder, a device, a pipe).
+    NotAFile,
 }
 
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ReadError::Io(e) => write!(f, "{e}"),
-            ReadError::TooLarge(n) => {
-                write!(
-                    f,
-                    "the file is {n} bytes; tieuchi reads files of at most {MAX_FILE_BYTES} bytes"
-                )
-            }
+            ReadError::TooLarge => write!(
+                f,
+                "it is larger than {} MiB, the most tieuchi reads",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
             ReadError::NotUtf8(at) => {
                 write!(f, "the file is not UTF-8 text (bad byte at offset {at})")
             }
+            ReadError::NotAFile => write!(f, "it is not a regular file"),
         }
     }
 }
 
+/// Reads at most [`MAX_FILE_BYTES`] bytes from `reader`; more is [`ReadError::TooLarge`].
+/// Every input tieuchi reads (files, devices, pipes, standard input) goes through here, so a
+/// source that never ends (`/dev/zero`) stops at the limit instead of filling memory.
+pub fn read_bounded(reader: impl std::io::Read) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadError::Io(e.to_string()))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge);
+    }
+    Ok(bytes)
+}
+
+/// Reads a file's bytes within the size limit (the size is counted, not taken from metadata).
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
+    let file = std::fs::File::open(path).map_err(|e| ReadError::Io(e.to_string()))?;
+    read_bounded(file)
+}
+
 /// Reads a file as UTF-8 text within the size limit.
 pub fn read_text(path: &Path) -> Result<String, ReadError> {
+    bytes_to_text(read_bytes(path)?)
+}
+
+/// Reads a regular file as UTF-8 text within the size limit; anything else (a folder, a device
+/// such as `/dev/zero`, a pipe) is [`ReadError::NotAFile`]. For paths named inside a file
+/// (`use`), where only a rules file makes sense.
+pub fn read_regular_text(path: &Path) -> Result<String, ReadError> {
     let meta = std::fs::metadata(path).map_err(|e| ReadError::Io(e.to_string()))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge(meta.len()));
+    if !meta.is_file() {
+        return Err(ReadError::NotAFile);
     }
-    let bytes = std::fs::read(path).map_err(|e| ReadError::Io(e.to_string()))?;
-    bytes_to_text(bytes)
+    read_text(path)
+}
+
+/// Reads standard input as text within the same limit as files.
+pub fn read_stdin_text() -> Result<String, ReadError> {
+    bytes_to_text(read_bounded(std::io::stdin().lock())?)
 }
 
 /// Turns bytes into text, or says where they stop being UTF-8.
@@ -162,6 +197,7 @@ pub fn bytes_to_text(bytes: Vec<u8>) -> Result<String, ReadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Read;
 
     #[test]
     fn line_col_counts_characters() {
@@ -171,5 +207,16 @@ mod tests {
         let x = f.text.find('x').unwrap_or(0);
         assert_eq!(f.line_col(x), (2, 4));
         assert_eq!(f.line_text(x), "vụ x");
+    }
+
+    #[test]
+    fn bounded_read_stops_past_the_limit() {
+        let endless = std::io::repeat(b'a');
+        assert_eq!(read_bounded(endless), Err(ReadError::TooLarge));
+        let exact = std::io::repeat(b'a').take(MAX_FILE_BYTES);
+        assert_eq!(
+            read_bounded(exact).map(|b| b.len() as u64),
+            Ok(MAX_FILE_BYTES)
+        );
     }
 }

@@ -539,3 +539,60 @@ fn rule_warnings_are_shown_once_condensed_on_stderr() {
         }
     }
 }
+
+#[test]
+fn data_that_does_not_parse_stops_every_command_with_exit_two() {
+    let rules = "rules/quang-binh-2024.tc";
+    let not_json = temp("not-json.json", "this is not JSON\n");
+    let not_json = not_json.to_str().unwrap_or_default();
+    let twice = temp(
+        "twice.csv",
+        "id,name,district,dien,dien\nx,A,B,chon_moi,chon_moi\n",
+    );
+    let twice = twice.to_str().unwrap_or_default();
+    let param = "nguong_kham_pha=80%..90%/5%";
+    for data in [not_json, twice] {
+        let runs: [&[&str]; 6] = [
+            &["assess", rules, data],
+            &["assess", rules, data, "--format", "json"],
+            &["validate", rules, data],
+            &["sweep", rules, data, "--param", param],
+            &["diff", rules, rules, data],
+            &["diff", rules, data, "--set", "nguong_kham_pha=85%"],
+        ];
+        for args in runs {
+            let (code, out, err) = run(args, None);
+            assert_eq!(code, 2, "{args:?}: {out}{err}");
+            assert!(err.contains("tieuchi::data::"), "{args:?}: {err}");
+            assert!(!out.contains("0 of 0"), "{args:?}: {out}");
+        }
+    }
+    let (code, _, err) = run(
+        &["assess", rules, "-", "--data-format", "json"],
+        Some("[1, 2"),
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("does not parse"), "{err}");
+}
+
+#[test]
+fn a_folder_without_rules_files_is_nothing_to_do() {
+    let dir = std::env::temp_dir().join(format!("tieuchi-cli-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.join("notes.txt"), "not rules").unwrap_or_else(|e| panic!("{e}"));
+    let dir = dir.to_str().unwrap_or_default();
+    for (args, doing) in [
+        (vec!["check", dir], "check"),
+        (vec!["fmt", dir], "format"),
+        (vec!["fmt", "--check", dir], "format"),
+        (vec!["test", dir], "test"),
+        (vec!["test", dir, "--on", "2024-05-01"], "test"),
+    ] {
+        let (code, out, err) = run(&args, None);
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        assert!(
+            err.contains(&format!("holds no `.tc` file: nothing to {doing}")),
+            "{args:?}: {err}"
+        );
+    }
+}

@@ -225,3 +225,79 @@ fn tools_can_hand_over_values_they_already_hold() {
     assert!(!d.areas[0].invalid && d.areas[1].invalid);
     assert_eq!(d.diagnostics[0].code, "tieuchi::data::negative_count");
 }
+
+/// (code, location) of each diagnostic.
+fn found(d: &tieuchi::Dataset) -> Vec<(&str, String)> {
+    d.diagnostics
+        .iter()
+        .map(|x| (x.code, location(x, &d.sources).unwrap_or_default()))
+        .collect()
+}
+
+const REPEAT: &str = "tieuchi::data::duplicate_key";
+
+#[test]
+fn a_key_repeated_in_a_json_area_makes_that_area_invalid() {
+    let r = rules();
+    // The second area repeats `vu@nam`, the third `id`, the fourth a key spelled once composed
+    // and once with a combining mark (the same key once normalised).
+    let text = "{ \"areas\": [\n  { \"id\": \"ok\", \"values\": { \"vu@nam\": 2 } },\n  { \"id\": \"v\", \"values\": { \"vu@nam\": 2, \"vu@nam\": 3 } },\n  { \"id\": \"i\", \"id\": \"j\", \"values\": { } },\n  { \"id\": \"n\", \"values\": { \"nhóm\": 1, \"nho\u{301}m\": 2 } }\n] }";
+    let d = load_text(&r, "d.json", text.to_string(), DataFormat::Json);
+    let got = found(&d);
+    assert_eq!(got[0], (REPEAT, "d.json:3:41".to_string()));
+    assert_eq!(got[1], (REPEAT, "d.json:4:16".to_string()));
+    assert!(got[2..].iter().any(|(c, _)| *c == REPEAT), "{got:?}");
+    assert!(d.diagnostics[0]
+        .message
+        .contains("`vu@nam` is written twice"));
+    let invalid: Vec<bool> = d.areas.iter().map(|a| a.invalid).collect();
+    assert_eq!(invalid, [false, true, true, true]);
+}
+
+#[test]
+fn a_second_areas_list_makes_the_json_unreadable() {
+    let r = rules();
+    let text = "{ \"areas\": [ { \"id\": \"a\", \"values\": {} } ],\n  \"areas\": [ { \"id\": \"b\", \"values\": {} } ] }";
+    let d = load_text(&r, "d.json", text.to_string(), DataFormat::Json);
+    assert_eq!(found(&d), [(REPEAT, "d.json:2:3".to_string())]);
+    assert!(d.areas.is_empty() && d.has_errors());
+}
+
+#[test]
+fn a_repeated_csv_column_makes_the_file_unreadable() {
+    let r = rules();
+    let text = "id,name,district,vu@nam,ty_le,vu@nam\nx1,A,B,3,50,4\n";
+    let d = load_text(&r, "d.csv", text.to_string(), DataFormat::Csv);
+    assert_eq!(found(&d), [(REPEAT, "d.csv:1:31".to_string())]);
+    assert!(d.diagnostics[0]
+        .message
+        .contains("column `vu@nam` appears twice"));
+    assert!(d.areas.is_empty() && d.has_errors());
+}
+
+#[test]
+fn trailing_unnamed_csv_columns_are_not_repeats() {
+    let r = rules();
+    let text = "id,name,district,vu@nam,,\nx1,A,B,3,,\n";
+    let d = load_text(&r, "d.csv", text.to_string(), DataFormat::Csv);
+    assert!(
+        !d.diagnostics.iter().any(|x| x.code == REPEAT),
+        "{:?}",
+        found(&d)
+    );
+    assert_eq!(d.areas.len(), 1);
+}
+
+#[test]
+fn a_key_repeated_in_ron_is_diagnosed() {
+    let r = rules();
+    let text = "(areas: [\n (id: \"ok\", values: {\"vu@nam\": 3}),\n (id: \"v\", values: {\"vu@nam\": 3, \"vu@nam\": 4}),\n])";
+    let d = load_text(&r, "d.ron", text.to_string(), DataFormat::Ron);
+    assert_eq!(found(&d), [(REPEAT, "d.ron:3:34".to_string())]);
+    let invalid: Vec<bool> = d.areas.iter().map(|a| a.invalid).collect();
+    assert_eq!(invalid, [false, true]);
+    let twice = "(areas: [ (id: \"a\", values: {}) ], areas: [])";
+    let d = load_text(&r, "d.ron", twice.to_string(), DataFormat::Ron);
+    assert_eq!(found(&d), [(REPEAT, "d.ron:1:36".to_string())]);
+    assert!(d.areas.is_empty());
+}

@@ -131,6 +131,10 @@ impl<'r> Domains<'r> {
 
     /// The bounds of a numeric expression; `None` when it is not a number.
     fn bounds(&self, e: &CExpr, points: Option<Num>) -> Option<Iv> {
+        crate::stack::grow(|| self.bounds_node(e, points))
+    }
+
+    fn bounds_node(&self, e: &CExpr, points: Option<Num>) -> Option<Iv> {
         let pct_text = || self.sources.snippet(e.span).trim_end().ends_with('%');
         Some(match &e.kind {
             CKind::Const(Value::Num(n)) => Iv::point(*n, pct_text()),

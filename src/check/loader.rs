@@ -3,7 +3,7 @@
 use super::codes;
 use crate::ast::{Decl, FileId, RulesFile, Span};
 use crate::diag::Diagnostic;
-use crate::source::{read_text, SourceFile, SourceMap};
+use crate::source::{read_regular_text, read_text, ReadError, SourceFile, SourceMap};
 use crate::syntax;
 use std::path::{Path, PathBuf};
 
@@ -120,7 +120,7 @@ fn load_use(
     if loaded.sources.find_path(&canonical).is_some() {
         return;
     }
-    match read_text(&canonical) {
+    match read_regular_text(&canonical) {
         Ok(text) => {
             // Shown as the user would write it: relative to the including file's name as given.
             let includer = loaded
@@ -141,11 +141,15 @@ fn load_use(
             load_file(loaded, id, stack);
             stack.pop();
         }
-        Err(e) => loaded.diagnostics.push(Diagnostic::error(
-            codes::BAD_USE,
-            format!("cannot read `{rel}`: {e}"),
-            span,
-        )),
+        Err(e) => {
+            let help = match e {
+                ReadError::NotAFile => "`use` names a rules file (`.tc`), not a folder or a device",
+                _ => "paths in `use` are relative to the file that uses them",
+            };
+            let d = Diagnostic::error(codes::BAD_USE, format!("cannot read `{rel}`: {e}"), span)
+                .with_help(help);
+            loaded.diagnostics.push(d);
+        }
     }
 }
 

@@ -569,10 +569,12 @@ impl CExpr {
 
     /// Calls `f` on this node and every node below it.
     pub fn walk<'a>(&'a self, f: &mut impl FnMut(&'a CExpr)) {
-        f(self);
-        for c in self.children() {
-            c.walk(f);
-        }
+        crate::stack::grow(|| {
+            f(self);
+            for c in self.children() {
+                c.walk(f);
+            }
+        })
     }
 }
 

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 /// Every plain name an expression mentions (not members, not periods).
 pub(super) fn names_in(e: &Expr, out: &mut HashSet<String>) {
-    match &e.node {
+    crate::stack::grow(|| match &e.node {
         ExprKind::Name { name, .. } => {
             out.insert(name.node.clone());
         }
@@ -25,7 +25,7 @@ pub(super) fn names_in(e: &Expr, out: &mut HashSet<String>) {
             names_in(rhs, out);
         }
         _ => {}
-    }
+    })
 }
 
 /// Kahn's algorithm: an order of `0..n` where each node's dependencies come first, and the

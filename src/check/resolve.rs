@@ -105,53 +105,61 @@ impl Checker<'_> {
 
     /// Resolves and type-checks any expression.
     pub(super) fn resolve(&mut self, e: &Expr, scope: &Scope) -> Resolved {
-        let span = e.span;
-        match &e.node {
-            ExprKind::Number(n) | ExprKind::Percent(n) => {
-                Some((self.mk(CKind::Const(Value::Num(*n)), span), Type::Number))
+        crate::stack::grow(|| {
+            let span = e.span;
+            match &e.node {
+                ExprKind::Number(n) | ExprKind::Percent(n) => {
+                    Some((self.mk(CKind::Const(Value::Num(*n)), span), Type::Number))
+                }
+                ExprKind::Date(d) => {
+                    Some((self.mk(CKind::Const(Value::Date(*d)), span), Type::Date))
+                }
+                ExprKind::Bool(b) => {
+                    Some((self.mk(CKind::Const(Value::Bool(*b)), span), Type::Bool))
+                }
+                ExprKind::Text(t) => {
+                    let v = Value::Text(self.text_const(t));
+                    Some((self.mk(CKind::Const(v), span), Type::Text))
+                }
+                ExprKind::Word(w) => {
+                    let d = Diagnostic::error(
+                        codes::TYPE_MISMATCH,
+                        format!("`{}` is a result word, not a value", w.as_str()),
+                        span,
+                    )
+                    .with_help(format!(
+                        "compare a result with it, e.g. `chuyen_hoa.C1 == {}`",
+                        w.as_str()
+                    ));
+                    self.error(d);
+                    None
+                }
+                ExprKind::Points => {
+                    self.outcome_only("points", CKind::Points, Type::Number, span, scope)
+                }
+                ExprKind::Name {
+                    name,
+                    member,
+                    period,
+                } => self.resolve_name(name, member.as_ref(), period.as_ref(), span, scope),
+                ExprKind::Call { func, args, among } => {
+                    self.resolve_call(func, args, among.as_deref(), span, scope)
+                }
+                ExprKind::Not(x) => {
+                    let x = self.resolve_bool(x, scope)?;
+                    Some((self.mk(CKind::Not(Box::new(x)), span), Type::Bool))
+                }
+                ExprKind::Neg(x) => {
+                    let x = self.resolve_num(x, scope)?;
+                    Some((self.mk(CKind::Neg(Box::new(x)), span), Type::Number))
+                }
+                ExprKind::Paren(x) => self.resolve(x, scope),
+                ExprKind::Binary { op, lhs, rhs } => {
+                    self.resolve_binary(*op, lhs, rhs, span, scope)
+                }
+                ExprKind::In { value, list } => self.resolve_in(value, list, span, scope),
             }
-            ExprKind::Date(d) => Some((self.mk(CKind::Const(Value::Date(*d)), span), Type::Date)),
-            ExprKind::Bool(b) => Some((self.mk(CKind::Const(Value::Bool(*b)), span), Type::Bool)),
-            ExprKind::Text(t) => {
-                let v = Value::Text(self.text_const(t));
-                Some((self.mk(CKind::Const(v), span), Type::Text))
-            }
-            ExprKind::Word(w) => {
-                let d = Diagnostic::error(
-                    codes::TYPE_MISMATCH,
-                    format!("`{}` is a result word, not a value", w.as_str()),
-                    span,
-                )
-                .with_help(format!(
-                    "compare a result with it, e.g. `chuyen_hoa.C1 == {}`",
-                    w.as_str()
-                ));
-                self.error(d);
-                None
-            }
-            ExprKind::Points => {
-                self.outcome_only("points", CKind::Points, Type::Number, span, scope)
-            }
-            ExprKind::Name {
-                name,
-                member,
-                period,
-            } => self.resolve_name(name, member.as_ref(), period.as_ref(), span, scope),
-            ExprKind::Call { func, args, among } => {
-                self.resolve_call(func, args, among.as_deref(), span, scope)
-            }
-            ExprKind::Not(x) => {
-                let x = self.resolve_bool(x, scope)?;
-                Some((self.mk(CKind::Not(Box::new(x)), span), Type::Bool))
-            }
-            ExprKind::Neg(x) => {
-                let x = self.resolve_num(x, scope)?;
-                Some((self.mk(CKind::Neg(Box::new(x)), span), Type::Number))
-            }
-            ExprKind::Paren(x) => self.resolve(x, scope),
-            ExprKind::Binary { op, lhs, rhs } => self.resolve_binary(*op, lhs, rhs, span, scope),
-            ExprKind::In { value, list } => self.resolve_in(value, list, span, scope),
-        }
+        })
     }
 
     fn resolve_binary(

@@ -197,6 +197,10 @@ fn unreachable_outcomes(
 
 /// The parts of `a and b and …`.
 fn conjuncts(e: &CExpr) -> Vec<&CExpr> {
+    crate::stack::grow(|| conjuncts_node(e))
+}
+
+fn conjuncts_node(e: &CExpr) -> Vec<&CExpr> {
     match &e.kind {
         CKind::Binary(BinOp::And, l, r) => {
             let mut v = conjuncts(l);
@@ -209,6 +213,10 @@ fn conjuncts(e: &CExpr) -> Vec<&CExpr> {
 
 /// Structural equality, ignoring spans and node ids.
 fn same(a: &CExpr, b: &CExpr) -> bool {
+    crate::stack::grow(|| same_node(a, b))
+}
+
+fn same_node(a: &CExpr, b: &CExpr) -> bool {
     match (&a.kind, &b.kind) {
         (CKind::Not(x), CKind::Not(y)) | (CKind::Neg(x), CKind::Neg(y)) => same(x, y),
         (CKind::Binary(o, l, r), CKind::Binary(p, m, s)) => o == p && same(l, m) && same(r, s),

@@ -70,6 +70,10 @@ fn unit_word(u: Unit) -> &'static str {
 impl Units<'_> {
     /// The unit of a numeric expression (`None` for other types), reporting every clash below.
     fn unit(&mut self, e: &CExpr) -> Option<U> {
+        crate::stack::grow(|| self.unit_node(e))
+    }
+
+    fn unit_node(&mut self, e: &CExpr) -> Option<U> {
         match &e.kind {
             CKind::Const(crate::value::Value::Num(_)) => Some(self.literal(e.span)),
             CKind::Input(slot) => {

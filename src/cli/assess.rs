@@ -2,7 +2,7 @@
 
 use super::{output, Format};
 use chrono::NaiveDate;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use tieuchi::data::{self, DataFormat};
 use tieuchi::diag::{did_you_mean, Diagnostic};
@@ -68,7 +68,8 @@ fn resolve(path: &Path, on: Option<NaiveDate>) -> Result<PathBuf, i32> {
     }
 }
 
-/// Loads the data (`-` reads standard input); prints a read error.
+/// Loads the data (`-` reads standard input); prints a read error, or the diagnostic of a file
+/// that is not a data set at all (exit 2 either way).
 pub fn load_data(
     rules: &Rules,
     path: &Path,
@@ -79,19 +80,29 @@ pub fn load_data(
             eprintln!("error: reading data from standard input needs `--data-format json|ron|csv`");
             return Err(2);
         };
-        let mut text = String::new();
-        if let Err(e) = std::io::stdin().read_to_string(&mut text) {
-            eprintln!("error: cannot read standard input: {e}");
-            return Err(2);
-        }
+        let text = match tieuchi::source::read_stdin_text() {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: cannot read standard input: {e}");
+                return Err(2);
+            }
+        };
         Ok(data::load_text(rules, "<stdin>", text, format))
     } else {
         data::load_path(rules, path, format)
     };
-    loaded.map_err(|d| {
-        output::print_diagnostics(&[d], &tieuchi::source::SourceMap::new(), Format::Text);
-        2
-    })
+    match loaded {
+        Err(d) => {
+            output::print_diagnostics(&[d], &tieuchi::source::SourceMap::new(), Format::Text);
+            Err(2)
+        }
+        // Nothing was read: a report on zero areas would look like a result.
+        Ok(data) if data.unreadable => {
+            output::print_diagnostics(&data.diagnostics, &data.sources, Format::Text);
+            Err(2)
+        }
+        Ok(data) => Ok(data),
+    }
 }
 
 /// Parses `--set` overrides.

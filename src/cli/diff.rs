@@ -31,7 +31,13 @@ fn read_data(path: &Path) -> Result<(String, DataFormat), i32> {
         return Err(2);
     };
     match tieuchi::source::read_text(path) {
-        Ok(t) => Ok((t, format)),
+        Ok(t) => match tieuchi::data::unreadable(&path.display().to_string(), &t, format) {
+            Some((d, sources)) => {
+                output::print_diagnostics(&[d], &sources, Format::Text);
+                Err(2)
+            }
+            None => Ok((t, format)),
+        },
         Err(e) => {
             eprintln!("error: cannot read `{}`: {e}", path.display());
             Err(2)

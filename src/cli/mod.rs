@@ -143,9 +143,11 @@ enum Command {
     },
 }
 
-/// Files as given, with each folder replaced by the `.tc` files in it (sorted).
-pub fn expand_folders(paths: &[PathBuf]) -> Vec<PathBuf> {
+/// Files as given, with each folder replaced by the `.tc` files in it (sorted). A folder with
+/// no `.tc` file is an error (exit 2): `doing` (e.g. "check") would silently do nothing.
+pub fn expand_folders(paths: &[PathBuf], doing: &str) -> Result<Vec<PathBuf>, i32> {
     let mut out = Vec::new();
+    let mut empty = false;
     for p in paths {
         match std::fs::read_dir(p) {
             Ok(entries) if p.is_dir() => {
@@ -154,13 +156,24 @@ pub fn expand_folders(paths: &[PathBuf]) -> Vec<PathBuf> {
                     .map(|e| e.path())
                     .filter(|f| f.extension().is_some_and(|x| x == "tc"))
                     .collect();
+                if tc.is_empty() {
+                    eprintln!(
+                        "error: the folder `{}` holds no `.tc` file: nothing to {doing}",
+                        p.display()
+                    );
+                    empty = true;
+                }
                 tc.sort();
                 out.extend(tc);
             }
             _ => out.push(p.clone()),
         }
     }
-    out
+    if empty {
+        Err(2)
+    } else {
+        Ok(out)
+    }
 }
 
 /// Parses the command line and runs the command; returns the exit code.
@@ -173,7 +186,10 @@ pub fn run() -> i32 {
         }
     };
     match cli.command {
-        Command::Check { files, format } => check::run(&expand_folders(&files), format),
+        Command::Check { files, format } => match expand_folders(&files, "check") {
+            Ok(files) => check::run(&files, format),
+            Err(code) => code,
+        },
         Command::Assess {
             rules,
             data,
@@ -200,14 +216,21 @@ pub fn run() -> i32 {
             format,
             coverage,
             on,
-        } => test::run(&files, on, format, coverage),
+        } => match expand_folders(&files, "test") {
+            // A folder names its rules file by `--on`; only an empty one is refused here.
+            Ok(_) => test::run(&files, on, format, coverage),
+            Err(code) => code,
+        },
         Command::Diff {
             paths,
             sets,
             format,
             exit_code,
         } => diff::run(&paths, &sets, format, exit_code),
-        Command::Fmt { files, check } => fmt::run(&expand_folders(&files), check),
+        Command::Fmt { files, check } => match expand_folders(&files, "format") {
+            Ok(files) => fmt::run(&files, check),
+            Err(code) => code,
+        },
         Command::Sweep {
             rules,
             data,

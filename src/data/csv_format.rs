@@ -42,6 +42,9 @@ pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>),
         return Err(Diagnostic::error(DataCode::Read.code(), "the first column of the CSV must be `id`", header_span)
             .with_help("the header is `id,name,district,` then one column per input (`input@period` for inputs per period)"));
     }
+    if let Some(d) = repeated_column(&headers, &cells, header_span) {
+        return Err(d);
+    }
     let mut areas = Vec::new();
     let mut diags = Vec::new();
     for record in reader.records() {
@@ -128,6 +131,27 @@ fn row_area(
         }
     }
     area
+}
+
+/// The first column whose name (in Unicode normal form C, as keys are matched) an earlier column
+/// already has: which of the two holds the value would be a guess, so the file is not read.
+fn repeated_column(headers: &[String], cells: &[Span], header: Span) -> Option<Diagnostic> {
+    let mut seen = std::collections::HashMap::new();
+    // Columns without a name (a spreadsheet's trailing empty columns) are reported elsewhere.
+    for (i, h) in headers.iter().enumerate().filter(|(_, h)| !h.is_empty()) {
+        let at = |i: usize| cells.get(i).copied().unwrap_or(header);
+        if let Some(first) = seen.insert(crate::source::nfc(h), i) {
+            let d = Diagnostic::error(
+                DataCode::DuplicateKey.code(),
+                format!("column `{h}` appears twice in the CSV header"),
+                at(i),
+            )
+            .with_secondary(at(first), "first here")
+            .with_help("keep one column per input; no row is assessed until then");
+            return Some(d);
+        }
+    }
+    None
 }
 
 /// The header line (the first that is not a `#` comment) and the span of each of its cells.

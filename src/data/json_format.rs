@@ -7,6 +7,7 @@ use crate::diag::Diagnostic;
 use jsonc_parser::ast::{ObjectProp, Value as J};
 use jsonc_parser::common::Ranged;
 use jsonc_parser::{parse_to_ast, CollectOptions, ParseOptions};
+use std::collections::HashMap;
 
 /// Reads the areas of a JSON data set.
 pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>), Diagnostic> {
@@ -39,12 +40,21 @@ pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>),
     let Some(J::Object(root)) = parsed.value else {
         return Err(shape());
     };
-    let Some(J::Array(list)) = root
+    let mut lists = root
         .properties
         .into_iter()
-        .find(|p| p.name.as_str() == "areas")
-        .map(|p| p.value)
-    else {
+        .filter(|p| p.name.as_str() == "areas");
+    let first = lists.next();
+    if let (Some(first), Some(second)) = (&first, lists.next()) {
+        return Err(repeated(
+            "areas",
+            "the data",
+            span(second.name.range()),
+            span(first.name.range()),
+        )
+        .with_help("put every area in one `areas` list"));
+    }
+    let Some(J::Array(list)) = first.map(|p| p.value) else {
         return Err(shape());
     };
     let mut areas = Vec::new();
@@ -77,17 +87,27 @@ fn area(
         from_csv: false,
         broken: false,
     };
+    let mut fields = HashMap::new();
     for p in props {
         let key = p.name.as_str().to_string();
+        if is_repeat(&mut fields, &key, span(p.name.range()), "this area", diags) {
+            a.broken = true;
+            continue;
+        }
         match (key.as_str(), p.value) {
             ("id", J::StringLit(s)) => a.id = Some(s.value.into_owned()),
             ("id", J::NumberLit(n)) => a.id = Some(n.value.to_string()),
             ("name", J::StringLit(s)) => a.name = s.value.into_owned(),
             ("district", J::StringLit(s)) => a.district = s.value.into_owned(),
             ("values", J::Object(values)) => {
+                let mut keys = HashMap::new();
                 for v in values.properties {
                     let key_span = span(v.name.range());
                     let name = v.name.as_str().to_string();
+                    if is_repeat(&mut keys, &name, key_span, "`values`", diags) {
+                        a.broken = true;
+                        continue;
+                    }
                     let vspan = span(range_of(&v.value));
                     let raw = match v.value {
                         J::StringLit(s) => RawValue::Text(s.value.into_owned()),
@@ -119,6 +139,41 @@ fn area(
         }
     }
     a
+}
+
+/// Records `key` (compared in Unicode normal form C, as keys are matched); when it was already
+/// there, reports the repetition and returns `true`.
+fn is_repeat(
+    seen: &mut HashMap<String, Span>,
+    key: &str,
+    at: Span,
+    place: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    let key = crate::source::nfc(key);
+    match seen.get(&key) {
+        Some(first) => {
+            diags.push(
+                repeated(&key, place, at, *first)
+                    .with_help("keep one of them; this area is not assessed"),
+            );
+            true
+        }
+        None => {
+            seen.insert(key, at);
+            false
+        }
+    }
+}
+
+/// `key` written a second time at `at`.
+fn repeated(key: &str, place: &str, at: Span, first: Span) -> Diagnostic {
+    Diagnostic::error(
+        DataCode::DuplicateKey.code(),
+        format!("`{key}` is written twice in {place}"),
+        at,
+    )
+    .with_secondary(first, "first written here")
 }
 
 fn range_of(v: &J) -> jsonc_parser::common::Range {

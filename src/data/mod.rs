@@ -5,12 +5,13 @@
 mod csv_format;
 mod json_format;
 mod ron_format;
+mod ron_repeats;
 mod validate;
 
 use crate::ast::Span;
 use crate::check::Rules;
 use crate::diag::Diagnostic;
-use crate::source::{read_text, SourceFile, SourceMap};
+use crate::source::{read_bytes, read_text, SourceFile, SourceMap};
 use crate::value::Value;
 use std::path::Path;
 
@@ -82,6 +83,10 @@ pub struct Dataset {
     pub diagnostics: Vec<Diagnostic>,
     /// The data file's text, for rendering diagnostics.
     pub sources: SourceMap,
+    /// True when the file could not be read as a data set at all (it does not parse, or is not
+    /// shaped as a list of areas, or repeats a CSV column): no area was read, and a command
+    /// stops with its diagnostic instead of reporting on zero areas.
+    pub unreadable: bool,
 }
 
 impl Dataset {
@@ -141,7 +146,7 @@ pub fn load_path(
     let text = match (read_text(path), format) {
         (Ok(t), _) => t,
         // Spreadsheets save CSV in other encodings; the rows that are not UTF-8 become invalid.
-        (Err(crate::source::ReadError::NotUtf8(_)), DataFormat::Csv) => std::fs::read(path)
+        (Err(crate::source::ReadError::NotUtf8(_)), DataFormat::Csv) => read_bytes(path)
             .map(|b| String::from_utf8_lossy(&b).into_owned())
             .map_err(|e| {
                 Diagnostic::unplaced(
@@ -164,11 +169,8 @@ pub fn load_text(rules: &Rules, name: &str, text: String, format: DataFormat) ->
     let mut sources = SourceMap::new();
     let file = sources.add(SourceFile::new(name, None, text));
     let text = sources.get(file).map(|f| f.text.as_str()).unwrap_or("");
-    let parsed = match format {
-        DataFormat::Json => json_format::read(text, file),
-        DataFormat::Ron => ron_format::read(text, file),
-        DataFormat::Csv => csv_format::read(text, file),
-    };
+    let parsed = read_raw(text, file, format);
+    let unreadable = parsed.is_err();
     let (raw, mut diagnostics) = match parsed {
         Ok(r) => r,
         Err(d) => (vec![], vec![d]),
@@ -180,6 +182,26 @@ pub fn load_text(rules: &Rules, name: &str, text: String, format: DataFormat) ->
         areas,
         diagnostics,
         sources,
+        unreadable,
+    }
+}
+
+/// The problem that keeps `text` from being read as a data set at all (see
+/// [`Dataset::unreadable`]), with the text to render it over; `None` when it reads. Needs no
+/// rules: a tool can check a file before it has rules to load it with.
+pub fn unreadable(name: &str, text: &str, format: DataFormat) -> Option<(Diagnostic, SourceMap)> {
+    let mut sources = SourceMap::new();
+    let file = sources.add(SourceFile::new(name, None, text.to_string()));
+    read_raw(text, file, format).err().map(|d| (d, sources))
+}
+
+type Read = Result<(Vec<RawArea>, Vec<Diagnostic>), Diagnostic>;
+
+fn read_raw(text: &str, file: crate::ast::FileId, format: DataFormat) -> Read {
+    match format {
+        DataFormat::Json => json_format::read(text, file),
+        DataFormat::Ron => ron_format::read(text, file),
+        DataFormat::Csv => csv_format::read(text, file),
     }
 }
 
@@ -190,5 +212,6 @@ pub fn from_raw(rules: &Rules, raw: Vec<RawArea>) -> Dataset {
         areas,
         diagnostics,
         sources: SourceMap::new(),
+        unreadable: false,
     }
 }

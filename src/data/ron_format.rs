@@ -35,10 +35,22 @@ pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>),
     else {
         return Err(shape());
     };
+    let repeats = super::ron_repeats::repeated_keys(text);
+    if let Some(r) = repeats.iter().find(|r| r.area.is_none()) {
+        let at = nth_from(text, 0, &r.key, 2).unwrap_or(0);
+        let span = Span {
+            file,
+            start: at,
+            end: at + r.key.len(),
+        };
+        return Err(
+            repeated(&r.key, "the data", span).with_help("put every area in one `areas` list")
+        );
+    }
     let mut cursor = 0;
     let mut areas = Vec::new();
     let mut diags = Vec::new();
-    for item in list {
+    for (index, item) in list.into_iter().enumerate() {
         let R::Map(fields) = item else {
             diags.push(Diagnostic::error(
                 DataCode::Read.code(),
@@ -51,9 +63,41 @@ pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>),
             ));
             continue;
         };
-        areas.push(area(&fields, text, file, &mut cursor));
+        let mut a = area(&fields, text, file, &mut cursor);
+        for r in repeats.iter().filter(|r| r.area == Some(index)) {
+            let quoted = format!("\"{}\"", r.key);
+            let span = nth_from(text, a.span.start, &quoted, 2).map_or(a.span, |at| Span {
+                file,
+                start: at,
+                end: at + quoted.len(),
+            });
+            diags.push(
+                repeated(&r.key, "this area", span)
+                    .with_help("keep one of them; this area is not assessed"),
+            );
+            a.broken = true;
+        }
+        areas.push(a);
     }
     Ok((areas, diags))
+}
+
+/// `key` written a second time.
+fn repeated(key: &str, place: &str, at: Span) -> Diagnostic {
+    Diagnostic::error(
+        DataCode::DuplicateKey.code(),
+        format!("`{key}` is written twice in {place}"),
+        at,
+    )
+}
+
+/// Where the `n`th occurrence of `needle` at or after `from` starts.
+fn nth_from(text: &str, from: usize, needle: &str, n: usize) -> Option<usize> {
+    let mut at = find_from(text, from, needle)?;
+    for _ in 1..n {
+        at = find_from(text, at + 1, needle)?;
+    }
+    Some(at)
 }
 
 fn area(fields: &ron::Map, text: &str, file: FileId, cursor: &mut usize) -> RawArea {

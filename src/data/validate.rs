@@ -33,6 +33,9 @@ pub enum DataCode {
     MissingId,
     /// A number the engine cannot hold exactly, e.g. 39 significant digits.
     NumberLimit,
+    /// A key written twice where it must be once: `"vu": 1, "vu": 2` in one area's `values`,
+    /// two `"id"`s in one area, two `areas` lists, two CSV columns with one name.
+    DuplicateKey,
 }
 
 impl DataCode {
@@ -50,6 +53,7 @@ impl DataCode {
             DataCode::DuplicateId => "tieuchi::data::duplicate_id",
             DataCode::MissingId => "tieuchi::data::missing_id",
             DataCode::NumberLimit => "tieuchi::data::number_limit",
+            DataCode::DuplicateKey => "tieuchi::data::duplicate_key",
         }
     }
 }

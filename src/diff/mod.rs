@@ -217,17 +217,19 @@ fn area_changes(s: &Sides, oi: usize, ni: usize) -> Vec<AssessmentChange> {
 }
 
 fn collect_values(n: &ExprNode, out: &mut Vec<(String, String)>) {
-    if matches!(n.role, "input" | "let" | "param") {
-        if let Some(v) = &n.value {
-            let note = n.note.as_ref().map_or(String::new(), |x| format!(" ({x})"));
-            if !out.iter().any(|(k, _)| **k == *n.text) {
-                out.push((n.text.to_string(), format!("{v}{note}")));
+    crate::stack::grow(|| {
+        if matches!(n.role, "input" | "let" | "param") {
+            if let Some(v) = &n.value {
+                let note = n.note.as_ref().map_or(String::new(), |x| format!(" ({x})"));
+                if !out.iter().any(|(k, _)| **k == *n.text) {
+                    out.push((n.text.to_string(), format!("{v}{note}")));
+                }
             }
         }
-    }
-    if n.role != "let" {
-        n.children.iter().for_each(|c| collect_values(c, out));
-    }
+        if n.role != "let" {
+            n.children.iter().for_each(|c| collect_values(c, out));
+        }
+    })
 }
 
 fn values_read(old: Option<&ExprNode>, new: Option<&ExprNode>) -> Vec<String> {

@@ -262,7 +262,7 @@ impl<'p, T: Trace> AreaEval<'p, T> {
 
     /// Evaluates an expression for this area.
     pub fn eval(&mut self, e: &CExpr) -> Value {
-        let v = self.eval_node(e);
+        let v = crate::stack::grow(|| self.eval_node(e));
         self.trace.record(e.id, v);
         v
     }

@@ -42,10 +42,12 @@ pub fn for_each_node(rules: &Rules, f: &mut impl FnMut(&CExpr)) {
 
 /// `percent[node id]` for every expression node of the rules.
 pub fn percent_flags(rules: &Rules) -> Vec<bool> {
+    let mut percents = Percents::new(rules);
     let mut flags = vec![false; rules.node_count as usize];
     for_each_node(rules, &mut |n| {
+        let p = percents.of(n);
         if let Some(f) = flags.get_mut(n.id as usize) {
-            *f = unit_is_percent(rules, n);
+            *f = p;
         }
     });
     flags
@@ -63,32 +65,82 @@ pub fn snippets(rules: &Rules) -> Vec<Arc<str>> {
 }
 
 fn unit_is_percent(rules: &Rules, e: &CExpr) -> bool {
-    match &e.kind {
-        CKind::Const(_) => {
-            let text = rules.sources.snippet(e.span);
-            match rules.params.iter().find(|p| p.id == text.trim()) {
-                Some(p) => p.written.contains('%'),
-                None => text.contains('%'),
+    Percents::new(rules).of(e)
+}
+
+/// Which nodes read as percents, each node and each let worked out once (lets built on lets
+/// would otherwise be followed once per path: exponential).
+struct Percents<'r> {
+    rules: &'r Rules,
+    nodes: Vec<Option<bool>>,
+    lets: Vec<Option<bool>>,
+}
+
+impl<'r> Percents<'r> {
+    fn new(rules: &'r Rules) -> Self {
+        Percents {
+            rules,
+            nodes: vec![None; rules.node_count as usize],
+            lets: vec![None; rules.lets.len()],
+        }
+    }
+
+    fn of(&mut self, e: &CExpr) -> bool {
+        if let Some(Some(p)) = self.nodes.get(e.id as usize) {
+            return *p;
+        }
+        let p = crate::stack::grow(|| self.compute(e));
+        if let Some(slot) = self.nodes.get_mut(e.id as usize) {
+            *slot = Some(p);
+        }
+        p
+    }
+
+    fn let_(&mut self, l: usize) -> bool {
+        if let Some(Some(p)) = self.lets.get(l) {
+            return *p;
+        }
+        let rules = self.rules;
+        let p = rules.lets.get(l).is_some_and(|d| self.of(&d.expr));
+        if let Some(slot) = self.lets.get_mut(l) {
+            *slot = Some(p);
+        }
+        p
+    }
+
+    fn compute(&mut self, e: &CExpr) -> bool {
+        let rules = self.rules;
+        match &e.kind {
+            CKind::Const(_) => {
+                let text = rules.sources.snippet(e.span);
+                match rules.params.iter().find(|p| p.id == text.trim()) {
+                    Some(p) => p.written.contains('%'),
+                    None => text.contains('%'),
+                }
             }
+            CKind::Input(slot) => rules.slots.get(*slot as usize).is_some_and(|s| {
+                rules
+                    .inputs
+                    .get(s.input as usize)
+                    .is_some_and(|i| i.ty == InputType::Percent)
+            }),
+            CKind::Let(l) => self.let_(*l as usize),
+            CKind::Call(Func::Ratio | Func::Change, _) => true,
+            CKind::Call(Func::Min | Func::Max | Func::Abs, args) => {
+                let mut any = false;
+                for a in args {
+                    any |= self.of(a);
+                }
+                any
+            }
+            CKind::Binary(BinOp::Add | BinOp::Sub | BinOp::Coalesce, a, b) => {
+                let l = self.of(a);
+                self.of(b) || l
+            }
+            CKind::Neg(x) => self.of(x),
+            CKind::Aggregate { share, .. } => *share,
+            _ => false,
         }
-        CKind::Input(slot) => rules
-            .slots
-            .get(*slot as usize)
-            .is_some_and(|s| rules.inputs[s.input as usize].ty == InputType::Percent),
-        CKind::Let(l) => rules
-            .lets
-            .get(*l as usize)
-            .is_some_and(|l| unit_is_percent(rules, &l.expr)),
-        CKind::Call(Func::Ratio | Func::Change, _) => true,
-        CKind::Call(Func::Min | Func::Max | Func::Abs, args) => {
-            args.iter().any(|a| unit_is_percent(rules, a))
-        }
-        CKind::Binary(BinOp::Add | BinOp::Sub | BinOp::Coalesce, a, b) => {
-            unit_is_percent(rules, a) || unit_is_percent(rules, b)
-        }
-        CKind::Neg(x) => unit_is_percent(rules, x),
-        CKind::Aggregate { share, .. } => *share,
-        _ => false,
     }
 }
 

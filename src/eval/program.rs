@@ -94,6 +94,10 @@ fn points_from_params(rules: &mut crate::check::Rules, params: &[Value]) {
 
 /// Replaces params by constants and folds operations whose operands are all constant.
 fn fold(e: &mut CExpr, params: &[Value]) {
+    crate::stack::grow(|| fold_here(e, params))
+}
+
+fn fold_here(e: &mut CExpr, params: &[Value]) {
     match &mut e.kind {
         CKind::Param(p) => {
             e.kind = CKind::Const(params.get(*p as usize).copied().unwrap_or(Value::Unknown))

@@ -121,7 +121,7 @@ struct Walker<'p> {
 
 impl Walker<'_> {
     fn expr(&mut self, e: &CExpr) {
-        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.node(e))
+        crate::stack::grow(|| self.node(e))
     }
 
     fn node(&mut self, e: &CExpr) {

@@ -16,6 +16,13 @@ pub fn deciding_comparison<'e>(
     cond: &'e CExpr,
     value: &impl Fn(&CExpr) -> Option<Value>,
 ) -> Option<&'e CExpr> {
+    crate::stack::grow(|| deciding_comparison_here(cond, value))
+}
+
+fn deciding_comparison_here<'e>(
+    cond: &'e CExpr,
+    value: &impl Fn(&CExpr) -> Option<Value>,
+) -> Option<&'e CExpr> {
     match &cond.kind {
         CKind::Binary(op, _, _) if op.is_comparison() => Some(cond),
         CKind::Binary(BinOp::And, l, r) => {
@@ -57,7 +64,8 @@ pub fn would_pass(prog: &Program, area: &Area, ai: usize, ci: usize) -> Vec<Stri
         op: *op,
     };
     let mut slots = Vec::new();
-    collect_slots(prog, cmp, &mut slots);
+    let mut seen = vec![false; prog.rules.lets.len()];
+    collect_slots(prog, cmp, &mut slots, &mut seen);
     let mut scratch = area.clone();
     slots
         .into_iter()
@@ -76,28 +84,40 @@ struct Now {
 
 /// The inputs the expression may be linear in: not those under a division or inside the
 /// old value of a `change` (probing them could only fail the linearity test).
-fn collect_slots(prog: &Program, e: &CExpr, out: &mut Vec<u32>) {
+/// `seen` marks the lets already followed (each once: lets built on lets would otherwise be
+/// followed once per path).
+fn collect_slots(prog: &Program, e: &CExpr, out: &mut Vec<u32>, seen: &mut [bool]) {
+    crate::stack::grow(|| collect_slots_here(prog, e, out, seen))
+}
+
+fn collect_slots_here(prog: &Program, e: &CExpr, out: &mut Vec<u32>, seen: &mut [bool]) {
     let constant = |x: &CExpr| matches!(x.kind, CKind::Const(_));
     match &e.kind {
         CKind::Input(s) if !out.contains(s) => out.push(*s),
         CKind::Let(l) => {
-            if let Some(l) = prog.rules.lets.get(*l as usize) {
-                collect_slots(prog, &l.expr, out);
+            let first = seen.get(*l as usize) == Some(&false);
+            if let (true, Some(def)) = (first, prog.rules.lets.get(*l as usize)) {
+                seen[*l as usize] = true;
+                collect_slots(prog, &def.expr, out, seen);
             }
         }
-        CKind::Call(Func::Ratio | Func::Change, args) => collect_slots(prog, &args[0], out),
-        CKind::Binary(BinOp::Div, a, b) if constant(b) => collect_slots(prog, a, out),
+        CKind::Call(Func::Ratio | Func::Change, args) => collect_slots(prog, &args[0], out, seen),
+        CKind::Binary(BinOp::Div, a, b) if constant(b) => collect_slots(prog, a, out, seen),
         CKind::Binary(BinOp::Div, ..) => {}
         CKind::Binary(BinOp::Mul, a, b) if !constant(a) && !constant(b) => {}
         _ => e
             .children()
             .into_iter()
-            .for_each(|c| collect_slots(prog, c, out)),
+            .for_each(|c| collect_slots(prog, c, out, seen)),
     }
 }
 
 /// Marks the lets an expression reads, directly or through other lets.
 fn mark_lets(prog: &Program, e: &CExpr, needed: &mut [bool]) {
+    crate::stack::grow(|| mark_lets_here(prog, e, needed))
+}
+
+fn mark_lets_here(prog: &Program, e: &CExpr, needed: &mut [bool]) {
     e.walk(&mut |n| {
         if let CKind::Let(l) = n.kind {
             if needed.get(l as usize) == Some(&false) {

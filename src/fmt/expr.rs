@@ -40,7 +40,7 @@ pub fn expr(e: &Expr) -> String {
 }
 
 fn write(e: &Expr, out: &mut String) {
-    match &e.node {
+    crate::stack::grow(|| match &e.node {
         ExprKind::Number(n) => out.push_str(&number(*n)),
         ExprKind::Percent(n) => out.push_str(&percent(*n)),
         ExprKind::Date(d) => out.push_str(&d.to_string()),
@@ -105,5 +105,5 @@ fn write(e: &Expr, out: &mut String) {
             out.push_str(&ids.join(", "));
             out.push(')');
         }
-    }
+    })
 }

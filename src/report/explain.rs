@@ -191,25 +191,27 @@ fn passed_line(c: &CriterionExplanation) -> String {
 /// Labels for the values an expression reads (inputs, lets, params, calls), and under each
 /// `let` read, the value of its definition at its own line.
 fn collect_labels(n: &ExprNode, depth: usize, out: &mut Vec<(crate::ast::Span, String)>) {
-    if depth > 3 {
-        return;
-    }
-    let labelled = matches!(n.role, "input" | "let" | "param" | "call" | "result");
-    if let (true, Some(v)) = (labelled, &n.value) {
-        let note = n.note.as_ref().map_or(String::new(), |x| format!(" ({x})"));
-        out.push((n.span, format!("{} = {v}{note}", short(&n.text))));
-    }
-    for c in &n.children {
-        let definition = c.span.start >= n.span.end || c.span.end <= n.span.start;
-        if n.role == "let" && definition {
-            if let Some(v) = &c.value {
-                let note = c.note.as_ref().map_or(String::new(), |x| format!(" ({x})"));
-                out.push((c.span, format!("{} = {v}{note}", n.text.trim())));
-            }
-        } else if n.role != "call" {
-            collect_labels(c, depth + 1, out);
+    crate::stack::grow(|| {
+        if depth > 3 {
+            return;
         }
-    }
+        let labelled = matches!(n.role, "input" | "let" | "param" | "call" | "result");
+        if let (true, Some(v)) = (labelled, &n.value) {
+            let note = n.note.as_ref().map_or(String::new(), |x| format!(" ({x})"));
+            out.push((n.span, format!("{} = {v}{note}", short(&n.text))));
+        }
+        for c in &n.children {
+            let definition = c.span.start >= n.span.end || c.span.end <= n.span.start;
+            if n.role == "let" && definition {
+                if let Some(v) = &c.value {
+                    let note = c.note.as_ref().map_or(String::new(), |x| format!(" ({x})"));
+                    out.push((c.span, format!("{} = {v}{note}", n.text.trim())));
+                }
+            } else if n.role != "call" {
+                collect_labels(c, depth + 1, out);
+            }
+        }
+    })
 }
 
 fn short(text: &str) -> String {

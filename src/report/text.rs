@@ -250,16 +250,25 @@ fn symbol(op: BinOp) -> &'static str {
     }
 }
 
-/// Left-aligned columns, widths counted in characters.
+/// The widest a table column gets, in characters; a longer cell is shortened with `…` (the JSON
+/// output keeps it whole). One very long area name must not pad every row of the table.
+pub const MAX_CELL_CHARS: usize = 60;
+
+/// Left-aligned columns, widths counted in characters (not bytes: Vietnamese letters take
+/// several), each at most [`MAX_CELL_CHARS`] wide.
 pub fn table(rows: &[[String; 5]]) -> String {
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| cell(c)).collect())
+        .collect();
     let mut widths = [0usize; 5];
-    for r in rows {
+    for r in &cells {
         for (w, c) in widths.iter_mut().zip(r) {
             *w = (*w).max(c.chars().count());
         }
     }
     let mut out = String::new();
-    for r in rows {
+    for r in &cells {
         let mut line = String::from(" ");
         for (c, w) in r.iter().zip(widths) {
             let _ = write!(line, " {c}{}", " ".repeat(w - c.chars().count()));
@@ -268,4 +277,57 @@ pub fn table(rows: &[[String; 5]]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A cell as shown: on one line (control characters such as a line break or an escape become
+/// spaces) and at most [`MAX_CELL_CHARS`] characters.
+fn cell(text: &str) -> String {
+    let one_line = text.chars().map(|c| if c.is_control() { ' ' } else { c });
+    if text.chars().nth(MAX_CELL_CHARS).is_none() {
+        return one_line.collect();
+    }
+    let mut short: String = one_line.take(MAX_CELL_CHARS - 1).collect();
+    short.push('…');
+    short
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(name: &str) -> [String; 5] {
+        [
+            "x".into(),
+            name.into(),
+            "H".into(),
+            "dat".into(),
+            String::new(),
+        ]
+    }
+
+    #[test]
+    fn a_long_name_is_shortened_and_does_not_widen_the_table() {
+        let long = "Xã Vĩnh Ninh ".repeat(10_000);
+        let out = table(&[row("name"), row(&long), row("Xã Một")]);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines
+            .iter()
+            .all(|l| l.chars().count() <= 5 * (MAX_CELL_CHARS + 1) + 1));
+        assert!(lines[1].contains("Xã Vĩnh Ninh Xã Vĩnh Ninh"));
+        assert!(lines[1].contains("… H"), "{}", lines[1]);
+        // Widths in characters: `H` is in the same column on every row, whatever the bytes.
+        let col = |l: &str| l.chars().position(|c| c == 'H');
+        assert_eq!(col(lines[1]), col(lines[2]));
+    }
+
+    #[test]
+    fn a_name_of_exactly_the_limit_is_kept_and_line_breaks_become_spaces() {
+        let exact = "ă".repeat(MAX_CELL_CHARS);
+        assert_eq!(cell(&exact), exact);
+        assert_eq!(cell("Xã\nMột\u{1b}[31m"), "Xã Một [31m");
+        assert_eq!(
+            cell(&"ă".repeat(MAX_CELL_CHARS + 1)).chars().count(),
+            MAX_CELL_CHARS
+        );
+    }
 }

@@ -210,6 +210,10 @@ impl Ctx {
 
     /// Builds an expression and returns it with the depth of its tree.
     pub(super) fn expr(&self, p: Pair<Rule>) -> Built<(Expr, u32)> {
+        crate::stack::grow(|| self.expr_here(p))
+    }
+
+    fn expr_here(&self, p: Pair<Rule>) -> Built<(Expr, u32)> {
         let span = self.span(&p);
         let built = match p.as_rule() {
             Rule::expr => self.pratt(p)?,
@@ -224,6 +228,15 @@ impl Ctx {
     /// Applies precedence to a flat `operand (infix operand)*` sequence.
     fn pratt(&self, p: Pair<Rule>) -> Built<(Expr, u32)> {
         let span = self.span(&p);
+        // pest's Pratt parser recurses once per prefix operator before any depth check of ours.
+        let prefixes = longest_prefix_run(&p);
+        if prefixes > MAX_EXPR_DEPTH as usize {
+            return Err(too_deep(span));
+        }
+        crate::stack::grow_at_least(prefixes * PRATT_FRAME_BYTES, || self.pratt_here(p, span))
+    }
+
+    fn pratt_here(&self, p: Pair<Rule>, span: Span) -> Built<(Expr, u32)> {
         PRATT.with(|pratt| {
             pratt
                 .map_primary(|atom| self.expr(atom))
@@ -440,6 +453,23 @@ fn placeholder(span: Span) -> Expr {
         span,
         node: ExprKind::Bool(false),
     }
+}
+
+/// Stack a Pratt-parser level takes, with room to spare (about 1.8 KiB in a debug build).
+const PRATT_FRAME_BYTES: usize = 4 * 1024;
+
+/// The most prefix operators (`not`, `-`) written one after another in a flat expression.
+fn longest_prefix_run(p: &Pair<Rule>) -> usize {
+    let (mut run, mut longest) = (0, 0);
+    for q in inner(p.clone()) {
+        run = if matches!(q.as_rule(), Rule::k_not | Rule::neg) {
+            run + 1
+        } else {
+            0
+        };
+        longest = longest.max(run);
+    }
+    longest
 }
 
 fn bin_op(p: &Pair<Rule>) -> BinOp {

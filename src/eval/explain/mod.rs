@@ -42,6 +42,9 @@ pub fn explain_with(prog: &Program, area: &Area, detail: Detail) -> AreaExplanat
         rec: &ev.trace,
         result: &ev.result,
         detail,
+        depth: std::cell::Cell::new(0),
+        lets_shown: std::cell::RefCell::new(vec![false; prog.rules.lets.len()]),
+        let_reasons: std::cell::RefCell::new(vec![None; prog.rules.lets.len()]),
     };
     let assessments = (0..prog.rules.assessments.len())
         .map(|ai| x.assessment(ai))
@@ -81,7 +84,19 @@ struct Explainer<'a> {
     rec: &'a Recorder,
     result: &'a super::area::AreaResult,
     detail: Detail,
+    /// How deep in the tree the node being built is.
+    depth: std::cell::Cell<usize>,
+    /// The lets whose definition the tree being built already shows (each is shown once per
+    /// tree; lets built on lets would otherwise repeat exponentially).
+    lets_shown: std::cell::RefCell<Vec<bool>>,
+    /// The reasons each let is unknown, worked out once.
+    let_reasons: std::cell::RefCell<Vec<Option<Vec<Reason>>>>,
 }
+
+/// Below this depth a `let` in an explanation tree is shown with its value only, not its
+/// definition: lets built on lets would otherwise nest trees without bound (each up to the
+/// parser's 500 levels), deeper than a serialiser or a destructor can walk on a small stack.
+const LET_DEFINITIONS_SHOWN_TO_DEPTH: usize = 100;
 
 impl Explainer<'_> {
     fn assessment(&self, ai: usize) -> AssessmentExplanation {
@@ -185,6 +200,16 @@ impl Explainer<'_> {
     }
 
     fn node(&self, e: &CExpr) -> ExprNode {
+        if self.depth.get() == 0 {
+            self.lets_shown.borrow_mut().fill(false);
+        }
+        self.depth.set(self.depth.get() + 1);
+        let node = crate::stack::grow(|| self.node_here(e));
+        self.depth.set(self.depth.get() - 1);
+        node
+    }
+
+    fn node_here(&self, e: &CExpr) -> ExprNode {
         let value = self.value(e);
         if self.detail == Detail::Reasons {
             return ExprNode {
@@ -210,13 +235,17 @@ impl Explainer<'_> {
                     .map(|c| self.node(c))
                     .collect()
             }
-            CKind::Let(l) => self
-                .prog
-                .rules
-                .lets
-                .get(*l as usize)
-                .map(|l| vec![self.node(&l.expr)])
-                .unwrap_or_default(),
+            CKind::Let(l)
+                if self.depth.get() <= LET_DEFINITIONS_SHOWN_TO_DEPTH
+                    && self.first_showing(*l as usize) =>
+            {
+                self.prog
+                    .rules
+                    .lets
+                    .get(*l as usize)
+                    .map(|l| vec![self.node(&l.expr)])
+                    .unwrap_or_default()
+            }
             _ => vec![],
         };
         ExprNode {
@@ -263,6 +292,10 @@ impl Explainer<'_> {
 
     /// `9 of 12` for a ratio with known operands (also through a `let` and `??`).
     fn note(&self, e: &CExpr) -> Option<Box<Note>> {
+        crate::stack::grow(|| self.note_here(e))
+    }
+
+    fn note_here(&self, e: &CExpr) -> Option<Box<Note>> {
         let operands = |args: &[CExpr]| -> Option<(Shown, Shown)> {
             let (a, b) = (self.value(&args[0])?, self.value(&args[1])?);
             Some((
@@ -344,7 +377,38 @@ impl Explainer<'_> {
     }
 
     /// The reasons an expression is unknown (nothing when it is known).
+    /// True the first time a let's definition is shown in the current tree.
+    fn first_showing(&self, l: usize) -> bool {
+        let mut shown = self.lets_shown.borrow_mut();
+        match shown.get_mut(l) {
+            Some(seen) if !*seen => {
+                *seen = true;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The reasons a let is unknown, computed once per explanation.
+    fn let_reasons(&self, l: usize) -> Vec<Reason> {
+        if let Some(Some(done)) = self.let_reasons.borrow().get(l) {
+            return done.clone();
+        }
+        let mut out = Vec::new();
+        if let Some(decl) = self.prog.rules.lets.get(l) {
+            self.reasons(&decl.expr, &mut out);
+        }
+        if let Some(slot) = self.let_reasons.borrow_mut().get_mut(l) {
+            *slot = Some(out.clone());
+        }
+        out
+    }
+
     fn reasons(&self, e: &CExpr, out: &mut Vec<Reason>) {
+        crate::stack::grow(|| self.reasons_here(e, out))
+    }
+
+    fn reasons_here(&self, e: &CExpr, out: &mut Vec<Reason>) {
         match self.value(e) {
             Some(Value::Range(..)) if matches!(e.kind, CKind::Points | CKind::MaxPoints) => {
                 return self.assessment_reasons(e, out)
@@ -368,8 +432,8 @@ impl Explainer<'_> {
                 },
             ),
             CKind::Let(l) => {
-                if let Some(l) = self.prog.rules.lets.get(*l as usize) {
-                    self.reasons(&l.expr, out);
+                for r in self.let_reasons(*l as usize) {
+                    push(out, r);
                 }
             }
             CKind::Criterion {

@@ -66,7 +66,7 @@ pub struct ExprNode {
     /// What the node is: `input`, `let`, `param`, `call`, `operator`, `literal`, `result`.
     pub role: &'static str,
     /// Sub-expressions worth showing (operands, arguments, and the definition of a `let`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "children")]
     pub children: Vec<ExprNode>,
     #[serde(skip)]
     /// Where it is written.
@@ -242,4 +242,9 @@ pub enum Detail {
     /// Also, for each failed criterion, the single-input changes that would make it pass (a
     /// search that evaluates the criterion a few times per input it reads).
     WhatIf,
+}
+
+/// Serialises an expression node's children on a stack with room (the tree may be deep).
+fn children<S: serde::Serializer>(c: &[ExprNode], s: S) -> Result<S::Ok, S::Error> {
+    crate::stack::grow(|| serde::Serialize::serialize(c, s))
 }
