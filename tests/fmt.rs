@@ -88,6 +88,18 @@ fn check_properties(name: &str, text: &str) -> Option<String> {
 fn every_rules_file_in_the_repository() {
     let mut files = Vec::new();
     all_tc(Path::new(env!("CARGO_MANIFEST_DIR")), &mut files);
+    for expected in [
+        "rules/quang-binh-2024.tc",
+        "rules/quang-binh-2025-draft.tc",
+        "rules/ma-tuy-qd28-2025.tc",
+        "tests/spec/basic/basic.tc",
+        "tests/spec/drugs/drugs.tc",
+    ] {
+        assert!(
+            files.iter().any(|f| f.ends_with(expected)),
+            "{expected} is missing"
+        );
+    }
     let mut parsed = 0;
     for f in &files {
         parsed += usize::from(check_properties(&f.display().to_string(), &read(f)).is_some());
