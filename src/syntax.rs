@@ -11,6 +11,7 @@ use pest::iterators::Pair;
 use pest::Parser;
 
 mod errors;
+pub mod trivia;
 
 /// The pest parser, kept private: no pest type leaves this module.
 mod grammar {
@@ -99,7 +100,7 @@ impl Ctx {
     /// The pair's span without the trailing whitespace pest's implicit rules may leave in it.
     fn span(&self, p: &Pair<Rule>) -> Span {
         let s = p.as_span();
-        let len = without_trailing_trivia(p.as_str());
+        let len = trivia::code_len(p.as_str());
         Span {
             file: self.file,
             start: self.base + s.start(),
@@ -332,36 +333,6 @@ impl Ctx {
 }
 
 mod build;
-
-/// The length of `text` without trailing whitespace and `//` comments (pest's implicit rules can
-/// leave them at the end of a pair).
-fn without_trailing_trivia(text: &str) -> usize {
-    let mut end = text.trim_end().len();
-    loop {
-        let line_start = text[..end].rfind('\n').map_or(0, |i| i + 1);
-        let Some(cut) = comment_start(&text[line_start..end]) else {
-            return end;
-        };
-        end = text[..line_start + cut].trim_end().len();
-    }
-}
-
-/// Where a `//` comment starts in one line, outside strings.
-fn comment_start(line: &str) -> Option<usize> {
-    let (mut in_string, mut escaped) = (false, false);
-    for (i, c) in line.char_indices() {
-        match c {
-            '\\' if in_string => escaped = !escaped,
-            '"' if !escaped => in_string = !in_string,
-            '/' if !in_string && line[i + 1..].starts_with('/') => return Some(i),
-            _ => escaped = false,
-        }
-        if c != '\\' {
-            escaped = false;
-        }
-    }
-    None
-}
 
 /// The children of a pair without the punctuation rules.
 fn inner(p: Pair<'_, Rule>) -> impl Iterator<Item = Pair<'_, Rule>> {

@@ -32,6 +32,14 @@ fn temp(name: &str, text: &str) -> PathBuf {
     p
 }
 
+/// A file of the repository; panics when it is missing or empty.
+fn fixture(path: &str) -> String {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+        .unwrap_or_else(|e| panic!("{path}: {e}"));
+    assert!(!text.trim().is_empty(), "{path} is empty");
+    text
+}
+
 #[test]
 fn check_json_has_one_object_per_diagnostic() {
     let (code, out, _) = run(
@@ -119,10 +127,7 @@ fn validate_reports_every_bad_area_with_exit_one() {
 
 #[test]
 fn data_from_standard_input_needs_a_format() {
-    let json = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/spec/basic/basic.json"),
-    )
-    .unwrap_or_default();
+    let json = fixture("tests/spec/basic/basic.json");
     let (code, out, err) = run(
         &[
             "assess",
@@ -211,10 +216,7 @@ fn area_filter_and_explain_json() {
 
 #[test]
 fn a_wrong_expectation_fails_with_a_readable_report() {
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/spec/basic/basic.tc"),
-    )
-    .unwrap_or_default();
+    let text = fixture("tests/spec/basic/basic.tc");
     let wrong = temp(
         "wrong.tc",
         &text.replacen(

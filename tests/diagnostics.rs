@@ -6,7 +6,8 @@ use tieuchi::diag::{render_text, to_json};
 
 fn render(path: &Path) -> String {
     let checked = tieuchi::check_path(path);
-    let source = std::fs::read_to_string(path).unwrap_or_default();
+    let source =
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut out = format!(
         "SOURCE\n{source}\nOUTPUT (errors: {})\n",
         checked.has_errors()
@@ -43,6 +44,21 @@ fn check_fixtures() {
         .collect();
     files.sort();
     assert!(files.len() >= 15);
+    // Each snapshot has its fixture: a fixture renamed or deleted fails here, not silently.
+    let snapshots = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let entries = std::fs::read_dir(&snapshots).unwrap_or_else(|e| panic!("tests/snapshots: {e}"));
+    for snap in entries.flatten() {
+        let name = snap.file_name().to_string_lossy().to_string();
+        if let Some(stem) = name
+            .strip_prefix("diagnostics__")
+            .and_then(|n| n.strip_suffix(".snap"))
+        {
+            assert!(
+                dir.join(format!("{stem}.tc")).is_file(),
+                "snapshot {name} has no fixture tests/fixtures/check/{stem}.tc"
+            );
+        }
+    }
     // Paths in diagnostics are shown as given; run from the fixture folder so they are short.
     let here = std::env::current_dir().unwrap_or_default();
     std::env::set_current_dir(&dir).ok();

@@ -32,7 +32,10 @@ fn spec(file: &str) -> PathBuf {
 }
 
 fn basic() -> String {
-    std::fs::read_to_string(spec("basic.tc")).unwrap_or_default()
+    let text =
+        std::fs::read_to_string(spec("basic.tc")).unwrap_or_else(|e| panic!("basic.tc: {e}"));
+    assert!(text.contains("assessment"), "basic.tc is not the example");
+    text
 }
 
 #[test]

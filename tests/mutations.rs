@@ -1,5 +1,7 @@
 //! A small deterministic fuzz: mutated rules files and data never make the library panic; every
-//! input path gives results or diagnostics.
+//! input path gives results or diagnostics. The default run tries a few hundred mutants; the long
+//! runs are ignored by default: `cargo test --test mutations -- --ignored` (about a minute in
+//! debug). The coverage-guided fuzzers in `fuzz/` go further (`fuzz/run.sh 600`).
 
 use std::path::Path;
 use tieuchi::DataFormat;
@@ -44,11 +46,30 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
 }
 
 fn read(p: &str) -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(p)).unwrap_or_default()
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(p))
+        .unwrap_or_else(|e| panic!("{p}: {e}"));
+    assert!(text.len() > 100, "{p} is too short to mutate");
+    text
 }
 
 #[test]
 fn mutated_rules_never_panic() {
+    mutate_rules(
+        "tests/spec/basic/basic.tc",
+        "tests/spec/basic/basic.json",
+        200,
+    );
+}
+
+#[test]
+fn mutated_shipped_rules_never_panic() {
+    mutate_rules("rules/quang-binh-2024.tc", "data/quang-binh-2024.json", 30);
+}
+
+/// The long run: `cargo test --test mutations -- --ignored`.
+#[test]
+#[ignore = "long: run with `cargo test --test mutations -- --ignored`"]
+fn mutated_rules_never_panic_long() {
     mutate_rules(
         "tests/spec/basic/basic.tc",
         "tests/spec/basic/basic.json",
@@ -83,6 +104,17 @@ fn mutate_rules(rules: &str, data: &str, rounds: usize) {
 
 #[test]
 fn mutated_data_never_panics() {
+    mutate_data(60);
+}
+
+/// The long run: `cargo test --test mutations -- --ignored`.
+#[test]
+#[ignore = "long: run with `cargo test --test mutations -- --ignored`"]
+fn mutated_data_never_panics_long() {
+    mutate_data(400);
+}
+
+fn mutate_data(rounds: usize) {
     let rules = read("tests/spec/basic/basic.tc");
     let mut rng = Rng(0x0fed_cba9_8765_4321);
     for (file, format) in [
@@ -91,7 +123,7 @@ fn mutated_data_never_panics() {
         ("basic.ron", DataFormat::Ron),
     ] {
         let data = read(&format!("tests/spec/basic/{file}"));
-        for _ in 0..400 {
+        for _ in 0..rounds {
             let text = mutate(&data, &mut rng);
             match tieuchi::assess_text(&rules, &text, format, &[]) {
                 Ok(outcome) => {

@@ -208,7 +208,7 @@ fn engine_agrees_with_an_independent_computation() {
     let rules = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/spec/basic/basic.tc"),
     )
-    .unwrap_or_default();
+    .unwrap_or_else(|e| panic!("tests/spec/basic/basic.tc: {e}"));
     let mut rng = Rng(0xdead_beef_cafe_f00d);
     let mut kinds_seen = BTreeSet::new();
     for round in 0..400 {

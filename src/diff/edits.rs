@@ -62,27 +62,14 @@ pub struct Edit {
 
 /// Text without comments, whitespace collapsed.
 pub fn normalise(text: &str) -> String {
-    let no_comments: Vec<&str> = text.lines().map(strip_comment).collect();
-    no_comments
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn strip_comment(line: &str) -> &str {
-    let mut in_string = false;
-    let mut prev = ' ';
-    for (i, c) in line.char_indices() {
-        if c == '"' && prev != '\\' {
-            in_string = !in_string;
-        }
-        if !in_string && c == '/' && line[i + 1..].starts_with('/') {
-            return &line[..i];
-        }
-        prev = c;
+    let mut code = String::with_capacity(text.len());
+    let mut at = 0;
+    for r in crate::syntax::trivia::comments(text) {
+        code.push_str(&text[at..r.start]);
+        at = r.end;
     }
-    line
+    code.push_str(&text[at..]);
+    code.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 struct Side<'a> {

@@ -1,14 +1,20 @@
-//! `fmt`: one canonical layout for rules files. Comments are kept: a comment before or between
-//! declarations (or items of an assessment or test) stays there, a comment at the end of a line
-//! stays at the end of that item's line, and a comment inside an expression moves just above the
+//! `fmt`: one canonical layout for rules files. Strings are written back byte for byte (a label
+//! may span lines: its continuation lines are never re-indented). Comments are kept: a comment
+//! before or between declarations (or items of an assessment or test) stays there; a comment at
+//! the end of a line stays at the end of the line that holds the same clause (a declaration or
+//! item laid out on one line; the head, the body or the closing `}` of a criterion, target or
+//! `let`; an assessment's header); a comment that cannot keep its line (inside an expression, on a
+//! line of its own inside an item, or a second one for the same output line) moves just above the
 //! declaration or item that holds it. At most one blank line is kept where the source had any.
 //! Formatting never changes meaning: the output parses to the same tree.
 
 mod expr;
+mod layout;
 
 use crate::ast::*;
 use crate::diag::Diagnostic;
 use expr::{expr, literal, string};
+use layout::Notes;
 
 /// Lines longer than this are broken (criteria and `given` blocks go on several lines).
 pub const WIDTH: usize = 100;
@@ -25,18 +31,15 @@ pub fn format_source(text: &str) -> Result<String, Vec<Diagnostic>> {
     f.used = vec![false; f.comments.len()];
     let mut prev_end = None;
     for (d, span) in ast.decls.iter().zip(&ast.spans) {
-        f.blank_line(prev_end, span.start, "");
+        f.blank_line(prev_end, span.start);
         f.leading(span.start, "");
-        if !matches!(d, Decl::Assessment(_) | Decl::Test(_)) {
-            f.inner(*span, "");
-        }
-        f.decl(d, *span);
+        f.simple_decl(d, *span);
         f.trailing(span.end);
         f.out.push('\n');
         prev_end = Some(span.end);
     }
     if let Some(end) = prev_end {
-        f.blank_line(Some(end), text.len(), "");
+        f.blank_line(Some(end), text.len());
     }
     f.leading(text.len() + 1, "");
     while f.out.ends_with("\n\n") {
@@ -53,23 +56,25 @@ struct Comment {
 
 /// Every `//` comment outside strings.
 fn comments(text: &str) -> Vec<Comment> {
-    let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let (mut i, mut in_string) = (0, false);
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' if in_string => i += 1,
-            b'"' => in_string = !in_string,
-            b'/' if !in_string && bytes.get(i + 1) == Some(&b'/') => {
-                let end = text[i..].find('\n').map_or(text.len(), |n| i + n);
-                out.push(Comment { start: i, end });
-                i = end;
-                continue;
-            }
-            b'\n' => in_string = false,
-            _ => {}
+    crate::syntax::trivia::comments(text)
+        .into_iter()
+        .map(|r| Comment {
+            start: r.start,
+            end: r.end,
+        })
+        .collect()
+}
+
+/// Prefixes every line of `text` but the first with `prefix`, except lines that continue a string.
+fn indent(text: &str, prefix: &str) -> String {
+    let in_strings = crate::syntax::trivia::breaks_in_strings(text);
+    let mut out = String::with_capacity(text.len() + prefix.len());
+    out.push_str(prefix);
+    for (i, c) in text.char_indices() {
+        out.push(c);
+        if c == '\n' && in_strings.binary_search(&i).is_err() {
+            out.push_str(prefix);
         }
-        i += 1;
     }
     out
 }
@@ -119,6 +124,46 @@ impl Formatter<'_> {
             && self.text[..at].rfind('\n') == self.text[..span.end].rfind('\n')
     }
 
+    /// The first unused comment in `from..to` that follows code on its line (not on the last line
+    /// of `span`), taken: it will end the output line of the clause it follows. Others stay unused
+    /// and go above the item.
+    fn clause_note(&mut self, from: usize, to: usize, span: Span) -> Option<String> {
+        let i = (0..self.comments.len()).find(|&i| {
+            let at = self.comments[i].start;
+            let line_start = self.text[..at].rfind('\n').map_or(0, |n| n + 1);
+            !self.used[i]
+                && (from..to).contains(&at)
+                && !self.text[line_start..at].trim().is_empty()
+                && !self.last_line(span, at)
+        })?;
+        self.used[i] = true;
+        Some(self.comment_text(i).to_string())
+    }
+
+    /// Notes of an item with a head and a body expression `body` inside `span`.
+    fn notes(&mut self, span: Span, body: Span) -> Notes {
+        Notes {
+            head: self.clause_note(span.start, body.start, span),
+            body: self.clause_note(body.end, span.end, span),
+        }
+    }
+
+    /// For an item laid out on one line: the first comment that ends a line inside `span`, unless
+    /// a comment already ends the item's last line (two comments on one line would merge).
+    fn line_note(&mut self, span: Span) -> Option<String> {
+        let line_end = self.text[span.end..]
+            .find('\n')
+            .map_or(self.text.len(), |n| span.end + n);
+        let has_trailing = self
+            .comments
+            .iter()
+            .any(|c| c.start >= span.end && c.start < line_end);
+        if has_trailing {
+            return None;
+        }
+        self.clause_note(span.start, span.end, span)
+    }
+
     /// Appends a comment that starts on the same line after `end` (or inside the item's last line).
     fn trailing(&mut self, end: usize) {
         let line_end = self.text[end..]
@@ -136,7 +181,7 @@ impl Formatter<'_> {
     }
 
     /// One blank line when the source has an empty line between `prev_end` and `start`.
-    fn blank_line(&mut self, prev_end: Option<usize>, start: usize, _indent: &str) {
+    fn blank_line(&mut self, prev_end: Option<usize>, start: usize) {
         let Some(prev) = prev_end else { return };
         let first_comment = self
             .comments
@@ -151,7 +196,19 @@ impl Formatter<'_> {
         }
     }
 
-    fn decl(&mut self, d: &Decl, span: Span) {
+    /// A top-level declaration other than an assessment or a test, with its comments.
+    fn simple_decl(&mut self, d: &Decl, span: Span) {
+        let notes = match d {
+            Decl::Let(l) => self.notes(span, l.expr.span),
+            Decl::Target(t) => self.notes(span, t.expr.span),
+            Decl::Assessment(a) => return self.assessment(a, span),
+            Decl::Test(t) => return self.test(t, span),
+            _ => Notes {
+                head: None,
+                body: self.line_note(span),
+            },
+        };
+        self.inner(span, "");
         let line = match d {
             Decl::Ruleset { id, title } => format!("ruleset {} {}", id.node, string(&title.node)),
             Decl::Source(s) => format!("source {}", string(&s.node)),
@@ -163,7 +220,7 @@ impl Formatter<'_> {
                 p.from.node,
                 p.to.node
             ),
-            Decl::Input(i) => input(i),
+            Decl::Input(i) => layout::input(i),
             Decl::Param(p) => format!(
                 "param {} {} = {}{}",
                 p.id.node,
@@ -171,18 +228,16 @@ impl Formatter<'_> {
                 literal(&p.value.node),
                 if p.provisional { " provisional" } else { "" }
             ),
-            Decl::Let(l) => let_decl(l),
+            Decl::Let(l) => layout::let_decl(l, &notes),
             Decl::Use(p) => format!("use {}", string(&p.node)),
-            Decl::Target(t) => format!(
-                "target {} {} {{\n  {}\n}}",
-                t.id.node,
-                string(&t.label.node),
-                expr(&t.expr)
-            ),
-            Decl::Assessment(a) => return self.assessment(a, span),
-            Decl::Test(t) => return self.test(t, span),
+            Decl::Target(t) => layout::target(t, &notes),
+            Decl::Assessment(_) | Decl::Test(_) => return,
         };
         self.out.push_str(&line);
+        match (&notes.body, d) {
+            (_, Decl::Let(_) | Decl::Target(_)) | (None, _) => {}
+            (Some(n), _) => self.out.push_str(&format!("  {n}")),
+        }
     }
 
     fn assessment(&mut self, a: &AssessmentDecl, span: Span) {
@@ -190,11 +245,6 @@ impl Formatter<'_> {
             .when
             .as_ref()
             .map_or(String::new(), |w| format!(" when {}", expr(w)));
-        self.out.push_str(&format!(
-            "assessment {} {}{when} {{",
-            a.id.node,
-            string(&a.label.node)
-        ));
         let header_end = a
             .criteria
             .first()
@@ -203,25 +253,62 @@ impl Formatter<'_> {
             .chain(a.outcomes.first().map(|o| o.span.start))
             .min()
             .unwrap_or(span.end);
-        self.trailing(self.text[..header_end].rfind('{').unwrap_or(span.start));
+        let brace = self.text[..header_end].rfind('{').unwrap_or(span.start);
+        let header = Span {
+            end: brace + 1,
+            ..span
+        };
+        let brace_line_has_comment = self
+            .comments
+            .iter()
+            .any(|c| c.start > brace && !self.text[brace..c.start].contains('\n'));
+        let note = if brace_line_has_comment {
+            None
+        } else {
+            self.clause_note(span.start, brace, header)
+        };
+        self.inner(header, "");
+        self.out.push_str(&format!(
+            "assessment {} {}{when} {{",
+            a.id.node,
+            string(&a.label.node)
+        ));
+        self.trailing(brace);
+        if let Some(n) = note {
+            self.out.push_str(&format!("  {n}"));
+        }
         self.out.push('\n');
-        let mut items: Vec<(Span, String)> =
-            a.criteria.iter().map(|c| (c.span, criterion(c))).collect();
-        items.extend(a.outcomes.iter().map(|o| (o.span, outcome(o))));
-        items.sort_by_key(|(s, _)| s.start);
-        self.items(&items, span);
+        let mut items: Vec<Item> = a.criteria.iter().map(Item::Criterion).collect();
+        items.extend(a.outcomes.iter().map(Item::Outcome));
+        self.items(items, span);
         self.out.push('}');
     }
 
     /// Items of a block, each with its comments, indented by two spaces.
-    fn items(&mut self, items: &[(Span, String)], block: Span) {
+    fn items(&mut self, mut items: Vec<Item>, block: Span) {
+        items.sort_by_key(|i| i.span().start);
         let mut prev: Option<usize> = None;
-        for (s, text) in items {
-            self.blank_line(prev, s.start, "  ");
+        for item in items {
+            let s = item.span();
+            self.blank_line(prev, s.start);
             self.leading(s.start, "  ");
-            self.inner(*s, "  ");
-            let indented: Vec<String> = text.lines().map(|l| format!("  {l}")).collect();
-            self.out.push_str(&indented.join("\n"));
+            let text = match item {
+                Item::Criterion(c) => {
+                    let notes = self.notes(s, c.condition.span);
+                    self.inner(s, "  ");
+                    layout::criterion(c, &notes)
+                }
+                other => {
+                    let note = self.line_note(s);
+                    self.inner(s, "  ");
+                    let text = other.render();
+                    match note {
+                        Some(n) => format!("{text}  {n}"),
+                        None => text,
+                    }
+                }
+            };
+            self.out.push_str(&indent(&text, "  "));
             self.trailing(s.end);
             self.out.push('\n');
             prev = Some(s.end);
@@ -232,131 +319,48 @@ impl Formatter<'_> {
     fn test(&mut self, t: &TestDecl, span: Span) {
         self.out
             .push_str(&format!("test {} {{\n", string(&t.name.node)));
-        let mut items: Vec<(Span, String)> =
-            t.areas.iter().map(|a| (a.span, test_area(a))).collect();
-        items.extend(t.sets.iter().map(|b| {
-            (
-                b.name.span.to(b.value.span),
-                format!("set {} = {}", b.name.node, literal(&b.value.node)),
-            )
-        }));
-        items.extend(t.expects.iter().map(|e| {
-            let area = e
-                .area
-                .as_ref()
-                .map_or(String::new(), |a| format!(" for {}", a.node));
-            (e.span, format!("expect {}{area}", expr(&e.expr)))
-        }));
-        items.sort_by_key(|(s, _)| s.start);
-        self.items(&items, span);
+        let mut items: Vec<Item> = t.areas.iter().map(Item::Area).collect();
+        items.extend(t.sets.iter().map(Item::Set));
+        items.extend(t.expects.iter().map(Item::Expect));
+        self.items(items, span);
         self.out.push('}');
     }
 }
 
-/// Display width in characters.
-fn width(s: &str) -> usize {
-    s.chars().count()
+/// An item of an assessment or test block.
+enum Item<'a> {
+    Criterion(&'a CriterionDecl),
+    Outcome(&'a OutcomeDecl),
+    Area(&'a TestArea),
+    Set(&'a Binding),
+    Expect(&'a Expect),
 }
 
-fn input(i: &InputDecl) -> String {
-    let ty = match &i.ty.node {
-        TypeExpr::Count => "count".to_string(),
-        TypeExpr::Number => "number".into(),
-        TypeExpr::Percent => "percent".into(),
-        TypeExpr::YesNo => "yes_no".into(),
-        TypeExpr::Date => "date".into(),
-        TypeExpr::Text => "text".into(),
-        TypeExpr::Choice(opts) => {
-            let list: Vec<String> = opts
-                .iter()
-                .map(|o| match &o.label {
-                    Some(l) => format!("{} {}", o.id.node, string(&l.node)),
-                    None => o.id.node.clone(),
-                })
-                .collect();
-            format!("choice({})", list.join(", "))
+impl Item<'_> {
+    fn span(&self) -> Span {
+        match self {
+            Item::Criterion(c) => c.span,
+            Item::Outcome(o) => o.span,
+            Item::Area(a) => a.span,
+            Item::Set(b) => b.name.span.to(b.value.span),
+            Item::Expect(e) => e.span,
         }
-    };
-    let per = if i.per_period { " per period" } else { "" };
-    format!("input {} {}: {ty}{per}", i.id.node, string(&i.label.node))
-}
+    }
 
-fn let_decl(l: &LetDecl) -> String {
-    let label = l
-        .label
-        .as_ref()
-        .map_or(String::new(), |s| format!(" {}", string(&s.node)));
-    let head = format!("let {}{label} =", l.id.node);
-    let body = expr(&l.expr);
-    if width(&head) + 1 + width(&body) <= WIDTH {
-        format!("{head} {body}")
-    } else {
-        format!("{head}\n    {body}")
-    }
-}
-
-fn criterion(c: &CriterionDecl) -> String {
-    let mut head = format!("criterion {} {}", c.id.node, string(&c.label.node));
-    if c.required {
-        head.push_str(" required");
-    }
-    if let Some(p) = &c.points {
-        head.push_str(" points ");
-        head.push_str(&match &p.node {
-            PointsSpec::Number(n) => expr::number(*n),
-            PointsSpec::Param(id) => id.clone(),
-        });
-    }
-    if let Some(w) = &c.when {
-        head.push_str(&format!(" when {}", expr(w)));
-    }
-    let body = expr(&c.condition);
-    let one_line = format!("{head} {{ {body} }}");
-    if width(&one_line) + 2 <= WIDTH {
-        one_line
-    } else {
-        format!("{head} {{\n  {body}\n}}")
-    }
-}
-
-fn outcome(o: &OutcomeDecl) -> String {
-    let tail = o
-        .when
-        .as_ref()
-        .map_or("otherwise".to_string(), |w| format!("when {}", expr(w)));
-    format!("outcome {} {} {tail}", o.id.node, string(&o.label.node))
-}
-
-fn test_area(a: &TestArea) -> String {
-    let bindings: Vec<String> = a
-        .bindings
-        .iter()
-        .map(|b| {
-            let period = b
-                .period
-                .as_ref()
-                .map_or(String::new(), |p| format!("@{}", p.node));
-            format!("{}{period} = {}", b.name.node, literal(&b.value.node))
-        })
-        .collect();
-    let head =
-        a.id.as_ref()
-            .map_or("given".to_string(), |id| format!("area {}", id.node));
-    let one_line = format!("{head} {{ {} }}", bindings.join("  "));
-    if width(&one_line) + 2 <= WIDTH || bindings.is_empty() {
-        return one_line;
-    }
-    let mut lines = vec![format!("{head} {{")];
-    let mut line: Vec<String> = Vec::new();
-    for b in bindings {
-        let len: usize = line.iter().map(|x| width(x) + 2).sum();
-        if !line.is_empty() && 2 + len + width(&b) > WIDTH - 2 {
-            lines.push(format!("  {}", line.join("  ")));
-            line.clear();
+    /// The item's text without comments.
+    fn render(&self) -> String {
+        match self {
+            Item::Criterion(c) => layout::criterion(c, &Notes::default()),
+            Item::Outcome(o) => layout::outcome(o),
+            Item::Area(a) => layout::test_area(a),
+            Item::Set(b) => format!("set {} = {}", b.name.node, literal(&b.value.node)),
+            Item::Expect(e) => {
+                let area = e
+                    .area
+                    .as_ref()
+                    .map_or(String::new(), |a| format!(" for {}", a.node));
+                format!("expect {}{area}", expr(&e.expr))
+            }
         }
-        line.push(b);
     }
-    lines.push(format!("  {}", line.join("  ")));
-    lines.push("}".into());
-    lines.join("\n")
 }
