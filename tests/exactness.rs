@@ -165,3 +165,15 @@ assessment a "A" {
     let codes: Vec<&str> = checked.diagnostics.iter().map(|d| d.code).collect();
     assert!(codes.contains(&"tieuchi::check::bad_points"), "{codes:?}");
 }
+
+#[test]
+fn ron_numbers_keep_every_digit_as_written() {
+    let rules = rules("x == 123456789012345678901234567890 and y > 0.1");
+    let data = r#"(areas: [
+  (id: "a1", values: { "x": 123456789012345678901234567890, "y": Some(0.10000000000000000001) }),
+])"#;
+    let doc = assess_text(&rules, data, DataFormat::Ron, &[])
+        .map(|o| o.to_json(false))
+        .unwrap_or(Value::Null);
+    assert_eq!(result(&doc), "pass", "{doc}");
+}

@@ -157,10 +157,39 @@ fn area(fields: &ron::Map, text: &str, file: FileId, cursor: &mut usize) -> RawA
                     }
                 }),
             };
+            let raw = match raw {
+                RawValue::Number(shown) => {
+                    RawValue::Number(as_written(text, span.end, v).unwrap_or(shown))
+                }
+                other => other,
+            };
             area.values.push((key, span, raw, span));
         }
     }
     area
+}
+
+/// The number as written after `"key"` (ending at `after`): `ron::Value` holds numbers as f64,
+/// which keeps only about 16 digits, so the digits are taken from the text. `None` when the
+/// text there is not that number (the f64 reading is then used).
+fn as_written(text: &str, after: usize, v: &R) -> Option<String> {
+    let rest = text.get(after..)?.trim_start().strip_prefix(':')?.trim_start();
+    let rest = rest.strip_prefix("Some(").map_or(rest, str::trim_start);
+    let token: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '.' | 'e' | 'E' | '_'))
+        .filter(|c| *c != '_')
+        .collect();
+    let number = match v {
+        R::Option(Some(inner)) => inner.as_ref(),
+        other => other,
+    };
+    let same = match number {
+        R::Number(ron::Number::Float(f)) => token.parse::<f64>().ok() == Some(f.get()),
+        R::Number(ron::Number::Integer(i)) => token.parse::<i64>().ok() == Some(*i),
+        _ => false,
+    };
+    same.then_some(token)
 }
 
 /// A scalar as text, and whether it is a number.
@@ -169,7 +198,8 @@ fn scalar(v: &R) -> Option<(String, bool)> {
         R::String(s) => Some((s.clone(), false)),
         R::Char(c) => Some((c.to_string(), false)),
         R::Number(ron::Number::Integer(i)) => Some((i.to_string(), true)),
-        // Rust prints the shortest text that reads back as the same f64: what was written.
+        // The shortest text that reads back as the same f64; the digits as written are taken
+        // from the text where they can be found (see `as_written`).
         R::Number(ron::Number::Float(f)) => Some((f.get().to_string(), true)),
         R::Bool(b) => Some((b.to_string(), false)),
         _ => None,
