@@ -59,25 +59,41 @@ impl Value {
     }
 }
 
-/// Num places shown for a number that has no short exact decimal.
+/// Decimal places shown for a number that has no exact decimal (at least; more for tiny ones).
 const SHOWN_PLACES: usize = 4;
 
-/// Formats a number for people: exact when the decimal is short (`4.8`, `-12`), else rounded to
-/// 4 places and marked `≈` (`≈0.6667`).
+/// Formats a number for people: exact when its decimal terminates (`4.8`, `-12`,
+/// `0.000001`), else rounded and marked `≈` (`≈0.6667`), with enough places to show a tiny value.
 pub fn format_number(n: Num) -> String {
-    if n.exact_within(SHOWN_PLACES, false) {
-        n.decimal_text(SHOWN_PLACES)
-    } else {
-        format!("≈{}", n.decimal_text(SHOWN_PLACES))
+    match n.to_exact_decimal() {
+        Some(exact) => exact,
+        None => format!("≈{}", rounded(n, false)),
     }
 }
 
-/// Formats a fraction as a percent: 0.75 → `75%`, 2/3 → `≈66.67%` (2 places, marked when
-/// rounded). Never overflows.
+/// Formats a fraction as a percent: 0.75 → `75%`, 2/3 → `≈66.67%` (marked when rounded).
+/// Never overflows.
 pub fn format_percent(n: Num) -> String {
-    if n.exact_within(2, true) {
-        format!("{}%", n.percent_text(2))
+    if n.exact_within(2 * crate::num::MAX_DIGITS, true) {
+        format!("{}%", n.percent_text(2 * crate::num::MAX_DIGITS))
     } else {
-        format!("≈{}%", n.percent_text(2))
+        format!("≈{}%", rounded(n, true))
     }
+}
+
+/// `n` (as a percent when asked) rounded to 2 or [`SHOWN_PLACES`] places, or to more places when
+/// that would show a non-zero value as 0.
+fn rounded(n: Num, percent: bool) -> String {
+    let text = |places| {
+        if percent {
+            n.percent_text(places)
+        } else {
+            n.decimal_text(places)
+        }
+    };
+    let mut places = if percent { 2 } else { SHOWN_PLACES };
+    while !n.is_zero() && matches!(text(places).as_str(), "0" | "-0") && places < 80 {
+        places += 4;
+    }
+    text(places)
 }

@@ -177,3 +177,22 @@ fn ron_numbers_keep_every_digit_as_written() {
         .unwrap_or(Value::Null);
     assert_eq!(result(&doc), "pass", "{doc}");
 }
+
+#[test]
+fn a_product_too_fine_to_hold_is_unknown_with_the_reason_and_shown_exactly() {
+    let tiny = format!("0.{}1", "0".repeat(29));
+    let values = format!(r#""x": "{tiny}""#);
+    let doc = assess("x * x > 0", &values);
+    assert_eq!(result(&doc), "unknown", "{doc}");
+    let text = doc.to_string();
+    assert!(text.contains(r#""kind":"overflow""#), "{text}");
+    let data = format!(r#"{{ "areas": [ {{ "id": "a", "values": {{ {values} }} }} ] }}"#);
+    let out = assess_text(&rules("x * x > 0"), &data, DataFormat::Json, &[])
+        .ok()
+        .and_then(|o| {
+            let x = o.explain(0)?;
+            Some(tieuchi::report::explain::area(&o.program, "a", &x, false))
+        })
+        .unwrap_or_default();
+    assert!(out.contains(&format!("x = {tiny}")), "{out}");
+}

@@ -173,7 +173,11 @@ fn area(fields: &ron::Map, text: &str, file: FileId, cursor: &mut usize) -> RawA
 /// which keeps only about 16 digits, so the digits are taken from the text. `None` when the
 /// text there is not that number (the f64 reading is then used).
 fn as_written(text: &str, after: usize, v: &R) -> Option<String> {
-    let rest = text.get(after..)?.trim_start().strip_prefix(':')?.trim_start();
+    let rest = text
+        .get(after..)?
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start();
     let rest = rest.strip_prefix("Some(").map_or(rest, str::trim_start);
     let token: String = rest
         .chars()

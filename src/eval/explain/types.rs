@@ -44,7 +44,10 @@ impl std::fmt::Display for Reason {
                 write!(f, "`{expression}` divides by zero")
             }
             Reason::Overflow { expression, .. } => {
-                write!(f, "`{expression}` is too large to compute exactly")
+                write!(
+                    f,
+                    "`{expression}` is beyond what tieuchi computes exactly (about ±1.7e38, or a fraction that fine)"
+                )
             }
             Reason::InvalidData => write!(f, "the area's data has errors"),
         }
