@@ -1,12 +1,14 @@
 //! The JSON Schema (2020-12) of the JSON data sets a ruleset accepts (`tieuchi schema RULES`),
 //! so another tool can validate data before it calls tieuchi.
 //!
-//! The schema accepts the spellings the JSON reader accepts: a count, number or percent may be
-//! a JSON number or a string of digits; a yes/no is a boolean or `"true"`/`"false"`; every value
-//! may be `null` (missing). What a schema cannot say is left to `tieuchi validate`: two areas
-//! with one id, and numbers past the engine's 28 significant digits. The schema also rejects
-//! what `validate` only warns about and ignores (an area field other than `id`, `name`,
-//! `district`, `values`).
+//! The schema accepts the spellings the JSON reader accepts, in their plain form: a count,
+//! number or percent may be a JSON number or a string of digits (a percent also with `%`); a
+//! yes/no is a boolean or `"true"`/`"false"` in any case; every value may be `null` (missing).
+//! Where they differ: `validate` also takes spaces around a value, an exponent in a number
+//! written as a string (`"1e2"`) and a date with a one-digit month or day, which the schema
+//! rejects; the schema rejects what `validate` only warns about and ignores (an area field other
+//! than `id`, `name`, `district`, `values`); and what a schema cannot say is left to `validate`:
+//! two areas with one id, and numbers past the engine's 28 significant digits.
 
 use crate::check::{InputType, Rules};
 use serde_json::{json, Map, Value as J};
@@ -66,7 +68,7 @@ fn slot_schema(rules: &Rules, slot: u32) -> J {
 
 /// The accepted JSON values of an input type (`null` always: missing).
 pub fn type_schema(ty: &InputType) -> J {
-    let ws = |p: &str| format!(r"^\s*{p}\s*$");
+    let ws = |p: &str| format!(r"^(?:{p})$");
     match ty {
         InputType::Count => json!({ "anyOf": [
             { "type": "integer", "minimum": 0 },
@@ -79,7 +81,7 @@ pub fn type_schema(ty: &InputType) -> J {
             { "type": "null" } ] }),
         InputType::Percent => json!({ "anyOf": [
             { "type": "number", "minimum": 0, "maximum": 100 },
-            { "type": "string", "pattern": ws(&format!(r"(?:{})\s*%?", percent_points())) },
+            { "type": "string", "pattern": ws(&format!(r"(?:{})%?", percent_points())) },
             { "type": "null" } ],
             "description": "percent points 0–100 (87.5), or a string such as \"87.5%\"" }),
         InputType::YesNo => json!({ "anyOf": [
