@@ -209,6 +209,28 @@ fn dates_and_long_choice_lists_make_a_valid_template() {
 }
 
 #[cfg_attr(not(feature = "spreadsheets"), allow(dead_code))]
+#[test]
+#[cfg(feature = "spreadsheets")]
+fn a_template_wider_than_a_sheet_is_an_error_not_a_wrapped_column() {
+    use tieuchi::template::{Column, Template};
+    let column = |i: usize| Column {
+        key: format!("k{i}"),
+        header: format!("K (k{i})"),
+        ty: tieuchi::check::InputType::Count,
+        label: "K".into(),
+        period: None,
+        read_by: vec![],
+    };
+    // 3 fixed columns and 16,382 inputs: one more than a sheet holds.
+    let t = Template {
+        ruleset: "t".into(),
+        title: "T".into(),
+        columns: (0..16_382).map(column).collect(),
+        rows: vec![],
+    };
+    assert!(tieuchi::template::xlsx::to_xlsx(&t).is_err());
+}
+
 /// `soffice` when installed.
 fn soffice() -> Option<&'static str> {
     ["soffice", "libreoffice"].into_iter().find(|s| {

@@ -19,8 +19,17 @@ pub const DATA_SHEET: &str = "Số liệu";
 /// The name of the guide sheet.
 pub const GUIDE_SHEET: &str = "Hướng dẫn";
 
-/// The workbook's bytes.
+/// Columns a sheet holds (Excel's limit).
+pub const MAX_COLUMNS: usize = 16_384;
+/// Rows a sheet holds (Excel's limit), the header row included.
+pub const MAX_ROWS: usize = 1_048_576;
+
+/// The workbook's bytes; an error when the template does not fit a sheet.
 pub fn to_xlsx(t: &Template) -> Result<Vec<u8>, XlsxError> {
+    // Past a sheet's limits a column or row number would wrap around, not fail.
+    if t.columns.len() + FIXED_HEADERS.len() > MAX_COLUMNS || t.rows.len() >= MAX_ROWS {
+        return Err(XlsxError::RowColumnLimitError);
+    }
     let mut book = Workbook::new();
     data_sheet(book.add_worksheet(), t)?;
     guide_sheet(book.add_worksheet(), t)?;
