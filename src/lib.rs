@@ -50,11 +50,13 @@ pub mod eval;
 pub mod fmt;
 pub mod num;
 pub mod report;
+pub mod schema;
 pub mod select;
 pub mod source;
 mod stack;
 pub mod sweep;
 pub mod syntax;
+pub mod template;
 pub mod testing;
 pub mod value;
 

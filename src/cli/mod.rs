@@ -7,6 +7,7 @@ mod diff;
 mod fmt;
 mod output;
 mod sweep;
+mod template;
 mod test;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -134,6 +135,29 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         on: Option<chrono::NaiveDate>,
     },
+    /// Write the entry form a commune fills in (`.xlsx` with validation, or `.csv`).
+    Template {
+        rules: PathBuf,
+        /// The file to write: `FILE.xlsx` or `FILE.csv`.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        out: PathBuf,
+        /// A data set whose areas (ids, names, districts) fill the rows.
+        #[arg(long, value_name = "DATA")]
+        areas: Option<PathBuf>,
+        /// With `--areas`: fill in the areas' values too (to correct or complete a data set).
+        #[arg(long, requires = "areas")]
+        with_values: bool,
+        /// With a folder of rules files: use the one whose `valid` range holds this date.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        on: Option<chrono::NaiveDate>,
+    },
+    /// Print the JSON Schema (2020-12) of the JSON data the rules accept.
+    Schema {
+        rules: PathBuf,
+        /// With a folder of rules files: use the one whose `valid` range holds this date.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        on: Option<chrono::NaiveDate>,
+    },
     /// Parse and check rules files.
     Check {
         #[arg(required = true)]
@@ -238,6 +262,20 @@ pub fn run() -> i32 {
             sets,
             format,
         } => sweep::run(&rules, &data, &param, &sets, format),
+        Command::Template {
+            rules,
+            out,
+            areas,
+            with_values,
+            on,
+        } => template::run(&template::TemplateArgs {
+            rules: &rules,
+            out: &out,
+            areas: areas.as_deref(),
+            with_values,
+            on,
+        }),
+        Command::Schema { rules, on } => template::schema(&rules, on),
         Command::Validate {
             rules,
             data,

@@ -1,6 +1,8 @@
 //! CSV data: header `id,name,district,` then one column per `input` or `input@period`; one row
 //! per area; an empty cell is missing. Spreadsheet exports (byte-order mark, CRLF, quoted
-//! cells) load as they are. Lines starting with `#` are comments.
+//! cells) load as they are. Lines starting with `#` are comments. A header cell that ends with
+//! parentheses names its key there, as entry templates write them: `Số vụ — Năm 2024
+//! (15/12/2023–14/12/2024) (vu@ca_nam)` is the column `vu@ca_nam`.
 
 use super::{DataCode, RawArea, RawValue};
 use crate::ast::{FileId, Span};
@@ -35,7 +37,7 @@ pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>),
         .headers()
         .map_err(header_err)?
         .iter()
-        .map(|h| h.trim().to_string())
+        .map(|h| crate::template::header_key(h).to_string())
         .collect();
     let (header_span, cells) = header_cells(text, bom, file);
     if headers.first().map(String::as_str) != Some("id") {
