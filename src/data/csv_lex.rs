@@ -219,7 +219,7 @@ mod tests {
         assert_eq!(rows[0].line, 2);
         assert_eq!(rows[0].cells[1].text, "b;\"x\"\r\ny");
         assert_eq!(&text[rows[0].cells[2].start..rows[0].cells[2].end], "c");
-        assert_eq!(rows[1].line, 6);
+        assert_eq!(rows[1].line, 5);
         assert_eq!(&text[rows[1].cells[1].start..rows[1].cells[1].end], "e");
     }
 
