@@ -338,6 +338,20 @@ fn semicolon_csv_reads_decimal_commas_and_grouping_dots() {
     assert_eq!(d.areas[0].values[slot(&r, "ty_le")], num("0.875"));
     assert_eq!(d.areas[1].values[slot(&r, "ty_le")], num("0.875"));
     assert_eq!(d.areas[0].values[slot(&r, "dien_tich")], num("1234.5"));
+    // Excel's `sep=;` line names the separator.
+    let named = csv("sep=;\r\nid;name;vu@nam;dien_tich\r\nx1;A, B;1.000;-2,5\r\nx2;C;x;\r\n");
+    assert_eq!(named.areas[0].name, "A, B");
+    assert_eq!(named.areas[0].values[slot(&r, "vu@nam")], num("1000"));
+    assert_eq!(named.areas[0].values[slot(&r, "dien_tich")], num("-2.5"));
+    assert_eq!(
+        codes(&named),
+        [("tieuchi::data::wrong_type", "d.csv:4:6".to_string())]
+    );
+    assert!(named.diagnostics[0]
+        .help
+        .as_deref()
+        .unwrap_or("")
+        .contains("decimal commas"));
     let tabs = csv("id\tname\tvu@nam\tdien_tich\nx1\tA\t7\t800.5\n");
     assert!(tabs.diagnostics.is_empty(), "{:?}", tabs.diagnostics);
     assert_eq!(tabs.areas[0].values[slot(&r, "dien_tich")], num("800.5"));

@@ -19,22 +19,42 @@ fn bom(text: &str) -> usize {
     }
 }
 
+/// Where the rows start and the separator: a `sep=;` first line (which Excel writes and reads)
+/// names it, else the header's most used one.
+fn layout(text: &str) -> (usize, char) {
+    let from = bom(text);
+    let first = text[from..].split(['\r', '\n']).next().unwrap_or("");
+    let named = first.strip_prefix("sep=").and_then(|s| {
+        let mut chars = s.chars();
+        chars.next().filter(|_| chars.next().is_none())
+    });
+    match named {
+        Some(sep) => {
+            let rest = &text[from + first.len()..];
+            let skip = if rest.starts_with("\r\n") {
+                2
+            } else {
+                usize::from(rest.starts_with(['\r', '\n']))
+            };
+            (from + first.len() + skip, sep)
+        }
+        None => (from, csv_lex::separator(csv_lex::header_line(text, from))),
+    }
+}
+
 /// How the numbers of a CSV are read: as forced, else with a decimal comma when cells are
 /// separated by `;` (as spreadsheet programs set to Vietnamese write them).
 pub fn number_style(text: &str, forced: Option<DecimalMark>) -> NumberStyle {
     match forced {
         Some(_) => NumberStyle::forced(forced),
-        None if csv_lex::separator(csv_lex::header_line(text, bom(text))) == ';' => {
-            NumberStyle::Comma
-        }
+        None if layout(text).1 == ';' => NumberStyle::Comma,
         None => NumberStyle::Usual,
     }
 }
 
 /// Reads the areas of a CSV data set.
 pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>), Diagnostic> {
-    let from = bom(text);
-    let sep = csv_lex::separator(csv_lex::header_line(text, from));
+    let (from, sep) = layout(text);
     let (rows, unclosed) = csv_lex::rows(text, from, sep);
     let span = |start: usize, end: usize| Span { file, start, end };
     let mut rows = rows.into_iter();

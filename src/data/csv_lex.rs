@@ -184,7 +184,7 @@ pub fn rows(text: &str, from: usize, sep: char) -> (Vec<Row>, Option<Unclosed>) 
     let mut lx = Lexer {
         text,
         pos: from,
-        line: 1,
+        line: 1 + text.get(..from).map_or(0, |t| t.matches('\n').count()),
         sep,
     };
     let mut rows = vec![];

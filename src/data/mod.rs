@@ -253,18 +253,24 @@ pub fn load_text_with(
 /// Gives each area the reader's problems that lie within it (a row with too many cells, a key
 /// written twice), before the problems of its values.
 fn attach_problems(areas: &mut [Area], reader: &[Diagnostic]) {
+    let mut found: Vec<(Span, &String)> = reader
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| (d.span(), &d.message))
+        .collect();
+    found.sort_by_key(|(s, _)| s.start);
     for area in areas.iter_mut() {
         let s = area.span;
-        let mut found: Vec<String> = reader
+        let from = found.partition_point(|(d, _)| d.start < s.start);
+        let mut inside: Vec<String> = found[from..]
             .iter()
-            .filter(|d| d.is_error())
-            .map(|d| (d.span(), &d.message))
-            .filter(|(d, _)| d.file == s.file && d.start >= s.start && d.end <= s.end.max(s.start))
-            .map(|(_, m)| m.clone())
+            .take_while(|(d, _)| d.start <= s.end)
+            .filter(|(d, _)| d.file == s.file && d.end <= s.end.max(s.start))
+            .map(|(_, m)| (*m).clone())
             .collect();
-        if !found.is_empty() {
-            found.append(&mut area.problems);
-            area.problems = found;
+        if !inside.is_empty() {
+            inside.append(&mut area.problems);
+            area.problems = inside;
         }
     }
 }

@@ -295,6 +295,12 @@ fn number(
     count: bool,
 ) -> Result<Num, ValueProblem> {
     Num::parse(&normalize(text, style, count)?).map_err(|e| match e {
+        NumError::NotANumber if style == NumberStyle::Comma => {
+            let (code, msg, _) = wrong(ty, text);
+            let help =
+                "this file uses decimal commas: write e.g. `800,5` (`1.234,5` with grouping)";
+            (code, msg, help.to_string())
+        }
         NumError::NotANumber => wrong(ty, text),
         limit => (
             DataCode::NumberLimit,
