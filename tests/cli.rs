@@ -735,6 +735,20 @@ fn a_count_typed_with_a_grouping_dot_is_refused_not_read_as_ten() {
         err.contains("`92.5`: in this file `.` groups digits by three") && !err.contains("10.000"),
         "{err}"
     );
+    // `diff` and `sweep` take the same flags.
+    let path = data.to_string_lossy();
+    let (_, out, _) = run(&["diff", rules, rules, &path], None);
+    assert!(
+        out.contains("Data problems (with both rules files):") && out.contains("10.000"),
+        "{out}"
+    );
+    let (_, out, _) = run(&["diff", rules, rules, &path, "--decimal-point"], None);
+    assert!(!out.contains("Data problems"), "{out}");
+    let sweep = ["sweep", rules, &path, "--param", "diem_dat=50..70/10"];
+    let (code, _, err) = run(&sweep, None);
+    assert!(code == 0 && err.contains("10.000"), "{err}");
+    let (code, _, err) = run(&[&sweep[..], &["--decimal-point"]].concat(), None);
+    assert!(code == 0 && !err.contains("10.000"), "{err}");
     let (code, _, err) = run(
         &[
             "validate",
