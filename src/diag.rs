@@ -232,12 +232,22 @@ impl SourceCode for Named<'_> {
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let inner = self.text.read_span(span, before, after)?;
+        // miette counts columns in bytes; JSON output and editors count characters.
+        let column = if inner.column() == 0 {
+            0
+        } else {
+            let at = span.offset().min(self.text.len());
+            let line_start = self.text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            self.text
+                .get(line_start..at)
+                .map_or(inner.column(), |s| s.chars().count())
+        };
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_string(),
             inner.data(),
             *inner.span(),
             inner.line(),
-            inner.column(),
+            column,
             inner.line_count(),
         )))
     }

@@ -598,3 +598,294 @@ fn a_folder_without_rules_files_is_nothing_to_do() {
         );
     }
 }
+
+// ---- Vietnamese CSV habits and whole-data-set problems (issue 8, parts 4 and 5) ----
+
+/// The shipped CSV as Excel set to Vietnamese saves it: `;` between cells, decimal commas, a
+/// byte-order mark, CRLF, and rows left empty at the end.
+fn vietnamese_csv() -> String {
+    let lines: Vec<String> = fixture("data/quang-binh-2024.csv")
+        .lines()
+        .map(|l| {
+            if l.starts_with('#') {
+                l.to_string()
+            } else {
+                l.replace(',', ";").replace("92.5%", "92,5%")
+            }
+        })
+        .collect();
+    assert!(
+        lines.iter().any(|l| l.contains("92,5%")),
+        "the fixture has a decimal"
+    );
+    format!("\u{feff}{}\r\n;;;;\r\n;;;;\r\n", lines.join("\r\n"))
+}
+
+fn verdicts(json: &str) -> serde_json::Value {
+    let v: serde_json::Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    let areas: Vec<serde_json::Value> = v["areas"]
+        .as_array()
+        .unwrap_or_else(|| panic!("areas"))
+        .iter()
+        .map(|a| {
+            serde_json::json!([
+                a["id"],
+                a["status"],
+                a["assessments"]["chuyen_hoa"]["verdict"],
+                a["assessments"]["chuyen_hoa"]["points"]
+            ])
+        })
+        .collect();
+    serde_json::json!({ "areas": areas, "targets": v["targets"] })
+}
+
+#[test]
+fn a_csv_saved_by_vietnamese_excel_assesses_like_the_json() {
+    let data = temp("vn-excel.csv", &vietnamese_csv());
+    let rules = "rules/quang-binh-2024.tc";
+    let (code, out, err) = run(
+        &["assess", rules, &data.to_string_lossy(), "--format", "json"],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(err.is_empty(), "no data problem: {err}");
+    let (_, expected, _) = run(
+        &[
+            "assess",
+            rules,
+            "data/quang-binh-2024.json",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(verdicts(&out), verdicts(&expected));
+    assert_eq!(verdicts(&out)["areas"].as_array().map(Vec::len), Some(16));
+    let (code, _, err) = run(&["validate", rules, &data.to_string_lossy()], None);
+    assert_eq!(code, 0, "{err}");
+    // Forcing a decimal point on it makes `92,5%` a problem, not a guess.
+    let (code, _, err) = run(
+        &[
+            "validate",
+            rules,
+            &data.to_string_lossy(),
+            "--decimal-point",
+        ],
+        None,
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("`92,5` has a decimal comma"), "{err}");
+}
+
+#[test]
+fn a_count_typed_with_a_grouping_dot_is_refused_not_read_as_ten() {
+    let text = fixture("data/quang-binh-2024.csv").replacen(
+        "vinh-ninh,Xã Vĩnh Ninh,Huyện Quảng Ninh,ttxh,chon_moi,false,18,",
+        "vinh-ninh,Xã Vĩnh Ninh,Huyện Quảng Ninh,ttxh,chon_moi,false,10.000,",
+        1,
+    );
+    assert!(text.contains("10.000"), "the fixture's row changed");
+    let data = temp("grouped.csv", &text);
+    let rules = "rules/quang-binh-2024.tc";
+    let (code, _, err) = run(&["validate", rules, &data.to_string_lossy()], None);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("`10.000`: 10000 written with a grouping dot, or 10?"),
+        "{err}"
+    );
+    assert!(
+        err.contains("grouped.csv:3:61"),
+        "the cell, not the row above: {err}"
+    );
+    let (_, json, _) = run(
+        &[
+            "validate",
+            rules,
+            &data.to_string_lossy(),
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert!(json.contains("\"column\": 61"), "{json}");
+    // Told the dot is a decimal point, the count is ten.
+    let (code, _, err) = run(
+        &[
+            "validate",
+            rules,
+            &data.to_string_lossy(),
+            "--decimal-point",
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    // Told the file uses decimal commas, `10.000` is ten thousand, and the file's `92.5%` is
+    // a problem instead.
+    let (code, _, err) = run(
+        &[
+            "validate",
+            rules,
+            &data.to_string_lossy(),
+            "--decimal-comma",
+        ],
+        None,
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("`92.5`: in this file `.` groups digits by three") && !err.contains("10.000"),
+        "{err}"
+    );
+    // `diff` and `sweep` take the same flags.
+    let path = data.to_string_lossy();
+    let (_, out, _) = run(&["diff", rules, rules, &path], None);
+    assert!(
+        out.contains("Data problems (with both rules files):") && out.contains("10.000"),
+        "{out}"
+    );
+    let (_, out, _) = run(&["diff", rules, rules, &path, "--decimal-point"], None);
+    assert!(!out.contains("Data problems"), "{out}");
+    let sweep = ["sweep", rules, &path, "--param", "diem_dat=50..70/10"];
+    let (code, _, err) = run(&sweep, None);
+    assert!(code == 0 && err.contains("10.000"), "{err}");
+    let (code, _, err) = run(&[&sweep[..], &["--decimal-point"]].concat(), None);
+    assert!(code == 0 && !err.contains("10.000"), "{err}");
+    let (code, _, err) = run(
+        &[
+            "validate",
+            rules,
+            &data.to_string_lossy(),
+            "--decimal-comma",
+            "--decimal-point",
+        ],
+        None,
+    );
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn a_file_that_is_no_data_set_exits_two_naming_the_cause() {
+    let data = temp("semi-header.csv", "id;name,district,nhom\nx;A,B,ttxh\n");
+    for cmd in ["assess", "validate"] {
+        let (code, out, err) = run(
+            &[cmd, "rules/quang-binh-2024.tc", &data.to_string_lossy()],
+            None,
+        );
+        assert_eq!(code, 2, "{cmd}: {out}{err}");
+        assert!(err.contains("seems to use `;` between cells"), "{err}");
+    }
+    let data = temp("no-id.csv", "name,district\nA,B\n");
+    let (code, _, err) = run(
+        &[
+            "assess",
+            "rules/quang-binh-2024.tc",
+            &data.to_string_lossy(),
+        ],
+        None,
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("has no `id` column"), "{err}");
+}
+
+#[test]
+fn validate_warns_about_a_column_no_area_fills() {
+    let text: Vec<String> = fixture("data/quang-binh-2024.csv")
+        .lines()
+        .map(|l| {
+            if l.starts_with('#') {
+                return l.to_string();
+            }
+            let mut cells: Vec<&str> = l.split(',').collect();
+            cells.remove(11); // tin_bao@ca_nam
+            cells.join(",")
+        })
+        .collect();
+    assert!(!text[1].contains("tin_bao@ca_nam"), "{}", text[1]);
+    let data = temp("forgotten.csv", &text.join("\n"));
+    let (code, _, err) = run(
+        &[
+            "validate",
+            "rules/quang-binh-2024.tc",
+            &data.to_string_lossy(),
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "a warning: {err}");
+    assert!(
+        err.contains("no area has a value for `tin_bao@ca_nam`"),
+        "{err}"
+    );
+    assert!(err.contains("tieuchi::data::no_values"), "{err}");
+}
+
+const OLD_RULES: &str = r#"
+ruleset r "R"
+input a "A": count
+input b "B": count
+assessment x "X" {
+  criterion C1 "c1" { a >= 1 }
+  criterion C2 "c2" { b >= 1 }
+  outcome y "Y" when C1 and C2
+  outcome n "N" otherwise
+}
+"#;
+
+const NEW_RULES: &str = r#"
+ruleset r "R"
+input a "A": percent
+assessment x "X" {
+  criterion C1 "c1" { a >= 1% }
+  outcome y "Y" when C1
+  outcome n "N" otherwise
+}
+"#;
+
+#[test]
+fn diff_reads_keys_of_either_rules_file_and_shows_each_sides_data_problems() {
+    let old = temp("old.tc", OLD_RULES);
+    let new = temp("new.tc", NEW_RULES);
+    let data = temp("either.csv", "id,name,a,b\np,P,5,0\nq,Q,120,1\n");
+    let (old, new, data) = (
+        old.to_string_lossy(),
+        new.to_string_lossy(),
+        data.to_string_lossy(),
+    );
+    let (code, out, err) = run(&["diff", &old, &new, &data], None);
+    assert_eq!(code, 0, "{err}");
+    // `b` is the old rules' input: not a problem under the new ones, so `p` is assessed.
+    assert!(out.contains("p P\n    x: n → y"), "{out}");
+    assert!(
+        out.contains("Data problems with the new rules only:"),
+        "{out}"
+    );
+    assert!(
+        out.contains("either.csv:3:5: `a` of area `q`: 120 is outside 0–100%"),
+        "{out}"
+    );
+    assert!(!out.contains("not an input"), "{out}");
+    let (_, json, _) = run(&["diff", &old, &new, &data, "--format", "json"], None);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        v["data_problems"]["new_only"][0]["code"],
+        "tieuchi::data::percent_range"
+    );
+    assert_eq!(
+        v["data_problems"]["old_only"].as_array().map(Vec::len),
+        Some(0)
+    );
+}
+
+#[test]
+fn the_explanation_of_an_invalid_area_lists_its_data_problems() {
+    let rules = temp("explain-bad.tc", OLD_RULES);
+    let data = temp("explain-bad.csv", "id,name,a,b\np,P,-1,x\nq,Q,1,1\n");
+    let (rules, data) = (rules.to_string_lossy(), data.to_string_lossy());
+    let (_, out, _) = run(&["assess", &rules, &data, "--explain"], None);
+    assert!(out.contains("━━ p P — invalid data, not assessed\n  data problem: `a`: a count cannot be negative (-1)\n  data problem: `b`: `x` is not a count"), "{out}");
+    let (_, json, _) = run(
+        &["assess", &rules, &data, "--explain", "--format", "json"],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(v["areas"][0]["problems"][1], "`b`: `x` is not a count");
+    assert!(v["areas"][1].get("problems").is_none(), "{json}");
+}

@@ -106,10 +106,8 @@ fn every_bad_json_value_is_diagnosed_at_its_place() {
         .unwrap_or("")
         .contains("did you mean `vu@nam`"));
     let invalid: Vec<bool> = d.areas.iter().map(|a| a.invalid).collect();
-    assert_eq!(
-        invalid,
-        [false, true, true, true, true, true, true, true, true]
-    );
+    // The second `ok` is left out: the first is used, and counted once.
+    assert_eq!(invalid, [false, true, true, true, true, true, true, true]);
 }
 
 #[test]
@@ -120,7 +118,7 @@ fn csv_problems_name_the_row_and_the_column() {
     assert_eq!(d.diagnostics.len(), 1);
     assert_eq!(
         location(&d.diagnostics[0], &d.sources).as_deref(),
-        Some("d.csv:3:1")
+        Some("d.csv:3:8")
     );
     assert!(d.diagnostics[0].message.contains("vu@nam"));
     assert!(d.areas[1].invalid && !d.areas[0].invalid);
@@ -300,4 +298,276 @@ fn a_key_repeated_in_ron_is_diagnosed() {
     let d = load_text(&r, "d.ron", twice.to_string(), DataFormat::Ron);
     assert_eq!(found(&d), [(REPEAT, "d.ron:1:36".to_string())]);
     assert!(d.areas.is_empty());
+}
+
+// ---- Vietnamese CSV habits and whole-data-set problems (issue 8, parts 4 and 5) ----
+
+use tieuchi::data::{load_text_with, DecimalMark, LoadOptions};
+
+fn num(s: &str) -> Value {
+    Value::Num(s.parse().unwrap_or_default())
+}
+
+fn csv(text: &str) -> tieuchi::Dataset {
+    load_text(&rules(), "d.csv", text.to_string(), DataFormat::Csv)
+}
+
+fn forced(text: &str, mark: DecimalMark) -> tieuchi::Dataset {
+    let opts = LoadOptions {
+        decimal: Some(mark),
+        ..Default::default()
+    };
+    load_text_with(&rules(), "d.csv", text.to_string(), DataFormat::Csv, &opts)
+}
+
+fn codes(d: &tieuchi::Dataset) -> Vec<(&'static str, String)> {
+    d.diagnostics
+        .iter()
+        .map(|x| (x.code, location(x, &d.sources).unwrap_or_default()))
+        .collect()
+}
+
+#[test]
+fn semicolon_csv_reads_decimal_commas_and_grouping_dots() {
+    let r = rules();
+    let text = "id;name;district;vu@nam;ty_le;dien_tich\nx1;Xã A;H;10.000;87,5%;1.234,5\nx2;B;H;3;87,5;12\n";
+    let d = csv(text);
+    assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+    assert_eq!(d.areas[0].name, "Xã A");
+    assert_eq!(d.areas[0].values[slot(&r, "vu@nam")], num("10000"));
+    assert_eq!(d.areas[0].values[slot(&r, "ty_le")], num("0.875"));
+    assert_eq!(d.areas[1].values[slot(&r, "ty_le")], num("0.875"));
+    assert_eq!(d.areas[0].values[slot(&r, "dien_tich")], num("1234.5"));
+    // Excel's `sep=;` line names the separator.
+    let named = csv("sep=;\r\nid;name;vu@nam;dien_tich\r\nx1;A, B;1.000;-2,5\r\nx2;C;x;\r\n");
+    assert_eq!(named.areas[0].name, "A, B");
+    assert_eq!(named.areas[0].values[slot(&r, "vu@nam")], num("1000"));
+    assert_eq!(named.areas[0].values[slot(&r, "dien_tich")], num("-2.5"));
+    assert_eq!(
+        codes(&named),
+        [("tieuchi::data::wrong_type", "d.csv:4:6".to_string())]
+    );
+    assert!(named.diagnostics[0]
+        .help
+        .as_deref()
+        .unwrap_or("")
+        .contains("decimal commas"));
+    let tabs = csv("id\tname\tvu@nam\tdien_tich\nx1\tA\t7\t800.5\n");
+    assert!(tabs.diagnostics.is_empty(), "{:?}", tabs.diagnostics);
+    assert_eq!(tabs.areas[0].values[slot(&r, "dien_tich")], num("800.5"));
+}
+
+#[test]
+fn a_grouping_dot_in_a_count_of_a_comma_file_is_ambiguous() {
+    let d = csv("id,name,vu@nam,dien_tich\nx1,A,10.000,10.000\nx2,B,1.500,\nx3,C,12,\n");
+    let got = codes(&d);
+    assert_eq!(
+        got,
+        [
+            ("tieuchi::data::ambiguous_number", "d.csv:2:6".to_string()),
+            ("tieuchi::data::ambiguous_number", "d.csv:3:6".to_string()),
+        ]
+    );
+    let first = &d.diagnostics[0];
+    assert!(
+        first.message.contains("10000") && first.message.contains("or 10?"),
+        "{first:?}"
+    );
+    assert!(first
+        .help
+        .as_deref()
+        .unwrap_or("")
+        .contains("write `10000` or `10`"));
+    assert!(d.diagnostics[1].message.contains("1500") && d.diagnostics[1].message.contains("1.5"));
+    let invalid: Vec<bool> = d.areas.iter().map(|a| a.invalid).collect();
+    assert_eq!(invalid, [true, true, false]);
+    // A `number` column reads `10.000` as ten: a decimal point is the file's own.
+    assert_eq!(d.areas[0].values[slot(&rules(), "dien_tich")], num("10"));
+    let d = forced("id,name,vu@nam\nx1,A,10.000\n", DecimalMark::Point);
+    assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+    assert_eq!(d.areas[0].values[slot(&rules(), "vu@nam")], num("10"));
+    let d = forced(
+        "id,name,vu@nam,dien_tich\nx1,A,10.000,\"12,5\"\n",
+        DecimalMark::Comma,
+    );
+    assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+    assert_eq!(d.areas[0].values[slot(&rules(), "vu@nam")], num("10000"));
+    assert_eq!(d.areas[0].values[slot(&rules(), "dien_tich")], num("12.5"));
+}
+
+#[test]
+fn commas_in_numbers_and_misfit_grouping_are_problems_not_guesses() {
+    let d = csv("id,name,dien_tich,vu@nam\nx1,A,\"1,234\",\nx2,B,\"12,5\",\nx3,C,1.234.567,\n");
+    let msgs: Vec<(&str, &str)> = d
+        .diagnostics
+        .iter()
+        .map(|x| (x.code, x.message.as_str()))
+        .collect();
+    assert_eq!(msgs.len(), 3, "{msgs:?}");
+    assert!(msgs
+        .iter()
+        .all(|(c, _)| *c == "tieuchi::data::ambiguous_number"));
+    assert!(
+        msgs[0].1.contains("thousands separator or a decimal comma"),
+        "{msgs:?}"
+    );
+    assert!(d.diagnostics[0]
+        .help
+        .as_deref()
+        .unwrap_or("")
+        .contains("`1234` or `1.234`"));
+    assert!(msgs[1].1.contains("decimal comma"), "{msgs:?}");
+    assert!(d.diagnostics[2]
+        .help
+        .as_deref()
+        .unwrap_or("")
+        .contains("`1234567`"));
+    let d = csv("id;name;dien_tich;vu@nam\nx1;A;1.23.4;\nx2;B;12.5;\n");
+    assert_eq!(d.diagnostics.len(), 2, "{:?}", d.diagnostics);
+    assert!(d
+        .diagnostics
+        .iter()
+        .all(|x| x.code == "tieuchi::data::ambiguous_number"
+            && x.message.contains("groups digits by three")));
+    assert_eq!(
+        location(&d.diagnostics[0], &d.sources).as_deref(),
+        Some("d.csv:2:6")
+    );
+}
+
+#[test]
+fn a_count_written_as_a_grouped_text_in_json_or_ron_is_ambiguous() {
+    let r = rules();
+    let json = r#"{ "areas": [ { "id": "a", "values": { "vu@nam": "10.000" } },
+                   { "id": "b", "values": { "vu@nam": 10.000 } } ] }"#;
+    let d = load_text(&r, "d.json", json.to_string(), DataFormat::Json);
+    assert_eq!(
+        codes(&d),
+        [("tieuchi::data::ambiguous_number", "d.json:1:49".to_string())]
+    );
+    assert_eq!(d.areas[1].values[slot(&r, "vu@nam")], num("10"));
+    let ron = r#"(areas: [(id: "a", values: {"vu@nam": "1.500"})])"#;
+    let d = load_text(&r, "d.ron", ron.to_string(), DataFormat::Ron);
+    assert_eq!(d.diagnostics.len(), 1, "{:?}", d.diagnostics);
+    assert_eq!(d.diagnostics[0].code, "tieuchi::data::ambiguous_number");
+}
+
+#[test]
+fn rows_whose_cells_are_all_empty_are_skipped() {
+    let d = csv("id,name,district,vu@nam\r\nx1,A,B,3\r\n,,,\r\n , ,,\r\n,,\r\nx2,C,D,4\r\n;;;\r\n");
+    // `;;;` is one cell in a comma file: not empty, so it is a row (with too few cells).
+    let ids: Vec<&str> = d.areas.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["x1", "x2", ";;;"]);
+    let d = csv("id;name;district;vu@nam\nx1;A;B;3\n;;;\n;;;\n");
+    assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+    assert_eq!(d.areas.len(), 1);
+}
+
+#[test]
+fn a_file_that_is_no_data_set_names_the_likely_cause() {
+    let cases = [
+        (
+            "id;name,district\nx;A,B\n",
+            "seems to use `;` between cells",
+        ),
+        ("name,district,vu@nam\nA,B,3\n", "has no `id` column"),
+        ("ID,name\nx,A\n", "in lowercase"),
+        ("name,id\nA,x\n", "`id` must be the first column"),
+        ("{ \"areas\": [] }\n", "seems to be JSON"),
+        ("# only a comment\n\n", "no header row"),
+    ];
+    for (text, cause) in cases {
+        let d = csv(text);
+        assert!(d.unreadable, "{text}");
+        assert!(
+            d.diagnostics[0].message.contains(cause),
+            "{text}: {:?}",
+            d.diagnostics
+        );
+    }
+}
+
+#[test]
+fn a_duplicate_area_id_keeps_the_first_row_and_counts_it_once() {
+    let src = r#"
+ruleset d "Data"
+input vu "Vụ": count
+assessment x "X" {
+  criterion C "c" { vu >= 1 }
+  outcome y "Y" when C
+  outcome n "N" otherwise
+}
+target T "t" { count(x == y) >= 2 }
+"#;
+    let checked = tieuchi::check_text("d.tc", src);
+    let r = checked
+        .rules
+        .unwrap_or_else(|| panic!("{:?}", checked.diagnostics));
+    let d = load_text(
+        &r,
+        "d.csv",
+        "id,vu\na,5\na,0\nb,0\n".into(),
+        DataFormat::Csv,
+    );
+    assert_eq!(d.areas.len(), 2);
+    assert_eq!((d.areas[0].id.as_str(), d.areas[0].invalid), ("a", false));
+    assert_eq!(d.areas[0].values[0], num("5"));
+    assert_eq!(
+        codes(&d),
+        [("tieuchi::data::duplicate_id", "d.csv:3:1".to_string())]
+    );
+    assert!(d.diagnostics[0]
+        .message
+        .contains("the first area with it is used"));
+    let outcome = tieuchi::Outcome::new(tieuchi::compile(&r, &[]), d);
+    // Counted once: `a` passes, `b` fails, so 1 area, not met (before: `unknown`, 1–2 areas).
+    assert_eq!(outcome.to_json(false)["targets"][0]["result"], "not_met");
+}
+
+#[test]
+fn csv_positions_are_the_bad_cell_with_crlf_comments_bom_and_quotes() {
+    let text = "\u{feff}# xuất từ Excel\r\nid,name,district,vu@nam,ty_le\r\n# ghi chú\r\nx1,\"Xã Một,\r\nthôn Hai\",Huyện Ba,3,50\r\nx2,\"Xã \"\"Bốn\"\"\",Huyện Năm,-1,50\r\nx3,Xã Sáu,Huyện Bảy,2,abc\r\n";
+    let d = csv(text);
+    let got = codes(&d);
+    assert_eq!(
+        got,
+        [
+            ("tieuchi::data::negative_count", "d.csv:6:27".to_string()),
+            ("tieuchi::data::wrong_type", "d.csv:7:23".to_string()),
+        ]
+    );
+    assert_eq!(d.areas[0].name, "Xã Một,\r\nthôn Hai");
+    // Text output counts columns in characters too, as JSON does.
+    for x in &d.diagnostics {
+        let at = location(x, &d.sources).unwrap_or_default();
+        let text = tieuchi::diag::render_text(x, &d.sources, false);
+        assert!(text.contains(&format!("[{at}]")), "{at}\n{text}");
+    }
+}
+
+#[test]
+fn a_forgotten_column_is_a_warning_of_the_whole_data_set() {
+    let r = rules();
+    let opts = LoadOptions {
+        whole_set: true,
+        ..Default::default()
+    };
+    let text = "id,name,nhom,vu@nam,ty_le,co,ngay,dien_tich,ghi_chu\nx1,A,ttxh,,87.5,có,2024-06-14,800.5,ok\nx2,B,,,,,,,\n";
+    let d = load_text_with(&r, "d.csv", text.to_string(), DataFormat::Csv, &opts);
+    let warned: Vec<&str> = d.diagnostics.iter().map(|x| x.message.as_str()).collect();
+    assert_eq!(warned, ["no area has a value for `vu@nam` (Vụ)"]);
+    assert!(!d.has_errors());
+    let plain = load_text(&r, "d.csv", text.to_string(), DataFormat::Csv);
+    assert!(plain.diagnostics.is_empty());
+}
+
+#[test]
+fn an_invalid_area_carries_its_problems() {
+    let d = csv("id,name,vu@nam,co,zzz\nx1,A,-1,abc,\nx2,B,2,1,\nx3,C,2,1,9\n");
+    assert_eq!(d.areas[0].problems.len(), 2, "{:?}", d.areas[0].problems);
+    assert!(d.areas[0].problems[0].contains("a count cannot be negative"));
+    assert!(d.areas[1].problems.is_empty());
+    assert_eq!(d.areas[2].problems, ["`zzz` is not an input of the rules"]);
+    let short = csv("id,name,vu@nam\nx1,A\n");
+    assert!(short.areas[0].problems[0].contains("has 2 cells but the header has 3"));
 }

@@ -19,6 +19,7 @@ pub struct AssessArgs<'a> {
     pub areas: &'a [String],
     pub strict: bool,
     pub on: Option<NaiveDate>,
+    pub load: data::LoadOptions,
 }
 
 /// Checks the rules; prints their diagnostics when they do not check.
@@ -74,6 +75,7 @@ pub fn load_data(
     rules: &Rules,
     path: &Path,
     format: Option<DataFormat>,
+    opts: &data::LoadOptions,
 ) -> Result<data::Dataset, i32> {
     let loaded = if path.as_os_str() == "-" {
         let Some(format) = format else {
@@ -87,9 +89,9 @@ pub fn load_data(
                 return Err(2);
             }
         };
-        Ok(data::load_text(rules, "<stdin>", text, format))
+        Ok(data::load_text_with(rules, "<stdin>", text, format, opts))
     } else {
-        data::load_path(rules, path, format)
+        data::load_path_with(rules, path, format, opts)
     };
     match loaded {
         Err(d) => {
@@ -149,7 +151,7 @@ pub fn run(args: &AssessArgs) -> i32 {
 fn run_inner(args: &AssessArgs) -> Result<i32, i32> {
     let rules = load_rules(args.rules, args.on)?;
     let sets = overrides(&rules, args.sets)?;
-    let data = load_data(&rules, args.data, args.data_format)?;
+    let data = load_data(&rules, args.data, args.data_format, &args.load)?;
     output::print_diagnostics(&data.diagnostics, &data.sources, Format::Text);
     let outcome = Outcome::new(compile(&rules, &sets), data);
     let only = select_areas(&outcome, args.areas)?;
@@ -203,10 +205,15 @@ pub fn validate(
     data: &Path,
     data_format: Option<DataFormat>,
     format: Format,
+    load: &data::LoadOptions,
 ) -> i32 {
     let inner = || -> Result<i32, i32> {
         let rules = load_rules(rules, on)?;
-        let data = load_data(&rules, data, data_format)?;
+        let load = data::LoadOptions {
+            whole_set: true,
+            ..load.clone()
+        };
+        let data = load_data(&rules, data, data_format, &load)?;
         output::print_diagnostics(&data.diagnostics, &data.sources, format);
         let invalid = data.areas.iter().filter(|a| a.invalid).count();
         if format == Format::Text {

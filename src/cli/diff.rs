@@ -3,12 +3,18 @@
 use super::assess::{load_rules, overrides};
 use super::{output, Format};
 use std::path::{Path, PathBuf};
-use tieuchi::data::DataFormat;
+use tieuchi::data::{DataFormat, LoadOptions};
 use tieuchi::diff::{diff_files, diff_overrides, Diff};
 
 /// Runs `diff`; with `exit_code`, 1 when anything changed.
-pub fn run(paths: &[PathBuf], sets: &[String], format: Format, exit_code: bool) -> i32 {
-    match compute(paths, sets) {
+pub fn run(
+    paths: &[PathBuf],
+    sets: &[String],
+    format: Format,
+    exit_code: bool,
+    load: &LoadOptions,
+) -> i32 {
+    match compute(paths, sets, load) {
         Ok(d) => {
             match format {
                 Format::Text => print!("{}", tieuchi::report::diff::render(&d)),
@@ -45,7 +51,7 @@ fn read_data(path: &Path) -> Result<(String, DataFormat), i32> {
     }
 }
 
-fn compute(paths: &[PathBuf], sets: &[String]) -> Result<Diff, i32> {
+fn compute(paths: &[PathBuf], sets: &[String], load: &LoadOptions) -> Result<Diff, i32> {
     match paths {
         [old, new, data] => {
             if !sets.is_empty() {
@@ -59,7 +65,7 @@ fn compute(paths: &[PathBuf], sets: &[String]) -> Result<Diff, i32> {
                 }
             }
             let (text, format) = read_data(data)?;
-            diff_files(old, new, data, &text, format).map_err(|diags| {
+            diff_files(old, new, data, &text, format, load).map_err(|diags| {
                 let sources = tieuchi::check_path(if tieuchi::check_path(old).has_errors() {
                     old
                 } else {
@@ -78,7 +84,9 @@ fn compute(paths: &[PathBuf], sets: &[String]) -> Result<Diff, i32> {
             let rules = load_rules(rules_path, None)?;
             let parsed = overrides(&rules, sets)?;
             let (text, format) = read_data(data)?;
-            Ok(diff_overrides(&rules, data, &text, format, &parsed, sets))
+            Ok(diff_overrides(
+                &rules, data, &text, format, &parsed, sets, load,
+            ))
         }
         _ => {
             eprintln!(

@@ -46,6 +46,33 @@ impl From<DataFormatArg> for tieuchi::DataFormat {
     }
 }
 
+/// How CSV numbers are written, when the separator should not decide it.
+#[derive(clap::Args, Clone, Copy, Default)]
+pub struct DecimalArgs {
+    /// Read CSV numbers with a decimal comma and `.` digit grouping (`1.234,5`).
+    #[arg(long, conflicts_with = "decimal_point")]
+    decimal_comma: bool,
+    /// Read CSV numbers with a decimal point (`1234.5`; `10.000` is then ten).
+    #[arg(long)]
+    decimal_point: bool,
+}
+
+impl DecimalArgs {
+    /// The load options these flags ask for.
+    pub fn options(self) -> tieuchi::data::LoadOptions {
+        use tieuchi::data::DecimalMark;
+        let decimal = match (self.decimal_comma, self.decimal_point) {
+            (true, _) => Some(DecimalMark::Comma),
+            (_, true) => Some(DecimalMark::Point),
+            _ => None,
+        };
+        tieuchi::data::LoadOptions {
+            decimal,
+            ..Default::default()
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Assess every area of a data set and decide the targets.
@@ -74,6 +101,8 @@ enum Command {
         /// With a folder of rules files: use the one whose `valid` range holds this date.
         #[arg(long, value_name = "YYYY-MM-DD")]
         on: Option<chrono::NaiveDate>,
+        #[command(flatten)]
+        decimal: DecimalArgs,
     },
     /// Run the `test` blocks of rules files.
     Test {
@@ -100,6 +129,8 @@ enum Command {
         sets: Vec<String>,
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+        #[command(flatten)]
+        decimal: DecimalArgs,
     },
     /// Compare two rules files (or one with what-if overrides) over the same data.
     Diff {
@@ -114,6 +145,8 @@ enum Command {
         /// Exit 1 when any result changed.
         #[arg(long)]
         exit_code: bool,
+        #[command(flatten)]
+        decimal: DecimalArgs,
     },
     /// Rewrite rules files in the canonical layout (comments kept).
     Fmt {
@@ -134,6 +167,8 @@ enum Command {
         /// With a folder of rules files: use the one whose `valid` range holds this date.
         #[arg(long, value_name = "YYYY-MM-DD")]
         on: Option<chrono::NaiveDate>,
+        #[command(flatten)]
+        decimal: DecimalArgs,
     },
     /// Write the entry form a commune fills in (`.xlsx` with validation, or `.csv`).
     Template {
@@ -224,6 +259,7 @@ pub fn run() -> i32 {
             strict,
             data_format,
             on,
+            decimal,
         } => assess::run(&assess::AssessArgs {
             rules: &rules,
             data: &data,
@@ -234,6 +270,7 @@ pub fn run() -> i32 {
             areas: &areas,
             strict,
             on,
+            load: decimal.options(),
         }),
         Command::Test {
             files,
@@ -250,7 +287,8 @@ pub fn run() -> i32 {
             sets,
             format,
             exit_code,
-        } => diff::run(&paths, &sets, format, exit_code),
+            decimal,
+        } => diff::run(&paths, &sets, format, exit_code, &decimal.options()),
         Command::Fmt { files, check } => match expand_folders(&files, "format") {
             Ok(files) => fmt::run(&files, check),
             Err(code) => code,
@@ -261,7 +299,8 @@ pub fn run() -> i32 {
             param,
             sets,
             format,
-        } => sweep::run(&rules, &data, &param, &sets, format),
+            decimal,
+        } => sweep::run(&rules, &data, &param, &sets, format, &decimal.options()),
         Command::Template {
             rules,
             out,
@@ -282,6 +321,14 @@ pub fn run() -> i32 {
             format,
             data_format,
             on,
-        } => assess::validate(&rules, on, &data, data_format.map(Into::into), format),
+            decimal,
+        } => assess::validate(
+            &rules,
+            on,
+            &data,
+            data_format.map(Into::into),
+            format,
+            &decimal.options(),
+        ),
     }
 }

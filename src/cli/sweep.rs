@@ -6,7 +6,14 @@ use std::path::Path;
 use tieuchi::sweep::{parse_spec, render, sweep};
 
 /// Runs a sweep; 2 on unusable input.
-pub fn run(rules: &Path, data: &Path, param: &str, sets: &[String], format: Format) -> i32 {
+pub fn run(
+    rules: &Path,
+    data: &Path,
+    param: &str,
+    sets: &[String],
+    format: Format,
+    load: &tieuchi::data::LoadOptions,
+) -> i32 {
     let inner = || -> Result<i32, i32> {
         let rules = load_rules(rules, None)?;
         let spec = parse_spec(&rules, param).map_err(|d| {
@@ -14,7 +21,7 @@ pub fn run(rules: &Path, data: &Path, param: &str, sets: &[String], format: Form
             2
         })?;
         let sets = overrides(&rules, sets)?;
-        let data = load_data(&rules, data, None)?;
+        let data = load_data(&rules, data, None, load)?;
         output::print_diagnostics(&data.diagnostics, &data.sources, Format::Text);
         let rows = sweep(&rules, &data.areas, &spec, &sets);
         match format {

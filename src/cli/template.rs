@@ -20,7 +20,12 @@ pub fn run(args: &TemplateArgs) -> i32 {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let data = match args.areas.map(|p| load_data(&rules, p, None)).transpose() {
+    let opts = tieuchi::data::LoadOptions::default();
+    let data = match args
+        .areas
+        .map(|p| load_data(&rules, p, None, &opts))
+        .transpose()
+    {
         Ok(d) => d,
         Err(code) => return code,
     };

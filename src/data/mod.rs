@@ -3,10 +3,13 @@
 //! other area is still assessed.
 
 mod csv_format;
+mod csv_lex;
 mod json_format;
+mod numbers;
 mod ron_format;
 mod ron_repeats;
 mod validate;
+mod whole;
 
 use crate::ast::Span;
 use crate::check::Rules;
@@ -15,7 +18,22 @@ use crate::source::{read_bytes, read_text, SourceFile, SourceMap};
 use crate::value::Value;
 use std::path::Path;
 
-pub use validate::{parse_value, DataCode};
+pub use numbers::{DecimalMark, NumberStyle};
+pub use validate::{parse_value, parse_value_styled, DataCode};
+pub use whole::read_slots;
+
+/// How a data file is read, beyond its format.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// The decimal mark of a CSV's numbers, when forced (`--decimal-comma`, `--decimal-point`);
+    /// else a `;`-separated CSV has decimal commas and any other decimal points.
+    pub decimal: Option<DecimalMark>,
+    /// Keys that are no input of these rules but are not problems either (`diff OLD NEW DATA`:
+    /// the other rules file's inputs).
+    pub also_known: std::collections::HashSet<String>,
+    /// Also warn about inputs the rules read that no area has a value for.
+    pub whole_set: bool,
+}
 
 /// The formats a data set can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +75,8 @@ pub struct Area {
     pub invalid: bool,
     /// Where the area is written in the data file.
     pub span: Span,
+    /// What is wrong with its data, one sentence each (empty for a valid area).
+    pub problems: Vec<String>,
 }
 
 impl Area {
@@ -70,6 +90,7 @@ impl Area {
             texts: vec![],
             invalid: false,
             span: Span::default(),
+            problems: vec![],
         }
     }
 }
@@ -134,6 +155,16 @@ pub fn load_path(
     path: &Path,
     format: Option<DataFormat>,
 ) -> Result<Dataset, Diagnostic> {
+    load_path_with(rules, path, format, &LoadOptions::default())
+}
+
+/// [`load_path`], reading the file as `opts` says.
+pub fn load_path_with(
+    rules: &Rules,
+    path: &Path,
+    format: Option<DataFormat>,
+    opts: &LoadOptions,
+) -> Result<Dataset, Diagnostic> {
     let format = format
         .or_else(|| DataFormat::from_path(path))
         .ok_or_else(|| {
@@ -161,11 +192,28 @@ pub fn load_path(
             ))
         }
     };
-    Ok(load_text(rules, &path.display().to_string(), text, format))
+    Ok(load_text_with(
+        rules,
+        &path.display().to_string(),
+        text,
+        format,
+        opts,
+    ))
 }
 
 /// Loads and validates a data set given as text.
 pub fn load_text(rules: &Rules, name: &str, text: String, format: DataFormat) -> Dataset {
+    load_text_with(rules, name, text, format, &LoadOptions::default())
+}
+
+/// [`load_text`], reading the text as `opts` says.
+pub fn load_text_with(
+    rules: &Rules,
+    name: &str,
+    text: String,
+    format: DataFormat,
+    opts: &LoadOptions,
+) -> Dataset {
     let mut sources = SourceMap::new();
     let file = sources.add(SourceFile::new(name, None, text));
     let text = sources.get(file).map(|f| f.text.as_str()).unwrap_or("");
@@ -175,14 +223,55 @@ pub fn load_text(rules: &Rules, name: &str, text: String, format: DataFormat) ->
         Ok(r) => r,
         Err(d) => (vec![], vec![d]),
     };
-    let (areas, mut more) = validate::validate(rules, raw);
+    let reading = validate::Reading {
+        style: (format == DataFormat::Csv).then(|| csv_format::number_style(text, opts.decimal)),
+        also_known: opts.also_known.clone(),
+    };
+    let given = whole::slots_given(rules, &raw);
+    let (mut areas, mut more) = validate::validate_with(rules, raw, &reading);
+    attach_problems(&mut areas, &diagnostics);
     diagnostics.append(&mut more);
     diagnostics.sort_by_key(|d| d.span().start);
-    Dataset {
+    let mut data = Dataset {
         areas,
         diagnostics,
         sources,
         unreadable,
+    };
+    if opts.whole_set && !unreadable {
+        let at = Span {
+            file,
+            start: 0,
+            end: 0,
+        };
+        let mut warnings = whole::forgotten_columns(rules, &data, &given, at);
+        data.diagnostics.append(&mut warnings);
+    }
+    data
+}
+
+/// Gives each area the reader's problems that lie within it (a row with too many cells, a key
+/// written twice), before the problems of its values.
+fn attach_problems(areas: &mut [Area], reader: &[Diagnostic]) {
+    let mut found: Vec<(Span, &String)> = reader
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| (d.span(), &d.message))
+        .collect();
+    found.sort_by_key(|(s, _)| s.start);
+    for area in areas.iter_mut() {
+        let s = area.span;
+        let from = found.partition_point(|(d, _)| d.start < s.start);
+        let mut inside: Vec<String> = found[from..]
+            .iter()
+            .take_while(|(d, _)| d.start <= s.end)
+            .filter(|(d, _)| d.file == s.file && d.end <= s.end.max(s.start))
+            .map(|(_, m)| (*m).clone())
+            .collect();
+        if !inside.is_empty() {
+            inside.append(&mut area.problems);
+            area.problems = inside;
+        }
     }
 }
 
@@ -207,7 +296,16 @@ fn read_raw(text: &str, file: crate::ast::FileId, format: DataFormat) -> Read {
 
 /// Validates areas that another tool already holds as raw values.
 pub fn from_raw(rules: &Rules, raw: Vec<RawArea>) -> Dataset {
-    let (areas, diagnostics) = validate::validate(rules, raw);
+    from_raw_with(rules, raw, &LoadOptions::default())
+}
+
+/// [`from_raw`], reading text numbers as `opts` says (a spreadsheet reader's text cells).
+pub fn from_raw_with(rules: &Rules, raw: Vec<RawArea>, opts: &LoadOptions) -> Dataset {
+    let reading = validate::Reading {
+        style: Some(NumberStyle::forced(opts.decimal)),
+        also_known: opts.also_known.clone(),
+    };
+    let (areas, diagnostics) = validate::validate_with(rules, raw, &reading);
     Dataset {
         areas,
         diagnostics,

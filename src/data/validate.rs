@@ -1,5 +1,6 @@
 //! Checking raw values against the rules' inputs.
 
+use super::numbers::{normalize, NumberStyle};
 use super::{Area, RawArea, RawValue};
 use crate::check::{InputType, Rules};
 use crate::diag::{did_you_mean, Diagnostic};
@@ -36,6 +37,11 @@ pub enum DataCode {
     /// A key written twice where it must be once: `"vu": 1, "vu": 2` in one area's `values`,
     /// two `"id"`s in one area, two `areas` lists, two CSV columns with one name.
     DuplicateKey,
+    /// A number whose reading depends on the decimal mark: `10.000` in a count of a file with
+    /// decimal points, `1,234`, or grouping that does not fit (`1.23.4`).
+    AmbiguousNumber,
+    /// No area has a value for an input the rules read (a forgotten column): a warning.
+    NoValues,
 }
 
 impl DataCode {
@@ -54,6 +60,8 @@ impl DataCode {
             DataCode::MissingId => "tieuchi::data::missing_id",
             DataCode::NumberLimit => "tieuchi::data::number_limit",
             DataCode::DuplicateKey => "tieuchi::data::duplicate_key",
+            DataCode::AmbiguousNumber => "tieuchi::data::ambiguous_number",
+            DataCode::NoValues => "tieuchi::data::no_values",
         }
     }
 }
@@ -61,8 +69,24 @@ impl DataCode {
 /// A value that does not fit: the code, the message and help.
 pub type ValueProblem = (DataCode, String, String);
 
-/// Validates raw areas: the areas (invalid ones marked) and the problems found.
-pub fn validate(rules: &Rules, raw: Vec<RawArea>) -> (Vec<Area>, Vec<Diagnostic>) {
+/// How one file's values are read, beyond the rules.
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    /// How text numbers are written (CSV cells; JSON and RON strings are read [`NumberStyle::Usual`]).
+    pub style: Option<NumberStyle>,
+    /// Keys that are no input of these rules but are known elsewhere (`diff OLD NEW DATA`: the
+    /// other rules file's inputs): ignored, not problems.
+    pub also_known: std::collections::HashSet<String>,
+}
+
+/// Validates raw areas: the areas (invalid ones marked) and the problems found, reading values
+/// as `reading` says. An area whose id an earlier area already has is left out (the first is
+/// used), so that it is counted once.
+pub fn validate_with(
+    rules: &Rules,
+    raw: Vec<RawArea>,
+    reading: &Reading,
+) -> (Vec<Area>, Vec<Diagnostic>) {
     let keys: HashMap<String, u32> = (0..rules.slots.len() as u32)
         .map(|s| (rules.slot_name(s), s))
         .collect();
@@ -79,29 +103,18 @@ pub fn validate(rules: &Rules, raw: Vec<RawArea>) -> (Vec<Area>, Vec<Diagnostic>
         match r.id {
             Some(id) => {
                 if let Some(first) = seen.get(&id) {
-                    diags.push(
-                        Diagnostic::error(
-                            DataCode::DuplicateId.code(),
-                            format!("area id `{id}` is used twice"),
-                            r.span,
-                        )
-                        .with_secondary(*first, "first used here")
-                        .with_help("give each area its own id; this one is not assessed"),
-                    );
-                    area.invalid = true;
-                } else {
-                    seen.insert(id.clone(), r.span);
+                    diags.push(duplicate(&id, r.span, *first));
+                    continue;
                 }
+                seen.insert(id.clone(), r.span);
                 area.id = id;
             }
             None => {
+                let msg = format!("area {} has no id", i + 1);
+                area.problems.push(msg.clone());
                 diags.push(
-                    Diagnostic::error(
-                        DataCode::MissingId.code(),
-                        format!("area {} has no id", i + 1),
-                        r.span,
-                    )
-                    .with_help("add an `id`"),
+                    Diagnostic::error(DataCode::MissingId.code(), msg, r.span)
+                        .with_help("add an `id`"),
                 );
                 area.id = format!("#{}", i + 1);
                 area.invalid = true;
@@ -110,17 +123,30 @@ pub fn validate(rules: &Rules, raw: Vec<RawArea>) -> (Vec<Area>, Vec<Diagnostic>
         for (key, key_span, value, value_span) in r.values {
             let key = crate::source::nfc(&key);
             let Some(&slot) = keys.get(&key) else {
+                if reading.also_known.contains(&key) {
+                    continue;
+                }
                 // A CSV column is reported once; a row is invalid when it has a value there.
                 let first = !r.from_csv || reported_columns.insert(key.clone());
                 if first {
                     diags.push(unknown_key(&key, key_span, &area.id, r.from_csv, &keys));
                 }
-                area.invalid |= !(r.from_csv && value == RawValue::Missing);
+                if !(r.from_csv && value == RawValue::Missing) {
+                    area.invalid = true;
+                    area.problems
+                        .push(format!("`{key}` is not an input of the rules"));
+                }
                 continue;
             };
             let s = rules.slots[slot as usize];
             let input = &rules.inputs[s.input as usize];
-            match parse_value(&input.ty, &value, r.from_csv) {
+            let style = if r.from_csv { reading.style } else { None };
+            match parse_value_styled(
+                &input.ty,
+                &value,
+                r.from_csv,
+                style.unwrap_or(NumberStyle::Usual),
+            ) {
                 Ok(None) => {}
                 Ok(Some(Value::Text(_))) => {
                     let text = match &value {
@@ -133,13 +159,11 @@ pub fn validate(rules: &Rules, raw: Vec<RawArea>) -> (Vec<Area>, Vec<Diagnostic>
                 }
                 Ok(Some(v)) => area.values[slot as usize] = v,
                 Err((code, msg, help)) => {
-                    let d = Diagnostic::error(
-                        code.code(),
-                        format!("`{key}` of area `{}`: {msg}", area.id),
-                        value_span,
-                    )
-                    .with_label(msg)
-                    .with_help(help);
+                    let message = format!("`{key}` of area `{}`: {msg}", area.id);
+                    area.problems.push(format!("`{key}`: {msg}"));
+                    let d = Diagnostic::error(code.code(), message, value_span)
+                        .with_label(msg)
+                        .with_help(help);
                     diags.push(d);
                     area.invalid = true;
                 }
@@ -148,6 +172,21 @@ pub fn validate(rules: &Rules, raw: Vec<RawArea>) -> (Vec<Area>, Vec<Diagnostic>
         areas.push(area);
     }
     (areas, diags)
+}
+
+fn duplicate(id: &str, at: crate::ast::Span, first: crate::ast::Span) -> Diagnostic {
+    Diagnostic::error(
+        DataCode::DuplicateId.code(),
+        format!(
+            "area id `{id}` is used twice: the first area with it is used, this one is left out"
+        ),
+        at,
+    )
+    .with_label("left out")
+    .with_secondary(first, "this one is used")
+    .with_help(
+        "give each area its own id; targets count the area once, with the first area's values",
+    )
 }
 
 fn unknown_key(
@@ -175,12 +214,27 @@ fn unknown_key(
         .with_help(help)
 }
 
-/// Reads one raw value as a value of an input type (`None` when missing).
+/// Reads one raw value as a value of an input type (`None` when missing); a text number is
+/// read with a decimal point, and `10.000` for a count is ambiguous.
 pub fn parse_value(
     ty: &InputType,
     raw: &RawValue,
     csv: bool,
 ) -> Result<Option<Value>, ValueProblem> {
+    parse_value_styled(ty, raw, csv, NumberStyle::Usual)
+}
+
+/// [`parse_value`] with the file's number style for texts (a JSON number is read as written).
+pub fn parse_value_styled(
+    ty: &InputType,
+    raw: &RawValue,
+    csv: bool,
+    style: NumberStyle,
+) -> Result<Option<Value>, ValueProblem> {
+    let style = match raw {
+        RawValue::Number(_) => NumberStyle::Point,
+        _ => style,
+    };
     let text = match raw {
         RawValue::Missing => return Ok(None),
         RawValue::Text(t) if t.trim().is_empty() && csv => return Ok(None),
@@ -193,9 +247,9 @@ pub fn parse_value(
         }
     };
     let value = match ty {
-        InputType::Count => count(text, ty)?,
-        InputType::Number => Value::Num(number(text, ty)?),
-        InputType::Percent => percent(text, ty)?,
+        InputType::Count => count(text, ty, style)?,
+        InputType::Number => Value::Num(number(text, ty, style, false)?),
+        InputType::Percent => percent(text, ty, style)?,
         InputType::YesNo => yes_no(text, csv).ok_or_else(|| wrong(ty, text))?,
         InputType::Date => date(text, csv)?,
         InputType::Text => Value::Text(0),
@@ -234,8 +288,19 @@ fn shown(text: &str) -> String {
     format!("{head}… ({} characters)", text.chars().count())
 }
 
-fn number(text: &str, ty: &InputType) -> Result<Num, ValueProblem> {
-    Num::parse(text).map_err(|e| match e {
+fn number(
+    text: &str,
+    ty: &InputType,
+    style: NumberStyle,
+    count: bool,
+) -> Result<Num, ValueProblem> {
+    Num::parse(&normalize(text, style, count)?).map_err(|e| match e {
+        NumError::NotANumber if style == NumberStyle::Comma => {
+            let (code, msg, _) = wrong(ty, text);
+            let help =
+                "this file uses decimal commas: write e.g. `800,5` (`1.234,5` with grouping)";
+            (code, msg, help.to_string())
+        }
         NumError::NotANumber => wrong(ty, text),
         limit => (
             DataCode::NumberLimit,
@@ -248,8 +313,8 @@ fn number(text: &str, ty: &InputType) -> Result<Num, ValueProblem> {
     })
 }
 
-fn count(text: &str, ty: &InputType) -> Result<Value, ValueProblem> {
-    let n = number(text, ty)?;
+fn count(text: &str, ty: &InputType, style: NumberStyle) -> Result<Value, ValueProblem> {
+    let n = number(text, ty, style, true)?;
     if n.is_negative() {
         return Err((
             DataCode::NegativeCount,
@@ -267,8 +332,13 @@ fn count(text: &str, ty: &InputType) -> Result<Value, ValueProblem> {
     Ok(Value::Num(n))
 }
 
-fn percent(text: &str, ty: &InputType) -> Result<Value, ValueProblem> {
-    let points = number(text.strip_suffix('%').unwrap_or(text).trim(), ty)?;
+fn percent(text: &str, ty: &InputType, style: NumberStyle) -> Result<Value, ValueProblem> {
+    let points = number(
+        text.strip_suffix('%').unwrap_or(text).trim(),
+        ty,
+        style,
+        false,
+    )?;
     if points < Num::ZERO || points > Num::ONE_HUNDRED {
         return Err((
             DataCode::PercentRange,

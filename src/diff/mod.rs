@@ -2,6 +2,7 @@
 //! and which edits, applied alone, cause each changed verdict.
 
 pub mod edits;
+pub mod problems;
 
 use crate::data::{self, DataFormat};
 use crate::eval::explain::{verdict_word, ExprNode};
@@ -85,6 +86,8 @@ pub struct Diff {
     pub edits: Vec<Edit>,
     /// Per edit: false when it cannot be applied alone (the result does not check).
     pub applicable: Vec<bool>,
+    /// The data's problems as read with each rules file.
+    pub data_problems: problems::DataProblems,
 }
 
 impl Diff {
@@ -251,6 +254,7 @@ pub fn diff_files(
     data_path: &Path,
     data_text: &str,
     format: DataFormat,
+    opts: &data::LoadOptions,
 ) -> Result<Diff, Vec<crate::Diagnostic>> {
     let read = |p: &Path| {
         crate::source::read_text(p).map_err(|e| {
@@ -263,10 +267,17 @@ pub fn diff_files(
     let (old_text, new_text) = (read(old_path)?, read(new_path)?);
     let old_rules = checked(crate::check::check_source(old_path, &old_text))?;
     let new_rules = checked(crate::check::check_source(new_path, &new_text))?;
+    // A key either rules file declares is no problem of the data.
+    let mut opts = opts.clone();
+    opts.also_known = [&old_rules, &new_rules]
+        .iter()
+        .flat_map(|r| (0..r.slots.len() as u32).map(|s| r.slot_name(s)))
+        .collect();
     let run = |rules: &Rules, sets: &[(u32, Value)]| {
-        outcome_for(rules, data_path, data_text, format, sets)
+        outcome_for(rules, data_path, data_text, format, sets, &opts)
     };
     let (old, new) = (run(&old_rules, &[]), run(&new_rules, &[]));
+    let data_problems = problems::compare(&old.data, &new.data);
     let (mut areas, targets) = compare(&Sides {
         old: &old,
         new: &new,
@@ -299,6 +310,7 @@ pub fn diff_files(
         targets,
         edits,
         applicable,
+        data_problems,
     })
 }
 
@@ -310,14 +322,17 @@ pub fn diff_overrides(
     format: DataFormat,
     sets: &[(u32, Value)],
     written: &[String],
+    opts: &data::LoadOptions,
 ) -> Diff {
     // The rules are the same for every run: the data is read and validated once.
-    let data = data::load_text(
+    let data = data::load_text_with(
         rules,
         &data_path.display().to_string(),
         data_text.to_string(),
         format,
+        opts,
     );
+    let data_problems = problems::compare(&data, &data);
     let run = |sets: &[(u32, Value)]| Outcome::new(compile(rules, sets), data.clone());
     let (old, new) = (run(&[]), run(sets));
     let (mut areas, targets) = compare(&Sides {
@@ -348,6 +363,7 @@ pub fn diff_overrides(
         targets,
         edits,
         applicable,
+        data_problems,
     }
 }
 
@@ -358,12 +374,14 @@ fn outcome_for(
     data_text: &str,
     format: DataFormat,
     sets: &[(u32, Value)],
+    opts: &data::LoadOptions,
 ) -> Outcome {
-    let data = data::load_text(
+    let data = data::load_text_with(
         rules,
         &data_path.display().to_string(),
         data_text.to_string(),
         format,
+        opts,
     );
     Outcome::new(compile(rules, sets), data)
 }

@@ -59,6 +59,7 @@ pub fn render(d: &Diff) -> String {
             "  and {labels} label-only edit(s), not listed (see `--format json`)"
         );
     }
+    out.push_str(&crate::diff::problems::render(&d.data_problems));
     out
 }
 

@@ -26,6 +26,9 @@ pub fn area(prog: &Program, name: &str, x: &AreaExplanation, color: bool) -> Str
         }
     );
     if x.invalid {
+        for p in &x.problems {
+            let _ = writeln!(out, "  data problem: {p}");
+        }
         return out;
     }
     for a in &x.assessments {

@@ -193,6 +193,9 @@ impl Serialize for AreaOut<'_> {
         m.serialize_entry("name", &area.name)?;
         m.serialize_entry("district", &area.district)?;
         m.serialize_entry("status", if area.invalid { "invalid" } else { "valid" })?;
+        if area.invalid {
+            m.serialize_entry("problems", &area.problems)?;
+        }
         m.serialize_entry("assessments", &AssessmentsOut(self))?;
         m.end()
     }

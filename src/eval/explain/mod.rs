@@ -52,6 +52,7 @@ pub fn explain_with(prog: &Program, area: &Area, detail: Detail) -> AreaExplanat
     AreaExplanation {
         area: area.id.clone(),
         invalid: area.invalid,
+        problems: area.problems.clone(),
         assessments,
     }
 }

@@ -231,6 +231,8 @@ pub struct AreaExplanation {
     pub area: String,
     /// The area's data has errors.
     pub invalid: bool,
+    /// What is wrong with its data (for an invalid area), one sentence each.
+    pub problems: Vec<String>,
     /// The assessments.
     pub assessments: Vec<AssessmentExplanation>,
 }

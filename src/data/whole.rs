@@ -1,0 +1,81 @@
+//! Problems a whole data set shows: an input the rules read that no area has a value for (a
+//! forgotten or misnamed column).
+
+use super::validate::DataCode;
+use super::{Dataset, RawArea, RawValue};
+use crate::ast::Span;
+use crate::check::{CExpr, Rules};
+use crate::diag::Diagnostic;
+
+/// For each slot, true when some expression of the rules reads it.
+pub fn read_slots(rules: &Rules) -> Vec<bool> {
+    let mut read = vec![false; rules.slots.len()];
+    let mut mark = |e: &CExpr| {
+        e.walk(&mut |n| {
+            if let crate::check::CKind::Input(s) = n.kind {
+                if let Some(r) = read.get_mut(s as usize) {
+                    *r = true;
+                }
+            }
+        })
+    };
+    rules.lets.iter().for_each(|l| mark(&l.expr));
+    for a in &rules.assessments {
+        a.when.iter().for_each(&mut mark);
+        for c in &a.criteria {
+            c.when.iter().for_each(&mut mark);
+            mark(&c.condition);
+        }
+        a.outcomes
+            .iter()
+            .filter_map(|o| o.when.as_ref())
+            .for_each(&mut mark);
+    }
+    rules.targets.iter().for_each(|t| mark(&t.expr));
+    read
+}
+
+/// Slots for which some raw area holds a value (valid or not).
+pub fn slots_given(rules: &Rules, raw: &[RawArea]) -> Vec<bool> {
+    let keys: std::collections::HashMap<String, u32> = (0..rules.slots.len() as u32)
+        .map(|s| (rules.slot_name(s), s))
+        .collect();
+    let mut given = vec![false; rules.slots.len()];
+    for (key, _, value, _) in raw.iter().flat_map(|a| &a.values) {
+        if *value != RawValue::Missing {
+            if let Some(&s) = keys.get(&crate::source::nfc(key)) {
+                given[s as usize] = true;
+            }
+        }
+    }
+    given
+}
+
+/// A warning for each input (and period) the rules read that no area has a value for; none for
+/// a data set without areas.
+pub fn forgotten_columns(
+    rules: &Rules,
+    data: &Dataset,
+    given: &[bool],
+    at: Span,
+) -> Vec<Diagnostic> {
+    if data.areas.is_empty() {
+        return vec![];
+    }
+    let read = read_slots(rules);
+    (0..rules.slots.len())
+        .filter(|&s| read[s] && !given.get(s).copied().unwrap_or(true))
+        .map(|s| {
+            let name = rules.slot_name(s as u32);
+            let label = &rules.inputs[rules.slots[s].input as usize].label;
+            Diagnostic::warning(
+                DataCode::NoValues.code(),
+                format!("no area has a value for `{name}` ({label})"),
+                at,
+            )
+            .with_help(format!(
+                "is the column (or key) `{name}` missing or named differently? what reads it is unknown for every area"
+            ))
+        })
+        .collect()
+}
