@@ -6,6 +6,7 @@ mod check;
 mod diff;
 mod fmt;
 mod output;
+mod results;
 mod sweep;
 mod test;
 
@@ -27,12 +28,26 @@ pub enum Format {
     Json,
 }
 
+/// Output formats of `assess`: those of every command, and tables for spreadsheets.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum AssessFormat {
+    Text,
+    Json,
+    /// One row per area and assessment, as CSV.
+    Csv,
+    /// A workbook (areas and targets sheets); needs `-o FILE`.
+    Xlsx,
+}
+
 /// Data formats for `--data-format`.
 #[derive(Clone, Copy, ValueEnum)]
 pub enum DataFormatArg {
     Json,
     Ron,
     Csv,
+    /// A workbook: `.xlsx`, `.xls` or `.ods`.
+    #[value(alias = "xls", alias = "ods", alias = "workbook")]
+    Xlsx,
 }
 
 impl From<DataFormatArg> for tieuchi::DataFormat {
@@ -41,6 +56,7 @@ impl From<DataFormatArg> for tieuchi::DataFormat {
             DataFormatArg::Json => tieuchi::DataFormat::Json,
             DataFormatArg::Ron => tieuchi::DataFormat::Ron,
             DataFormatArg::Csv => tieuchi::DataFormat::Csv,
+            DataFormatArg::Xlsx => tieuchi::DataFormat::Workbook,
         }
     }
 }
@@ -51,13 +67,20 @@ enum Command {
     Assess {
         /// The rules file.
         rules: PathBuf,
-        /// The data file (`.json`, `.ron`, `.csv`; `-` for standard input).
+        /// The data file (`.json`, `.ron`, `.csv`, `.xlsx`/`.xls`/`.ods`; `-` for standard input).
         data: PathBuf,
         /// Explain each verdict over the rules file's lines.
         #[arg(long)]
         explain: bool,
+        /// `csv`: one row per area and assessment; `xlsx` (with `-o`): that and a targets sheet.
         #[arg(long, value_enum, default_value = "text")]
-        format: Format,
+        format: AssessFormat,
+        /// Write the results to FILE (`.xlsx` a workbook, `.csv` the table) instead of stdout.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The workbook's sheet to read (the first when not given).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
         /// Override a param: `--set nguong_kham_pha=75%` (repeatable).
         #[arg(long = "set", value_name = "P=V")]
         sets: Vec<String>,
@@ -99,6 +122,9 @@ enum Command {
         sets: Vec<String>,
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+        /// The workbook's sheet to read (the first when not given).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
     },
     /// Compare two rules files (or one with what-if overrides) over the same data.
     Diff {
@@ -133,6 +159,9 @@ enum Command {
         /// With a folder of rules files: use the one whose `valid` range holds this date.
         #[arg(long, value_name = "YYYY-MM-DD")]
         on: Option<chrono::NaiveDate>,
+        /// The workbook's sheet to read (the first when not given).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
     },
     /// Parse and check rules files.
     Check {
@@ -200,11 +229,15 @@ pub fn run() -> i32 {
             strict,
             data_format,
             on,
+            output,
+            sheet,
         } => assess::run(&assess::AssessArgs {
             rules: &rules,
             data: &data,
             data_format: data_format.map(Into::into),
             format,
+            output: output.as_deref(),
+            sheet: sheet.as_deref(),
             explain,
             sets: &sets,
             areas: &areas,
@@ -237,13 +270,20 @@ pub fn run() -> i32 {
             param,
             sets,
             format,
-        } => sweep::run(&rules, &data, &param, &sets, format),
+            sheet,
+        } => sweep::run(&rules, &data, &param, &sets, format, sheet.as_deref()),
         Command::Validate {
             rules,
             data,
             format,
             data_format,
             on,
-        } => assess::validate(&rules, on, &data, data_format.map(Into::into), format),
+            sheet,
+        } => assess::validate(
+            &rules,
+            on,
+            (&data, data_format.map(Into::into), sheet.as_deref()),
+            format,
+        ),
     }
 }

@@ -1,12 +1,19 @@
 //! `tieuchi sweep RULES DATA --param P=FROM..TO/STEP`
 
-use super::assess::{load_data, load_rules, overrides};
+use super::assess::{load_data_sheet, load_rules, overrides};
 use super::{output, Format};
 use std::path::Path;
 use tieuchi::sweep::{parse_spec, render, sweep};
 
 /// Runs a sweep; 2 on unusable input.
-pub fn run(rules: &Path, data: &Path, param: &str, sets: &[String], format: Format) -> i32 {
+pub fn run(
+    rules: &Path,
+    data: &Path,
+    param: &str,
+    sets: &[String],
+    format: Format,
+    sheet: Option<&str>,
+) -> i32 {
     let inner = || -> Result<i32, i32> {
         let rules = load_rules(rules, None)?;
         let spec = parse_spec(&rules, param).map_err(|d| {
@@ -14,7 +21,7 @@ pub fn run(rules: &Path, data: &Path, param: &str, sets: &[String], format: Form
             2
         })?;
         let sets = overrides(&rules, sets)?;
-        let data = load_data(&rules, data, None)?;
+        let data = load_data_sheet(&rules, data, None, sheet)?;
         output::print_diagnostics(&data.diagnostics, &data.sources, Format::Text);
         let rows = sweep(&rules, &data.areas, &spec, &sets);
         match format {

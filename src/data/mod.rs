@@ -7,6 +7,10 @@ mod json_format;
 mod ron_format;
 mod ron_repeats;
 mod validate;
+#[cfg(feature = "spreadsheets")]
+mod workbook;
+#[cfg(feature = "spreadsheets")]
+mod workbook_rows;
 
 use crate::ast::Span;
 use crate::check::Rules;
@@ -26,6 +30,9 @@ pub enum DataFormat {
     Ron,
     /// `.csv`
     Csv,
+    /// A workbook: `.xlsx`, `.xlsm`, `.xls`, `.ods` (read from the first sheet, or the one
+    /// named), with the same columns as CSV.
+    Workbook,
 }
 
 impl DataFormat {
@@ -35,6 +42,7 @@ impl DataFormat {
             "json" => Some(DataFormat::Json),
             "ron" => Some(DataFormat::Ron),
             "csv" => Some(DataFormat::Csv),
+            "xlsx" | "xlsm" | "xls" | "ods" => Some(DataFormat::Workbook),
             _ => None,
         }
     }
@@ -105,6 +113,10 @@ pub enum RawValue {
     Text(String),
     /// A boolean.
     Bool(bool),
+    /// A number from a spreadsheet cell not formatted as a percent (its shortest decimal). In
+    /// a `percent` column a value above 0 and at most 1 is ambiguous (a fraction, or percent
+    /// points?) and is a problem; any other value reads as a number.
+    CellNumber(String),
     /// `null` or an empty CSV cell: missing.
     Missing,
 }
@@ -134,6 +146,16 @@ pub fn load_path(
     path: &Path,
     format: Option<DataFormat>,
 ) -> Result<Dataset, Diagnostic> {
+    load_path_sheet(rules, path, format, None)
+}
+
+/// [`load_path`], reading a workbook's sheet `sheet` (the first when `None`).
+pub fn load_path_sheet(
+    rules: &Rules,
+    path: &Path,
+    format: Option<DataFormat>,
+    sheet: Option<&str>,
+) -> Result<Dataset, Diagnostic> {
     let format = format
         .or_else(|| DataFormat::from_path(path))
         .ok_or_else(|| {
@@ -141,8 +163,22 @@ pub fn load_path(
                 DataCode::Read.code(),
                 format!("cannot tell the format of `{}`", path.display()),
             )
-            .with_help("name the file `.json`, `.ron` or `.csv`, or pass `--data-format`")
+            .with_help("name the file `.json`, `.ron`, `.csv` or `.xlsx`, or pass `--data-format`")
         })?;
+    if format == DataFormat::Workbook {
+        let bytes = read_bytes(path).map_err(|e| {
+            Diagnostic::unplaced(
+                DataCode::Read.code(),
+                format!("cannot read `{}`: {e}", path.display()),
+            )
+        })?;
+        return Ok(load_workbook(
+            rules,
+            &path.display().to_string(),
+            bytes,
+            sheet,
+        ));
+    }
     let text = match (read_text(path), format) {
         (Ok(t), _) => t,
         // Spreadsheets save CSV in other encodings; the rows that are not UTF-8 become invalid.
@@ -170,20 +206,60 @@ pub fn load_text(rules: &Rules, name: &str, text: String, format: DataFormat) ->
     let file = sources.add(SourceFile::new(name, None, text));
     let text = sources.get(file).map(|f| f.text.as_str()).unwrap_or("");
     let parsed = read_raw(text, file, format);
-    let unreadable = parsed.is_err();
-    let (raw, mut diagnostics) = match parsed {
-        Ok(r) => r,
-        Err(d) => (vec![], vec![d]),
-    };
-    let (areas, mut more) = validate::validate(rules, raw);
-    diagnostics.append(&mut more);
-    diagnostics.sort_by_key(|d| d.span().start);
-    Dataset {
-        areas,
-        diagnostics,
-        sources,
-        unreadable,
+    Dataset::validated(rules, parsed, sources)
+}
+
+impl Dataset {
+    fn validated(rules: &Rules, parsed: Read, sources: SourceMap) -> Dataset {
+        let unreadable = parsed.is_err();
+        let (raw, mut diagnostics) = match parsed {
+            Ok(r) => r,
+            Err(d) => (vec![], vec![d]),
+        };
+        let (areas, mut more) = validate::validate(rules, raw);
+        diagnostics.append(&mut more);
+        diagnostics.sort_by_key(|d| d.span().start);
+        Dataset {
+            areas,
+            diagnostics,
+            sources,
+            unreadable,
+        }
     }
+}
+
+/// Loads and validates the sheet `sheet` (the first when `None`) of a workbook given as bytes
+/// (`.xlsx`, `.xls` or `.ods`). Each diagnostic names the sheet and the cell (`B7`).
+pub fn load_workbook(rules: &Rules, name: &str, bytes: Vec<u8>, sheet: Option<&str>) -> Dataset {
+    #[cfg(feature = "spreadsheets")]
+    {
+        let mut sources = SourceMap::new();
+        let file: crate::ast::FileId = 0; // the first file of a new map
+        match workbook::read(bytes, sheet, file) {
+            Ok(read) => {
+                let shown = format!("{name}, sheet {}", read.sheet);
+                sources.add(SourceFile::new(shown, None, read.text));
+                let mut data = Dataset::validated(rules, read.read, sources);
+                workbook::name_places(&mut data, &read.sheet, &read.places);
+                data
+            }
+            Err(d) => Dataset::validated(rules, Err(d), sources),
+        }
+    }
+    #[cfg(not(feature = "spreadsheets"))]
+    {
+        let _ = (bytes, sheet, name);
+        Dataset::validated(rules, Err(no_spreadsheets()), SourceMap::new())
+    }
+}
+
+#[cfg(not(feature = "spreadsheets"))]
+fn no_spreadsheets() -> Diagnostic {
+    Diagnostic::unplaced(
+        DataCode::Read.code(),
+        "this build of tieuchi reads no workbooks (built without the `spreadsheets` feature)",
+    )
+    .with_help("export the sheet as CSV, or build with `--features spreadsheets`")
 }
 
 /// The problem that keeps `text` from being read as a data set at all (see
@@ -202,6 +278,11 @@ fn read_raw(text: &str, file: crate::ast::FileId, format: DataFormat) -> Read {
         DataFormat::Json => json_format::read(text, file),
         DataFormat::Ron => ron_format::read(text, file),
         DataFormat::Csv => csv_format::read(text, file),
+        DataFormat::Workbook => Err(Diagnostic::unplaced(
+            DataCode::Read.code(),
+            "a workbook is read from its file, not as text",
+        )
+        .with_help("give the `.xlsx` file's path, or export the sheet as CSV")),
     }
 }
 

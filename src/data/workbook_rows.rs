@@ -1,0 +1,331 @@
+//! From a sheet's cells to raw areas: the header row (the first row with a value) names the
+//! columns as in CSV (`id`, `name`, `district`, `input`, `input@period`); a header may also be
+//! a label ending with the key in parentheses, `Số vụ — Cả năm (vu@ca_nam)`. Rows without any
+//! value are skipped.
+
+use super::workbook::ReadSheet;
+use super::{DataCode, RawArea, RawValue};
+use crate::ast::{FileId, Span};
+use crate::diag::Diagnostic;
+use std::collections::HashMap;
+
+/// A cell's value as the workbook types it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CellValue {
+    /// A number not formatted as a percent, as its shortest decimal.
+    Number(String),
+    /// A percent-formatted number, in percent points (`87.5` for a cell holding 0.875).
+    Percent(String),
+    /// Text.
+    Text(String),
+    /// A boolean cell.
+    Bool(bool),
+    /// A date cell, `YYYY-MM-DD` (with the time of day when it has one).
+    Date(String),
+    /// An error value such as `#DIV/0!`.
+    Error(String),
+    /// Nothing.
+    Empty,
+}
+
+impl CellValue {
+    /// Text, or `Empty` when it is blank.
+    pub fn text(s: &str) -> CellValue {
+        if s.trim().is_empty() {
+            CellValue::Empty
+        } else {
+            CellValue::Text(s.to_string())
+        }
+    }
+
+    fn shown(&self) -> String {
+        let s = match self {
+            CellValue::Number(t) | CellValue::Text(t) | CellValue::Date(t) => t.clone(),
+            CellValue::Error(t) => t.clone(),
+            CellValue::Percent(t) => format!("{t}%"),
+            CellValue::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+            CellValue::Empty => String::new(),
+        };
+        // One line per row: line ends and tabs inside a cell are shown as spaces.
+        s.chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect()
+    }
+
+    fn raw(&self) -> RawValue {
+        match self {
+            CellValue::Number(t) => RawValue::CellNumber(t.clone()),
+            CellValue::Percent(t) => RawValue::Text(format!("{t}%")),
+            CellValue::Text(t) | CellValue::Date(t) => RawValue::Text(t.trim().to_string()),
+            CellValue::Bool(b) => RawValue::Bool(*b),
+            CellValue::Error(_) | CellValue::Empty => RawValue::Missing,
+        }
+    }
+}
+
+/// One non-empty cell (0-based row and column).
+#[derive(Debug, Clone)]
+pub struct Cell {
+    /// 0-based row.
+    pub row: u32,
+    /// 0-based column.
+    pub col: u32,
+    /// Its value.
+    pub value: CellValue,
+}
+
+impl Cell {
+    /// A cell at (row, col).
+    pub fn new(row: u32, col: u32, value: CellValue) -> Cell {
+        Cell { row, col, value }
+    }
+}
+
+/// `A`, `B`, …, `Z`, `AA`, … for a 0-based column.
+pub fn column_name(col: u32) -> String {
+    let mut n = col as u64 + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let r = ((n - 1) % 26) as u8;
+        out.push(char::from(b'A' + r));
+        n = (n - 1) / 26;
+    }
+    out.iter().rev().collect()
+}
+
+/// The key a header cell names: the text itself, or the key in parentheses at its end.
+pub fn header_key(header: &str) -> String {
+    let h = header.trim();
+    if let Some(body) = h.strip_suffix(')') {
+        if let Some(open) = body.rfind('(') {
+            let key = body[open + 1..].trim();
+            let mut chars = key.chars();
+            let starts = chars.next().is_some_and(|c| c.is_alphabetic() || c == '_');
+            if starts && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '@') {
+                return key.to_string();
+            }
+        }
+    }
+    h.to_string()
+}
+
+/// The sheet rendered as text (line n = row n) and the span of each cell in it.
+fn render(cells: &[Cell], file: FileId) -> (String, Vec<Span>) {
+    let mut text = String::new();
+    let mut spans = Vec::with_capacity(cells.len());
+    let mut line = 0u32; // rows written so far
+    let mut last_col: Option<u32> = None;
+    for c in cells {
+        while line <= c.row {
+            if line > 0 {
+                text.push('\n');
+            }
+            line += 1;
+            last_col = None;
+        }
+        // One ` | ` before every column after A: the empty cells between stay visible.
+        let seps = c.col - last_col.map_or(0, |l| l.min(c.col));
+        for _ in 0..seps {
+            text.push_str(" | ");
+        }
+        let start = text.len();
+        text.push_str(&c.value.shown());
+        spans.push(Span {
+            file,
+            start,
+            end: text.len(),
+        });
+        last_col = Some(c.col);
+    }
+    (text, spans)
+}
+
+/// The areas of a sheet.
+pub fn rows(sheet: String, cells: Vec<Cell>, file: FileId) -> ReadSheet {
+    let (text, spans) = render(&cells, file);
+    let places = cells
+        .iter()
+        .zip(&spans)
+        .map(|(c, s)| {
+            (
+                s.start,
+                s.end,
+                format!("{}{}", column_name(c.col), c.row + 1),
+            )
+        })
+        .collect();
+    let read = areas(&cells, &spans, &text, file);
+    ReadSheet {
+        sheet,
+        text,
+        read,
+        places,
+    }
+}
+
+type Read = Result<(Vec<RawArea>, Vec<Diagnostic>), Diagnostic>;
+
+fn line_span(text: &str, row: u32, file: FileId) -> Span {
+    let mut start = 0;
+    for _ in 0..row {
+        start = text[start..]
+            .find('\n')
+            .map_or(text.len(), |n| start + n + 1);
+    }
+    let end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+    Span { file, start, end }
+}
+
+fn areas(cells: &[Cell], spans: &[Span], text: &str, file: FileId) -> Read {
+    let Some(first) = cells.first() else {
+        let d = Diagnostic::error(
+            DataCode::Read.code(),
+            "the sheet is empty",
+            line_span(text, 0, file),
+        )
+        .with_help("the first row holds the column names `id,name,district,…`");
+        return Err(d);
+    };
+    let header_row = first.row;
+    let header_end = cells.partition_point(|c| c.row == header_row);
+    let header = &cells[..header_end];
+    let columns = header_columns(header, &spans[..header_end], text, file)?;
+    let mut areas = Vec::new();
+    let mut diags = Vec::new();
+    let mut start = header_end;
+    let mut unnamed: HashMap<u32, ()> = HashMap::new();
+    while start < cells.len() {
+        let row = cells[start].row;
+        let end = start + cells[start..].partition_point(|c| c.row == row);
+        let rs = line_span(text, row, file);
+        let mut area = RawArea {
+            id: None,
+            name: String::new(),
+            district: String::new(),
+            values: vec![],
+            span: rs,
+            from_csv: true,
+            broken: false,
+        };
+        let mut at: HashMap<u32, (usize, &Cell)> = HashMap::new();
+        for (i, c) in cells[start..end].iter().enumerate() {
+            at.insert(c.col, (start + i, c));
+            if !columns.iter().any(|(col, _, _)| *col == c.col)
+                && unnamed.insert(c.col, ()).is_none()
+            {
+                diags.push(
+                    Diagnostic::warning(
+                        DataCode::UnknownKey.code(),
+                        format!(
+                            "column {} has values but no header: they are not read",
+                            column_name(c.col)
+                        ),
+                        spans[start + i],
+                    )
+                    .with_help("name the column in the header row, or delete its values"),
+                );
+            }
+        }
+        for (col, key, key_span) in &columns {
+            let Some(&(i, c)) = at.get(col) else {
+                if !matches!(key.as_str(), "id" | "name" | "district") {
+                    area.values
+                        .push((key.clone(), *key_span, RawValue::Missing, rs));
+                }
+                continue;
+            };
+            if let CellValue::Error(e) = &c.value {
+                diags.push(
+                    Diagnostic::error(
+                        DataCode::WrongType.code(),
+                        format!("`{key}` holds the error `{e}`"),
+                        spans[i],
+                    )
+                    .with_help("fix the formula or type the value; this row is not assessed"),
+                );
+                area.broken = true;
+                continue;
+            }
+            let shown = c.value.shown().trim().to_string();
+            match key.as_str() {
+                "id" => area.id = Some(shown).filter(|s| !s.is_empty()),
+                "name" => area.name = shown,
+                "district" => area.district = shown,
+                _ => area
+                    .values
+                    .push((key.clone(), *key_span, c.value.raw(), spans[i])),
+            }
+        }
+        areas.push(area);
+        start = end;
+    }
+    Ok((areas, diags))
+}
+
+/// The named columns of the header row: (column, key, span of the header cell).
+fn header_columns(
+    header: &[Cell],
+    spans: &[Span],
+    text: &str,
+    file: FileId,
+) -> Result<Vec<(u32, String, Span)>, Diagnostic> {
+    let mut columns: Vec<(u32, String, Span)> = Vec::new();
+    let mut seen: HashMap<String, Span> = HashMap::new();
+    for (c, span) in header.iter().zip(spans) {
+        let key = header_key(&c.value.shown());
+        if let Some(first) = seen.insert(crate::source::nfc(&key), *span) {
+            return Err(Diagnostic::error(
+                DataCode::DuplicateKey.code(),
+                format!("column `{key}` appears twice in the header"),
+                *span,
+            )
+            .with_secondary(first, "first here")
+            .with_help("keep one column per input; no row is assessed until then"));
+        }
+        columns.push((c.col, key, *span));
+    }
+    if !columns.iter().any(|(_, k, _)| k == "id") {
+        let row = header.first().map_or(0, |c| c.row);
+        return Err(Diagnostic::error(
+            DataCode::Read.code(),
+            "the header row has no `id` column",
+            line_span(text, row, file),
+        )
+        .with_help("the first row with values is the header: `id`, `name`, `district`, then one column per input (`input@period` for inputs per period)"));
+    }
+    Ok(columns)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_names() {
+        assert_eq!(column_name(0), "A");
+        assert_eq!(column_name(25), "Z");
+        assert_eq!(column_name(26), "AA");
+        assert_eq!(column_name(16383), "XFD");
+    }
+
+    #[test]
+    fn header_keys() {
+        assert_eq!(header_key("vu@ca_nam"), "vu@ca_nam");
+        assert_eq!(header_key("Số vụ — Cả năm (vu@ca_nam)"), "vu@ca_nam");
+        assert_eq!(header_key(" Tỷ lệ (%) "), "Tỷ lệ (%)");
+        assert_eq!(header_key("Ghi chú (nếu có)"), "Ghi chú (nếu có)");
+    }
+
+    #[test]
+    fn rendering_keeps_rows_on_their_lines() {
+        let cells = vec![
+            Cell::new(0, 0, CellValue::text("id")),
+            Cell::new(0, 2, CellValue::text("x")),
+            Cell::new(2, 1, CellValue::Number("5".into())),
+        ];
+        let (text, spans) = render(&cells, 0);
+        assert_eq!(text, "id |  | x\n\n | 5");
+        assert_eq!(&text[spans[2].start..spans[2].end], "5");
+        assert_eq!(&text[spans[1].start..spans[1].end], "x");
+    }
+}
