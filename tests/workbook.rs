@@ -463,3 +463,33 @@ fn assess_reads_a_workbook_sheet_on_the_command_line() {
     ]);
     assert_eq!(code, 0, "{err}");
 }
+
+#[test]
+fn diff_and_sweep_read_workbooks_as_they_read_csv() {
+    let wb = shipped_as_workbook("shipped-diff.xlsx");
+    let wb = wb.to_str().expect("path");
+    let rules = "rules/quang-binh-2024.tc";
+    let set = "nguong_kham_pha=90%";
+    let diff = |data: &str| {
+        let (code, out, err) = tieuchi(&["diff", rules, data, "--set", set, "--format", "json"]);
+        assert_eq!(code, 0, "{err}");
+        serde_json::from_slice::<serde_json::Value>(&out).expect("json")
+    };
+    let (csv, xlsx) = (diff("data/quang-binh-2024.csv"), diff(wb));
+    assert!(
+        csv["areas"].as_array().is_some_and(|a| !a.is_empty()),
+        "{csv}"
+    );
+    assert_eq!(csv, xlsx);
+    let sweep = |data: &str| {
+        let spec = "nguong_kham_pha=70%..90%/10%";
+        let (code, out, err) =
+            tieuchi(&["sweep", rules, data, "--param", spec, "--format", "json"]);
+        assert_eq!(code, 0, "{err}");
+        serde_json::from_slice::<serde_json::Value>(&out).expect("json")
+    };
+    assert_eq!(sweep("data/quang-binh-2024.csv"), sweep(wb));
+    let (code, _, err) = tieuchi(&["diff", rules, wb, "--set", set, "--sheet", "Nope"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no sheet `Nope`"), "{err}");
+}

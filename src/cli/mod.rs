@@ -139,6 +139,9 @@ enum Command {
         /// Exit 1 when any result changed.
         #[arg(long)]
         exit_code: bool,
+        /// The workbook's sheet to read (the first when not given).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
     },
     /// Rewrite rules files in the canonical layout (comments kept).
     Fmt {
@@ -259,7 +262,8 @@ pub fn run() -> i32 {
             sets,
             format,
             exit_code,
-        } => diff::run(&paths, &sets, format, exit_code),
+            sheet,
+        } => diff::run(&paths, &sets, format, exit_code, sheet.as_deref()),
         Command::Fmt { files, check } => match expand_folders(&files, "format") {
             Ok(files) => fmt::run(&files, check),
             Err(code) => code,

@@ -228,6 +228,44 @@ impl Dataset {
     }
 }
 
+/// A data set not yet read: text in a format, or a workbook's bytes. Tools that read one data
+/// set with several rules (`diff`) keep this and load it once per rules.
+#[derive(Debug, Clone)]
+pub enum DataSource {
+    /// Text in JSON, RON or CSV.
+    Text {
+        /// The name shown in diagnostics.
+        name: String,
+        /// The text.
+        text: String,
+        /// Its format.
+        format: DataFormat,
+    },
+    /// A workbook's bytes, and the sheet to read (the first when `None`).
+    Workbook {
+        /// The name shown in diagnostics.
+        name: String,
+        /// The file's bytes.
+        bytes: Vec<u8>,
+        /// The sheet.
+        sheet: Option<String>,
+    },
+}
+
+impl DataSource {
+    /// Loads and validates the data set for `rules`.
+    pub fn load(&self, rules: &Rules) -> Dataset {
+        match self {
+            DataSource::Text { name, text, format } => {
+                load_text(rules, name, text.clone(), *format)
+            }
+            DataSource::Workbook { name, bytes, sheet } => {
+                load_workbook(rules, name, bytes.clone(), sheet.as_deref())
+            }
+        }
+    }
+}
+
 /// Loads and validates the sheet `sheet` (the first when `None`) of a workbook given as bytes
 /// (`.xlsx`, `.xls` or `.ods`). Each diagnostic names the sheet and the cell (`B7`).
 pub fn load_workbook(rules: &Rules, name: &str, bytes: Vec<u8>, sheet: Option<&str>) -> Dataset {
@@ -269,6 +307,35 @@ pub fn unreadable(name: &str, text: &str, format: DataFormat) -> Option<(Diagnos
     let mut sources = SourceMap::new();
     let file = sources.add(SourceFile::new(name, None, text.to_string()));
     read_raw(text, file, format).err().map(|d| (d, sources))
+}
+
+/// For a workbook source: the problem that keeps its sheet from being read as a data set at
+/// all, with the text to render it over; `None` when it reads (or for a text source). Needs no
+/// rules.
+pub fn workbook_unreadable(source: &DataSource) -> Option<(Diagnostic, SourceMap)> {
+    let DataSource::Workbook { name, bytes, sheet } = source else {
+        return None;
+    };
+    #[cfg(feature = "spreadsheets")]
+    {
+        let mut sources = SourceMap::new();
+        match workbook::read(bytes.clone(), sheet.as_deref(), 0) {
+            Ok(read) => {
+                sources.add(SourceFile::new(
+                    format!("{name}, sheet {}", read.sheet),
+                    None,
+                    read.text,
+                ));
+                read.read.err().map(|d| (d, sources))
+            }
+            Err(d) => Some((d, sources)),
+        }
+    }
+    #[cfg(not(feature = "spreadsheets"))]
+    {
+        let _ = (name, bytes, sheet);
+        Some((no_spreadsheets(), SourceMap::new()))
+    }
 }
 
 type Read = Result<(Vec<RawArea>, Vec<Diagnostic>), Diagnostic>;

@@ -165,31 +165,43 @@ pub fn rows(sheet: String, cells: Vec<Cell>, file: FileId) -> ReadSheet {
 
 type Read = Result<(Vec<RawArea>, Vec<Diagnostic>), Diagnostic>;
 
-fn line_span(text: &str, row: u32, file: FileId) -> Span {
-    let mut start = 0;
-    for _ in 0..row {
-        start = text[start..]
-            .find('\n')
-            .map_or(text.len(), |n| start + n + 1);
+/// The span of the line of sheet row `row` (0-based), from the line starts.
+struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+    file: FileId,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str, file: FileId) -> Lines<'a> {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Lines { text, starts, file }
     }
-    let end = text[start..].find('\n').map_or(text.len(), |n| start + n);
-    Span { file, start, end }
+
+    fn span(&self, row: u32) -> Span {
+        let len = self.text.len();
+        let start = self.starts.get(row as usize).copied().unwrap_or(len);
+        let end = self.starts.get(row as usize + 1).map_or(len, |n| n - 1);
+        Span {
+            file: self.file,
+            start,
+            end: end.max(start),
+        }
+    }
 }
 
 fn areas(cells: &[Cell], spans: &[Span], text: &str, file: FileId) -> Read {
+    let lines = Lines::new(text, file);
     let Some(first) = cells.first() else {
-        let d = Diagnostic::error(
-            DataCode::Read.code(),
-            "the sheet is empty",
-            line_span(text, 0, file),
-        )
-        .with_help("the first row holds the column names `id,name,district,…`");
+        let d = Diagnostic::error(DataCode::Read.code(), "the sheet is empty", lines.span(0))
+            .with_help("the first row holds the column names `id,name,district,…`");
         return Err(d);
     };
     let header_row = first.row;
     let header_end = cells.partition_point(|c| c.row == header_row);
     let header = &cells[..header_end];
-    let columns = header_columns(header, &spans[..header_end], text, file)?;
+    let columns = header_columns(header, &spans[..header_end], &lines)?;
     let mut areas = Vec::new();
     let mut diags = Vec::new();
     let mut start = header_end;
@@ -197,7 +209,7 @@ fn areas(cells: &[Cell], spans: &[Span], text: &str, file: FileId) -> Read {
     while start < cells.len() {
         let row = cells[start].row;
         let end = start + cells[start..].partition_point(|c| c.row == row);
-        let rs = line_span(text, row, file);
+        let rs = lines.span(row);
         let mut area = RawArea {
             id: None,
             name: String::new(),
@@ -266,8 +278,7 @@ fn areas(cells: &[Cell], spans: &[Span], text: &str, file: FileId) -> Read {
 fn header_columns(
     header: &[Cell],
     spans: &[Span],
-    text: &str,
-    file: FileId,
+    lines: &Lines,
 ) -> Result<Vec<(u32, String, Span)>, Diagnostic> {
     let mut columns: Vec<(u32, String, Span)> = Vec::new();
     let mut seen: HashMap<String, Span> = HashMap::new();
@@ -289,7 +300,7 @@ fn header_columns(
         return Err(Diagnostic::error(
             DataCode::Read.code(),
             "the header row has no `id` column",
-            line_span(text, row, file),
+            lines.span(row),
         )
         .with_help("the first row with values is the header: `id`, `name`, `district`, then one column per input (`input@period` for inputs per period)"));
     }

@@ -252,6 +252,20 @@ pub fn diff_files(
     data_text: &str,
     format: DataFormat,
 ) -> Result<Diff, Vec<crate::Diagnostic>> {
+    let source = data::DataSource::Text {
+        name: data_path.display().to_string(),
+        text: data_text.to_string(),
+        format,
+    };
+    diff_files_source(old_path, new_path, &source)
+}
+
+/// [`diff_files`] over a data source (text or a workbook).
+pub fn diff_files_source(
+    old_path: &Path,
+    new_path: &Path,
+    source: &data::DataSource,
+) -> Result<Diff, Vec<crate::Diagnostic>> {
     let read = |p: &Path| {
         crate::source::read_text(p).map_err(|e| {
             vec![crate::Diagnostic::unplaced(
@@ -263,9 +277,7 @@ pub fn diff_files(
     let (old_text, new_text) = (read(old_path)?, read(new_path)?);
     let old_rules = checked(crate::check::check_source(old_path, &old_text))?;
     let new_rules = checked(crate::check::check_source(new_path, &new_text))?;
-    let run = |rules: &Rules, sets: &[(u32, Value)]| {
-        outcome_for(rules, data_path, data_text, format, sets)
-    };
+    let run = |rules: &Rules, sets: &[(u32, Value)]| outcome_for(rules, source, sets);
     let (old, new) = (run(&old_rules, &[]), run(&new_rules, &[]));
     let (mut areas, targets) = compare(&Sides {
         old: &old,
@@ -311,13 +323,23 @@ pub fn diff_overrides(
     sets: &[(u32, Value)],
     written: &[String],
 ) -> Diff {
-    // The rules are the same for every run: the data is read and validated once.
-    let data = data::load_text(
-        rules,
-        &data_path.display().to_string(),
-        data_text.to_string(),
+    let source = data::DataSource::Text {
+        name: data_path.display().to_string(),
+        text: data_text.to_string(),
         format,
-    );
+    };
+    diff_overrides_source(rules, &source, sets, written)
+}
+
+/// [`diff_overrides`] over a data source (text or a workbook).
+pub fn diff_overrides_source(
+    rules: &Rules,
+    source: &data::DataSource,
+    sets: &[(u32, Value)],
+    written: &[String],
+) -> Diff {
+    // The rules are the same for every run: the data is read and validated once.
+    let data = source.load(rules);
     let run = |sets: &[(u32, Value)]| Outcome::new(compile(rules, sets), data.clone());
     let (old, new) = (run(&[]), run(sets));
     let (mut areas, targets) = compare(&Sides {
@@ -352,20 +374,8 @@ pub fn diff_overrides(
 }
 
 /// Reads the data for `rules` and assesses it with `sets`.
-fn outcome_for(
-    rules: &Rules,
-    data_path: &Path,
-    data_text: &str,
-    format: DataFormat,
-    sets: &[(u32, Value)],
-) -> Outcome {
-    let data = data::load_text(
-        rules,
-        &data_path.display().to_string(),
-        data_text.to_string(),
-        format,
-    );
-    Outcome::new(compile(rules, sets), data)
+fn outcome_for(rules: &Rules, source: &data::DataSource, sets: &[(u32, Value)]) -> Outcome {
+    Outcome::new(compile(rules, sets), source.load(rules))
 }
 
 fn checked(c: crate::Checked) -> Result<Rules, Vec<crate::Diagnostic>> {
