@@ -493,3 +493,63 @@ fn diff_and_sweep_read_workbooks_as_they_read_csv() {
     assert_eq!(code, 2);
     assert!(err.contains("no sheet `Nope`"), "{err}");
 }
+
+#[test]
+fn a_far_corner_cell_does_not_blow_up() {
+    // One value at XFD1048576: the sheet spans 17 billion cells, 3 of them used.
+    let r = rules();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    header(sheet, &["id", "vu@nam"]);
+    sheet.write_string(1, 0, "x1").expect("w");
+    sheet.write_number(1_048_575, 16_383, 1.0).expect("w");
+    let p = save(&mut book, "corner.xlsx");
+    let d = load_path(&r, &p, None).expect("loads");
+    assert_eq!(d.areas.len(), 2, "{:?}", d.diagnostics);
+    let w = d
+        .diagnostics
+        .iter()
+        .find(|d| !d.is_error())
+        .expect("a warning");
+    assert!(
+        w.message.contains("cell XFD1048576") && w.message.contains("no header"),
+        "{}",
+        w.message
+    );
+    assert!(d.areas[1].invalid, "a row without an id");
+}
+
+#[test]
+fn xlsx_output_needs_a_file_and_csv_output_can_go_to_one() {
+    let (code, out, err) = tieuchi(&[
+        "assess",
+        "rules/quang-binh-2024.tc",
+        "data/quang-binh-2024.csv",
+        "--format",
+        "xlsx",
+    ]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty() && err.contains("-o results.xlsx"), "{err}");
+    let file = dir().join("results.csv");
+    let (code, _, err) = tieuchi(&[
+        "assess",
+        "rules/quang-binh-2024.tc",
+        "data/quang-binh-2024.csv",
+        "-o",
+        file.to_str().expect("path"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&file).expect("written");
+    assert!(
+        text.starts_with("area,name,district,assessment,verdict,verdict_id"),
+        "{text}"
+    );
+    let (code, _, err) = tieuchi(&[
+        "assess",
+        "rules/quang-binh-2024.tc",
+        "data/quang-binh-2024.csv",
+        "-o",
+        "out.json",
+    ]);
+    assert_eq!(code, 2, "{err}");
+}
