@@ -19,8 +19,9 @@ pub struct ReadSheet {
     pub text: String,
     /// The areas, and the problems found while reading the cells.
     pub read: Result<(Vec<RawArea>, Vec<Diagnostic>), Diagnostic>,
-    /// Every non-empty cell's place in `text` with its reference (`B7`), sorted.
-    pub places: Vec<(usize, usize, String)>,
+    /// Every non-empty cell's place in `text` (start, end) with its 0-based row and column,
+    /// sorted.
+    pub places: Vec<(usize, usize, u32, u32)>,
 }
 
 /// At most this many non-empty cells are read from a sheet (a 10,000-area data set with 100
@@ -39,7 +40,7 @@ pub fn read(
 
 /// Puts the place of each problem in its message: `sheet \`S\`, cell B7: …` for a cell,
 /// `sheet \`S\`, row 7: …` for a whole row.
-pub fn name_places(data: &mut super::Dataset, sheet: &str, places: &[(usize, usize, String)]) {
+pub fn name_places(data: &mut super::Dataset, sheet: &str, places: &[(usize, usize, u32, u32)]) {
     let Some(file) = data.sources.get(0) else {
         return;
     };
@@ -50,8 +51,8 @@ pub fn name_places(data: &mut super::Dataset, sheet: &str, places: &[(usize, usi
         }
         let i = places.partition_point(|p| p.1 < span.start);
         let place = match places.get(i) {
-            Some((s, e, cell)) if *s <= span.start && span.start <= *e && span.end <= *e => {
-                format!("cell {cell}")
+            Some((s, e, row, col)) if *s <= span.start && span.end <= *e => {
+                format!("cell {}{}", workbook_rows::column_name(*col), row + 1)
             }
             _ => format!("row {}", file.line_col(span.start).0),
         };

@@ -146,13 +146,7 @@ pub fn rows(sheet: String, cells: Vec<Cell>, file: FileId) -> ReadSheet {
     let places = cells
         .iter()
         .zip(&spans)
-        .map(|(c, s)| {
-            (
-                s.start,
-                s.end,
-                format!("{}{}", column_name(c.col), c.row + 1),
-            )
-        })
+        .map(|(c, s)| (s.start, s.end, c.row, c.col))
         .collect();
     let read = areas(&cells, &spans, &text, file);
     ReadSheet {
@@ -198,80 +192,110 @@ fn areas(cells: &[Cell], spans: &[Span], text: &str, file: FileId) -> Read {
             .with_help("the first row holds the column names `id,name,district,…`");
         return Err(d);
     };
-    let header_row = first.row;
-    let header_end = cells.partition_point(|c| c.row == header_row);
-    let header = &cells[..header_end];
-    let columns = header_columns(header, &spans[..header_end], &lines)?;
+    let header_end = cells.partition_point(|c| c.row == first.row);
+    let columns = header_columns(&cells[..header_end], &spans[..header_end], &lines)?;
+    let mut sheet = Rows {
+        index: column_index(&columns),
+        columns,
+        unnamed: Vec::new(),
+        diags: Vec::new(),
+    };
     let mut areas = Vec::new();
-    let mut diags = Vec::new();
     let mut start = header_end;
-    let mut unnamed: HashMap<u32, ()> = HashMap::new();
     while start < cells.len() {
         let row = cells[start].row;
         let end = start + cells[start..].partition_point(|c| c.row == row);
-        let rs = lines.span(row);
+        areas.push(sheet.area(&cells[start..end], &spans[start..end], lines.span(row)));
+        start = end;
+    }
+    Ok((areas, sheet.diags))
+}
+
+/// For each sheet column up to the last named one, its index in the named columns.
+fn column_index(columns: &[(u32, String, Span)]) -> Vec<Option<usize>> {
+    let width = columns.iter().map(|c| c.0 as usize + 1).max().unwrap_or(0);
+    let mut index = vec![None; width];
+    for (i, (col, _, _)) in columns.iter().enumerate() {
+        index[*col as usize] = Some(i);
+    }
+    index
+}
+
+/// The named columns, and what reading the rows found.
+struct Rows {
+    columns: Vec<(u32, String, Span)>,
+    index: Vec<Option<usize>>,
+    /// Columns with values but no header, already reported.
+    unnamed: Vec<u32>,
+    diags: Vec<Diagnostic>,
+}
+
+impl Rows {
+    /// One row's area: its cells (sorted by column), their spans, and the row's span.
+    fn area(&mut self, cells: &[Cell], spans: &[Span], row: Span) -> RawArea {
         let mut area = RawArea {
             id: None,
             name: String::new(),
             district: String::new(),
             values: vec![],
-            span: rs,
+            span: row,
             from_csv: true,
             broken: false,
         };
-        let mut at: HashMap<u32, (usize, &Cell)> = HashMap::new();
-        for (i, c) in cells[start..end].iter().enumerate() {
-            at.insert(c.col, (start + i, c));
-            if !columns.iter().any(|(col, _, _)| *col == c.col)
-                && unnamed.insert(c.col, ()).is_none()
-            {
-                diags.push(
-                    Diagnostic::warning(
-                        DataCode::UnknownKey.code(),
-                        format!(
-                            "column {} has values but no header: they are not read",
-                            column_name(c.col)
-                        ),
-                        spans[start + i],
-                    )
-                    .with_help("name the column in the header row, or delete its values"),
-                );
+        let mut at: Vec<Option<(&Cell, Span)>> = vec![None; self.columns.len()];
+        for (c, span) in cells.iter().zip(spans) {
+            match self.index.get(c.col as usize).copied().flatten() {
+                Some(i) => at[i] = Some((c, *span)),
+                None => self.unnamed(c.col, *span),
             }
         }
-        for (col, key, key_span) in &columns {
-            let Some(&(i, c)) = at.get(col) else {
+        for ((_, key, key_span), cell) in self.columns.iter().zip(at) {
+            let Some((c, span)) = cell else {
                 if !matches!(key.as_str(), "id" | "name" | "district") {
                     area.values
-                        .push((key.clone(), *key_span, RawValue::Missing, rs));
+                        .push((key.clone(), *key_span, RawValue::Missing, row));
                 }
                 continue;
             };
             if let CellValue::Error(e) = &c.value {
-                diags.push(
-                    Diagnostic::error(
-                        DataCode::WrongType.code(),
-                        format!("`{key}` holds the error `{e}`"),
-                        spans[i],
-                    )
-                    .with_help("fix the formula or type the value; this row is not assessed"),
+                let d = Diagnostic::error(
+                    DataCode::WrongType.code(),
+                    format!("`{key}` holds the error `{e}`"),
+                    span,
                 );
+                let help = "fix the formula or type the value; this row is not assessed";
+                self.diags.push(d.with_help(help));
                 area.broken = true;
                 continue;
             }
-            let shown = c.value.shown().trim().to_string();
             match key.as_str() {
-                "id" => area.id = Some(shown).filter(|s| !s.is_empty()),
-                "name" => area.name = shown,
-                "district" => area.district = shown,
+                "id" => {
+                    area.id = Some(c.value.shown().trim().to_string()).filter(|s| !s.is_empty())
+                }
+                "name" => area.name = c.value.shown().trim().to_string(),
+                "district" => area.district = c.value.shown().trim().to_string(),
                 _ => area
                     .values
-                    .push((key.clone(), *key_span, c.value.raw(), spans[i])),
+                    .push((key.clone(), *key_span, c.value.raw(), span)),
             }
         }
-        areas.push(area);
-        start = end;
+        area
     }
-    Ok((areas, diags))
+
+    /// A value in a column without a header: a warning, once per column.
+    fn unnamed(&mut self, col: u32, span: Span) {
+        if self.unnamed.contains(&col) {
+            return;
+        }
+        self.unnamed.push(col);
+        let message = format!(
+            "column {} has values but no header: they are not read",
+            column_name(col)
+        );
+        let help = "name the column in the header row, or delete its values";
+        self.diags
+            .push(Diagnostic::warning(DataCode::UnknownKey.code(), message, span).with_help(help));
+    }
 }
 
 /// The named columns of the header row: (column, key, span of the header cell).
