@@ -78,6 +78,10 @@ fn save(book: &mut Workbook, name: &str) -> PathBuf {
 /// Row 2: every type as its cell type; row 3 empty (skipped); row 4: text cells and a
 /// percent that is not formatted as one.
 fn typed_workbook() -> PathBuf {
+    typed_workbook_named("typed.xlsx")
+}
+
+fn typed_workbook_named(name: &str) -> PathBuf {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     header(sheet, &HEADER);
@@ -117,7 +121,7 @@ fn typed_workbook() -> PathBuf {
         sheet.write_string(3, c as u16, *v).expect("w");
     }
     sheet.write_number(3, 5, 90.0).expect("w");
-    save(&mut book, "typed.xlsx")
+    save(&mut book, name)
 }
 
 #[test]
@@ -552,4 +556,66 @@ fn xlsx_output_needs_a_file_and_csv_output_can_go_to_one() {
         "out.json",
     ]);
     assert_eq!(code, 2, "{err}");
+}
+
+/// `typed.xlsx` converted by LibreOffice to `ext` (in its own profile folder, so that runs in
+/// parallel do not share one); `None` with a message where LibreOffice is not installed.
+fn libreoffice(src: &Path, ext: &str) -> Option<PathBuf> {
+    let out = dir().join(format!("lo-{ext}"));
+    std::fs::create_dir_all(&out).expect("out dir");
+    let profile = format!(
+        "file://{}",
+        dir().join(format!("lo-profile-{ext}")).display()
+    );
+    let ran = Command::new("soffice")
+        .arg(format!("-env:UserInstallation={profile}"))
+        .args(["--headless", "--convert-to", ext, "--outdir"])
+        .arg(&out)
+        .arg(src)
+        .output();
+    match ran {
+        Ok(o) if o.status.success() => {}
+        Ok(o) => panic!("soffice failed: {}", String::from_utf8_lossy(&o.stderr)),
+        Err(e) => {
+            eprintln!("SKIPPED: LibreOffice (soffice) is not installed: {e}");
+            return None;
+        }
+    }
+    let stem = src.file_stem().expect("stem").to_string_lossy().to_string();
+    let p = out.join(format!("{stem}.{ext}"));
+    assert!(p.is_file(), "LibreOffice wrote no {}", p.display());
+    Some(p)
+}
+
+#[test]
+fn workbooks_saved_by_libreoffice_read_the_same() {
+    let r = rules();
+    let src = typed_workbook_named("typed-lo.xlsx");
+    let Some(resaved) = libreoffice(&src, "xlsx") else {
+        return;
+    };
+    // A percent format written by LibreOffice is recognised like Excel's.
+    let d = load_path(&r, &resaved, None).expect("loads");
+    assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+    assert_eq!(d.areas[0].values[slot(&r, "ty_le")], num("0.875"));
+    let june14 = chrono::NaiveDate::from_ymd_opt(2024, 6, 14).expect("date");
+    assert_eq!(d.areas[0].values[slot(&r, "ngay")], Value::Date(june14));
+    assert_eq!(d.areas[0].values[slot(&r, "co")], Value::Bool(true));
+    // `.ods` and `.xls` carry no number format tieuchi can read: the fraction is ambiguous,
+    // everything else reads as in the XLSX.
+    for ext in ["ods", "xls"] {
+        let p = libreoffice(&src, ext).expect("LibreOffice ran once already");
+        let d = load_path(&r, &p, None).expect("loads");
+        let e = only_error(&d);
+        assert_eq!(e.code, "tieuchi::data::ambiguous_percent", "{ext}");
+        assert!(e.message.contains("cell F2"), "{ext}: {}", e.message);
+        assert_eq!(d.areas[0].values[slot(&r, "vu@nam")], num("3"), "{ext}");
+        assert_eq!(
+            d.areas[0].values[slot(&r, "ngay")],
+            Value::Date(june14),
+            "{ext}"
+        );
+        assert_eq!(d.areas[1].values[slot(&r, "ty_le")], num("0.9"), "{ext}");
+        assert!(!d.areas[1].invalid, "{ext}: {:?}", d.diagnostics);
+    }
 }
