@@ -619,3 +619,45 @@ fn workbooks_saved_by_libreoffice_read_the_same() {
         assert!(!d.areas[1].invalid, "{ext}: {:?}", d.diagnostics);
     }
 }
+
+#[test]
+fn a_workbook_on_standard_input_needs_its_format() {
+    let wb = std::fs::read(shipped_as_workbook("shipped-stdin.xlsx")).expect("read");
+    let run = |args: &[&str]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tieuchi"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("runs");
+        if let Some(mut pipe) = child.stdin.take() {
+            std::io::Write::write_all(&mut pipe, &wb).ok();
+        }
+        let out = child.wait_with_output().expect("ends");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).to_string(),
+        )
+    };
+    let (code, out) = run(&[
+        "assess",
+        "rules/quang-binh-2024.tc",
+        "-",
+        "--data-format",
+        "xlsx",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code, Some(0));
+    assert!(out.lines().any(|l| l.starts_with("vinh-ninh,")), "{out}");
+    let (code, _) = run(&[
+        "assess",
+        "rules/quang-binh-2024.tc",
+        "-",
+        "--data-format",
+        "csv",
+    ]);
+    assert_eq!(code, Some(2), "a workbook's bytes are not CSV text");
+}
