@@ -4,6 +4,8 @@
 
 mod csv_format;
 mod json_format;
+#[cfg(feature = "spreadsheets")]
+mod ods_percent;
 mod ron_format;
 mod ron_repeats;
 mod validate;

@@ -4,6 +4,7 @@
 //! 87.5%), dates, booleans and text. The sheet is also rendered as text, one line per sheet
 //! row, so that diagnostics can show the row; each message names the sheet and the cell.
 
+use super::ods_percent;
 use super::workbook_rows::{self, Cell, CellValue};
 use super::{DataCode, RawArea};
 use crate::diag::Diagnostic;
@@ -75,7 +76,7 @@ fn cells(bytes: Vec<u8>, sheet: Option<&str>) -> Result<(String, Vec<Cell>), Dia
             Ok((name, cells))
         }
         Err(_) => {
-            let mut book = calamine::open_workbook_auto_from_rs(cursor).map_err(|e| {
+            let mut book = calamine::open_workbook_auto_from_rs(cursor.clone()).map_err(|e| {
                 problem(
                     format!("the file is not a workbook that can be read: {e}"),
                     "save it as `.xlsx` (Excel), `.xls` or `.ods`, or export the sheet as CSV",
@@ -85,20 +86,43 @@ fn cells(bytes: Vec<u8>, sheet: Option<&str>) -> Result<(String, Vec<Cell>), Dia
             let range = book
                 .worksheet_range(&name)
                 .map_err(|e| problem(format!("sheet `{name}` cannot be read: {e}"), ""))?;
-            let mut cells = Vec::new();
-            for (row, col, data) in range.used_cells() {
-                let (r0, c0) = range.start().unwrap_or((0, 0));
-                let value = from_data(data);
-                if !matches!(value, CellValue::Empty) {
-                    cells.push(Cell::new(r0 + row as u32, c0 + col as u32, value));
-                }
-                if cells.len() > MAX_CELLS {
-                    return Err(too_many(&name));
-                }
-            }
-            Ok((name, cells))
+            let percents = match book {
+                calamine::Sheets::Ods(_) => ods_percent::percent_cells(cursor.get_ref(), &name),
+                _ => Default::default(),
+            };
+            range_cells(&range, &percents, &name).map(|cells| (name, cells))
         }
     }
+}
+
+/// The non-empty cells of a whole range (`.xls`, `.ods`); `percents` holds the ODS cells whose
+/// type is percentage, each used only where its value is the number calamine read there.
+fn range_cells(
+    range: &calamine::Range<Data>,
+    percents: &ods_percent::PercentCells,
+    name: &str,
+) -> Result<Vec<Cell>, Diagnostic> {
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    let mut cells = Vec::new();
+    for (row, col, data) in range.used_cells() {
+        let (row, col) = (r0 + row as u32, c0 + col as u32);
+        let mut value = from_data(data);
+        let percent = percents
+            .get(&(row, col))
+            .and_then(|v| v.parse::<f64>().ok());
+        if let (Some(p), Data::Float(f)) = (percent, data) {
+            if p == *f {
+                value = as_percent(value);
+            }
+        }
+        if !matches!(value, CellValue::Empty) {
+            cells.push(Cell::new(row, col, value));
+        }
+        if cells.len() > MAX_CELLS {
+            return Err(too_many(name));
+        }
+    }
+    Ok(cells)
 }
 
 fn too_many(name: &str) -> Diagnostic {
