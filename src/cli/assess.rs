@@ -1,6 +1,6 @@
 //! `tieuchi assess RULES DATA` and `tieuchi validate RULES DATA`.
 
-use super::{output, Format};
+use super::{output, AssessFormat, Format};
 use chrono::NaiveDate;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -13,13 +13,16 @@ pub struct AssessArgs<'a> {
     pub rules: &'a Path,
     pub data: &'a Path,
     pub data_format: Option<DataFormat>,
-    pub format: Format,
+    pub format: AssessFormat,
     pub explain: bool,
     pub sets: &'a [String],
     pub areas: &'a [String],
     pub strict: bool,
     pub on: Option<NaiveDate>,
+    /// How to read the data (decimal mark, workbook sheet).
     pub load: data::LoadOptions,
+    /// Where to write the results as a workbook (`-o results.xlsx`).
+    pub output: Option<&'a Path>,
 }
 
 /// Checks the rules; prints their diagnostics when they do not check.
@@ -69,8 +72,9 @@ fn resolve(path: &Path, on: Option<NaiveDate>) -> Result<PathBuf, i32> {
     }
 }
 
-/// Loads the data (`-` reads standard input); prints a read error, or the diagnostic of a file
-/// that is not a data set at all (exit 2 either way).
+/// Loads the data (`-` reads standard input) as `opts` says (a workbook's sheet: the first
+/// when not given); prints a read error, or the diagnostic of a file that is not a data set at
+/// all (exit 2 either way).
 pub fn load_data(
     rules: &Rules,
     path: &Path,
@@ -79,9 +83,22 @@ pub fn load_data(
 ) -> Result<data::Dataset, i32> {
     let loaded = if path.as_os_str() == "-" {
         let Some(format) = format else {
-            eprintln!("error: reading data from standard input needs `--data-format json|ron|csv`");
+            eprintln!(
+                "error: reading data from standard input needs `--data-format json|ron|csv|xlsx`"
+            );
             return Err(2);
         };
+        if format == DataFormat::Workbook {
+            return match tieuchi::source::read_bounded(std::io::stdin().lock()) {
+                Ok(bytes) => {
+                    checked_data(Ok(data::load_workbook_with(rules, "<stdin>", bytes, opts)))
+                }
+                Err(e) => {
+                    eprintln!("error: cannot read standard input: {e}");
+                    Err(2)
+                }
+            };
+        }
         let text = match tieuchi::source::read_stdin_text() {
             Ok(t) => t,
             Err(e) => {
@@ -93,6 +110,10 @@ pub fn load_data(
     } else {
         data::load_path_with(rules, path, format, opts)
     };
+    checked_data(loaded)
+}
+
+fn checked_data(loaded: Result<data::Dataset, Diagnostic>) -> Result<data::Dataset, i32> {
     match loaded {
         Err(d) => {
             output::print_diagnostics(&[d], &tieuchi::source::SourceMap::new(), Format::Text);
@@ -156,8 +177,25 @@ fn run_inner(args: &AssessArgs) -> Result<i32, i32> {
     let outcome = Outcome::new(compile(&rules, &sets), data);
     let only = select_areas(&outcome, args.areas)?;
     let run = outcome.run(only.as_deref());
+    let table = match (args.format, args.output) {
+        (AssessFormat::Xlsx, _) | (AssessFormat::Csv, _) => true,
+        (_, Some(path)) => is_table_path(path),
+        (_, None) => false,
+    };
+    if table {
+        super::results::write(&run, args.format, args.output)?;
+        return Ok(exit_code(args, &outcome));
+    }
+    if let Some(path) = args.output {
+        eprintln!(
+            "error: `-o {}` writes a table: use `--format csv` or `--format xlsx`, or name the file `.csv` or `.xlsx`",
+            path.display()
+        );
+        return Err(2);
+    }
     match args.format {
-        Format::Json => {
+        AssessFormat::Csv | AssessFormat::Xlsx => {}
+        AssessFormat::Json => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             let written = tieuchi::report::json::write_assessment(
                 &run,
@@ -170,7 +208,7 @@ fn run_inner(args: &AssessArgs) -> Result<i32, i32> {
                 return Err(2);
             }
         }
-        Format::Text => {
+        AssessFormat::Text => {
             print!("{}", tieuchi::report::text::assessment(&run));
             if args.explain {
                 let color = output::color_stdout();
@@ -186,16 +224,28 @@ fn run_inner(args: &AssessArgs) -> Result<i32, i32> {
             }
         }
     }
+    Ok(exit_code(args, &outcome))
+}
+
+/// True for `-o` paths that name a table (`.csv`, `.xlsx`).
+fn is_table_path(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("xlsx"))
+}
+
+/// 1 with `--strict` when a target is not met or the data has errors, else 0.
+fn exit_code(args: &AssessArgs, outcome: &Outcome) -> i32 {
     let unmet = outcome
         .assessed
         .targets
         .iter()
         .any(|t| t.result != tieuchi::eval::TargetResult::Met);
-    Ok(if args.strict && (unmet || outcome.data.has_errors()) {
+    if args.strict && (unmet || outcome.data.has_errors()) {
         1
     } else {
         0
-    })
+    }
 }
 
 /// Runs `validate`: 1 when the data has problems.

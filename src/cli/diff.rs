@@ -3,8 +3,8 @@
 use super::assess::{load_rules, overrides};
 use super::{output, Format};
 use std::path::{Path, PathBuf};
-use tieuchi::data::{DataFormat, LoadOptions};
-use tieuchi::diff::{diff_files, diff_overrides, Diff};
+use tieuchi::data::{DataFormat, DataSource, LoadOptions};
+use tieuchi::diff::{diff_files_source, diff_overrides_source, Diff};
 
 /// Runs `diff`; with `exit_code`, 1 when anything changed.
 pub fn run(
@@ -28,27 +28,49 @@ pub fn run(
     }
 }
 
-fn read_data(path: &Path) -> Result<(String, DataFormat), i32> {
+fn read_data(path: &Path, sheet: Option<&str>) -> Result<DataSource, i32> {
     let Some(format) = DataFormat::from_path(path) else {
         eprintln!(
-            "error: cannot tell the format of `{}`; name it .json, .ron or .csv",
+            "error: cannot tell the format of `{}`; name it .json, .ron, .csv or .xlsx",
             path.display()
         );
         return Err(2);
     };
+    let name = path.display().to_string();
+    if format == DataFormat::Workbook {
+        return read_workbook(path, name, sheet);
+    }
     match tieuchi::source::read_text(path) {
-        Ok(t) => match tieuchi::data::unreadable(&path.display().to_string(), &t, format) {
+        Ok(text) => match tieuchi::data::unreadable(&name, &text, format) {
             Some((d, sources)) => {
                 output::print_diagnostics(&[d], &sources, Format::Text);
                 Err(2)
             }
-            None => Ok((t, format)),
+            None => Ok(DataSource::Text { name, text, format }),
         },
         Err(e) => {
             eprintln!("error: cannot read `{}`: {e}", path.display());
             Err(2)
         }
     }
+}
+
+/// A workbook's bytes; a sheet that cannot be read as a data set stops here (exit 2).
+fn read_workbook(path: &Path, name: String, sheet: Option<&str>) -> Result<DataSource, i32> {
+    let bytes = tieuchi::source::read_bytes(path).map_err(|e| {
+        eprintln!("error: cannot read `{}`: {e}", path.display());
+        2
+    })?;
+    let source = DataSource::Workbook {
+        name,
+        bytes,
+        sheet: sheet.map(String::from),
+    };
+    if let Some((d, sources)) = tieuchi::data::workbook_unreadable(&source) {
+        output::print_diagnostics(&[d], &sources, Format::Text);
+        return Err(2);
+    }
+    Ok(source)
 }
 
 fn compute(paths: &[PathBuf], sets: &[String], load: &LoadOptions) -> Result<Diff, i32> {
@@ -64,8 +86,8 @@ fn compute(paths: &[PathBuf], sets: &[String], load: &LoadOptions) -> Result<Dif
                     output::print_rule_warnings(rules, &checked.diagnostics, &checked.sources);
                 }
             }
-            let (text, format) = read_data(data)?;
-            diff_files(old, new, data, &text, format, load).map_err(|diags| {
+            let source = read_data(data, load.sheet.as_deref())?;
+            diff_files_source(old, new, &source, load).map_err(|diags| {
                 let sources = tieuchi::check_path(if tieuchi::check_path(old).has_errors() {
                     old
                 } else {
@@ -83,10 +105,8 @@ fn compute(paths: &[PathBuf], sets: &[String], load: &LoadOptions) -> Result<Dif
             }
             let rules = load_rules(rules_path, None)?;
             let parsed = overrides(&rules, sets)?;
-            let (text, format) = read_data(data)?;
-            Ok(diff_overrides(
-                &rules, data, &text, format, &parsed, sets, load,
-            ))
+            let source = read_data(data, load.sheet.as_deref())?;
+            Ok(diff_overrides_source(&rules, &source, &parsed, sets, load))
         }
         _ => {
             eprintln!(

@@ -6,6 +6,7 @@ mod check;
 mod diff;
 mod fmt;
 mod output;
+mod results;
 mod sweep;
 mod template;
 mod test;
@@ -28,12 +29,26 @@ pub enum Format {
     Json,
 }
 
+/// Output formats of `assess`: those of every command, and tables for spreadsheets.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum AssessFormat {
+    Text,
+    Json,
+    /// One row per area and assessment, as CSV.
+    Csv,
+    /// A workbook (areas and targets sheets); needs `-o FILE`.
+    Xlsx,
+}
+
 /// Data formats for `--data-format`.
 #[derive(Clone, Copy, ValueEnum)]
 pub enum DataFormatArg {
     Json,
     Ron,
     Csv,
+    /// A workbook: `.xlsx`, `.xls` or `.ods`.
+    #[value(alias = "xls", alias = "ods", alias = "workbook")]
+    Xlsx,
 }
 
 impl From<DataFormatArg> for tieuchi::DataFormat {
@@ -42,12 +57,14 @@ impl From<DataFormatArg> for tieuchi::DataFormat {
             DataFormatArg::Json => tieuchi::DataFormat::Json,
             DataFormatArg::Ron => tieuchi::DataFormat::Ron,
             DataFormatArg::Csv => tieuchi::DataFormat::Csv,
+            DataFormatArg::Xlsx => tieuchi::DataFormat::Workbook,
         }
     }
 }
 
-/// How CSV numbers are written, when the separator should not decide it.
-#[derive(clap::Args, Clone, Copy, Default)]
+/// How to read the data file: CSV numbers' decimal mark (when the separator should not decide
+/// it) and a workbook's sheet.
+#[derive(clap::Args, Clone, Default)]
 pub struct DecimalArgs {
     /// Read CSV numbers with a decimal comma and `.` digit grouping (`1.234,5`).
     #[arg(long, conflicts_with = "decimal_point")]
@@ -55,6 +72,9 @@ pub struct DecimalArgs {
     /// Read CSV numbers with a decimal point (`1234.5`; `10.000` is then ten).
     #[arg(long)]
     decimal_point: bool,
+    /// The workbook's sheet to read (the first when not given).
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
 }
 
 impl DecimalArgs {
@@ -68,6 +88,7 @@ impl DecimalArgs {
         };
         tieuchi::data::LoadOptions {
             decimal,
+            sheet: self.sheet,
             ..Default::default()
         }
     }
@@ -79,13 +100,17 @@ enum Command {
     Assess {
         /// The rules file.
         rules: PathBuf,
-        /// The data file (`.json`, `.ron`, `.csv`; `-` for standard input).
+        /// The data file (`.json`, `.ron`, `.csv`, `.xlsx`/`.xls`/`.ods`; `-` for standard input).
         data: PathBuf,
         /// Explain each verdict over the rules file's lines.
         #[arg(long)]
         explain: bool,
+        /// `csv`: one row per area and assessment; `xlsx` (with `-o`): that and a targets sheet.
         #[arg(long, value_enum, default_value = "text")]
-        format: Format,
+        format: AssessFormat,
+        /// Write the results to FILE (`.xlsx` a workbook, `.csv` the table) instead of stdout.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
         /// Override a param: `--set nguong_kham_pha=75%` (repeatable).
         #[arg(long = "set", value_name = "P=V")]
         sets: Vec<String>,
@@ -260,11 +285,13 @@ pub fn run() -> i32 {
             data_format,
             on,
             decimal,
+            output,
         } => assess::run(&assess::AssessArgs {
             rules: &rules,
             data: &data,
             data_format: data_format.map(Into::into),
             format,
+            output: output.as_deref(),
             explain,
             sets: &sets,
             areas: &areas,

@@ -6,10 +6,16 @@ mod csv_format;
 mod csv_lex;
 mod json_format;
 mod numbers;
+#[cfg(feature = "spreadsheets")]
+mod ods_percent;
 mod ron_format;
 mod ron_repeats;
 mod validate;
 mod whole;
+#[cfg(feature = "spreadsheets")]
+mod workbook;
+#[cfg(feature = "spreadsheets")]
+mod workbook_rows;
 
 use crate::ast::Span;
 use crate::check::Rules;
@@ -33,6 +39,8 @@ pub struct LoadOptions {
     pub also_known: std::collections::HashSet<String>,
     /// Also warn about inputs the rules read that no area has a value for.
     pub whole_set: bool,
+    /// A workbook's sheet to read (the first when `None`).
+    pub sheet: Option<String>,
 }
 
 /// The formats a data set can be written in.
@@ -44,6 +52,9 @@ pub enum DataFormat {
     Ron,
     /// `.csv`
     Csv,
+    /// A workbook: `.xlsx`, `.xlsm`, `.xls`, `.ods` (read from the first sheet, or the one
+    /// named), with the same columns as CSV.
+    Workbook,
 }
 
 impl DataFormat {
@@ -53,6 +64,7 @@ impl DataFormat {
             "json" => Some(DataFormat::Json),
             "ron" => Some(DataFormat::Ron),
             "csv" => Some(DataFormat::Csv),
+            "xlsx" | "xlsm" | "xls" | "ods" => Some(DataFormat::Workbook),
             _ => None,
         }
     }
@@ -126,6 +138,10 @@ pub enum RawValue {
     Text(String),
     /// A boolean.
     Bool(bool),
+    /// A number from a spreadsheet cell not formatted as a percent (its shortest decimal). In
+    /// a `percent` column a value above 0 and at most 1 is ambiguous (a fraction, or percent
+    /// points?) and is a problem; any other value reads as a number.
+    CellNumber(String),
     /// `null` or an empty CSV cell: missing.
     Missing,
 }
@@ -158,7 +174,21 @@ pub fn load_path(
     load_path_with(rules, path, format, &LoadOptions::default())
 }
 
-/// [`load_path`], reading the file as `opts` says.
+/// [`load_path`], reading a workbook's sheet `sheet` (the first when `None`).
+pub fn load_path_sheet(
+    rules: &Rules,
+    path: &Path,
+    format: Option<DataFormat>,
+    sheet: Option<&str>,
+) -> Result<Dataset, Diagnostic> {
+    let opts = LoadOptions {
+        sheet: sheet.map(String::from),
+        ..LoadOptions::default()
+    };
+    load_path_with(rules, path, format, &opts)
+}
+
+/// [`load_path`], reading the file as `opts` says (decimal mark, sheet, …).
 pub fn load_path_with(
     rules: &Rules,
     path: &Path,
@@ -172,8 +202,22 @@ pub fn load_path_with(
                 DataCode::Read.code(),
                 format!("cannot tell the format of `{}`", path.display()),
             )
-            .with_help("name the file `.json`, `.ron` or `.csv`, or pass `--data-format`")
+            .with_help("name the file `.json`, `.ron`, `.csv` or `.xlsx`, or pass `--data-format`")
         })?;
+    if format == DataFormat::Workbook {
+        let bytes = read_bytes(path).map_err(|e| {
+            Diagnostic::unplaced(
+                DataCode::Read.code(),
+                format!("cannot read `{}`: {e}", path.display()),
+            )
+        })?;
+        return Ok(load_workbook_with(
+            rules,
+            &path.display().to_string(),
+            bytes,
+            opts,
+        ));
+    }
     let text = match (read_text(path), format) {
         (Ok(t), _) => t,
         // Spreadsheets save CSV in other encodings; the rows that are not UTF-8 become invalid.
@@ -218,36 +262,50 @@ pub fn load_text_with(
     let file = sources.add(SourceFile::new(name, None, text));
     let text = sources.get(file).map(|f| f.text.as_str()).unwrap_or("");
     let parsed = read_raw(text, file, format);
-    let unreadable = parsed.is_err();
-    let (raw, mut diagnostics) = match parsed {
-        Ok(r) => r,
-        Err(d) => (vec![], vec![d]),
-    };
     let reading = validate::Reading {
         style: (format == DataFormat::Csv).then(|| csv_format::number_style(text, opts.decimal)),
         also_known: opts.also_known.clone(),
     };
-    let given = whole::slots_given(rules, &raw);
-    let (mut areas, mut more) = validate::validate_with(rules, raw, &reading);
-    attach_problems(&mut areas, &diagnostics);
-    diagnostics.append(&mut more);
-    diagnostics.sort_by_key(|d| d.span().start);
-    let mut data = Dataset {
-        areas,
-        diagnostics,
-        sources,
-        unreadable,
-    };
-    if opts.whole_set && !unreadable {
-        let at = Span {
-            file,
-            start: 0,
-            end: 0,
+    Dataset::validated(rules, parsed, sources, &reading, opts.whole_set)
+}
+
+impl Dataset {
+    /// Validates what a reader read, as `reading` says; with `whole_set`, also warns about
+    /// inputs no area has a value for.
+    fn validated(
+        rules: &Rules,
+        parsed: Read,
+        sources: SourceMap,
+        reading: &validate::Reading,
+        whole_set: bool,
+    ) -> Dataset {
+        let unreadable = parsed.is_err();
+        let (raw, mut diagnostics) = match parsed {
+            Ok(r) => r,
+            Err(d) => (vec![], vec![d]),
         };
-        let mut warnings = whole::forgotten_columns(rules, &data, &given, at);
-        data.diagnostics.append(&mut warnings);
+        let given = whole::slots_given(rules, &raw);
+        let (mut areas, mut more) = validate::validate_with(rules, raw, reading);
+        attach_problems(&mut areas, &diagnostics);
+        diagnostics.append(&mut more);
+        diagnostics.sort_by_key(|d| d.span().start);
+        let mut data = Dataset {
+            areas,
+            diagnostics,
+            sources,
+            unreadable,
+        };
+        if whole_set && !unreadable {
+            let at = Span {
+                file: 0,
+                start: 0,
+                end: 0,
+            };
+            let mut warnings = whole::forgotten_columns(rules, &data, &given, at);
+            data.diagnostics.append(&mut warnings);
+        }
+        data
     }
-    data
 }
 
 /// Gives each area the reader's problems that lie within it (a row with too many cells, a key
@@ -275,6 +333,113 @@ fn attach_problems(areas: &mut [Area], reader: &[Diagnostic]) {
     }
 }
 
+/// A data set not yet read: text in a format, or a workbook's bytes. Tools that read one data
+/// set with several rules (`diff`) keep this and load it once per rules.
+#[derive(Debug, Clone)]
+pub enum DataSource {
+    /// Text in JSON, RON or CSV.
+    Text {
+        /// The name shown in diagnostics.
+        name: String,
+        /// The text.
+        text: String,
+        /// Its format.
+        format: DataFormat,
+    },
+    /// A workbook's bytes, and the sheet to read (the first when `None`).
+    Workbook {
+        /// The name shown in diagnostics.
+        name: String,
+        /// The file's bytes.
+        bytes: Vec<u8>,
+        /// The sheet.
+        sheet: Option<String>,
+    },
+}
+
+impl DataSource {
+    /// Loads and validates the data set for `rules`.
+    pub fn load(&self, rules: &Rules) -> Dataset {
+        self.load_with(rules, &LoadOptions::default())
+    }
+
+    /// [`DataSource::load`], reading as `opts` says (a workbook source's own sheet wins).
+    pub fn load_with(&self, rules: &Rules, opts: &LoadOptions) -> Dataset {
+        match self {
+            DataSource::Text { name, text, format } => {
+                load_text_with(rules, name, text.clone(), *format, opts)
+            }
+            DataSource::Workbook { name, bytes, sheet } => {
+                let opts = LoadOptions {
+                    sheet: sheet.clone().or_else(|| opts.sheet.clone()),
+                    ..opts.clone()
+                };
+                load_workbook_with(rules, name, bytes.clone(), &opts)
+            }
+        }
+    }
+}
+
+/// Loads and validates the sheet `sheet` (the first when `None`) of a workbook given as bytes
+/// (`.xlsx`, `.xls` or `.ods`). Each diagnostic names the sheet and the cell (`B7`).
+pub fn load_workbook(rules: &Rules, name: &str, bytes: Vec<u8>, sheet: Option<&str>) -> Dataset {
+    let opts = LoadOptions {
+        sheet: sheet.map(String::from),
+        ..LoadOptions::default()
+    };
+    load_workbook_with(rules, name, bytes, &opts)
+}
+
+/// [`load_workbook`], reading as `opts` says (its sheet; the whole-set warnings).
+pub fn load_workbook_with(
+    rules: &Rules,
+    name: &str,
+    bytes: Vec<u8>,
+    opts: &LoadOptions,
+) -> Dataset {
+    let sheet = opts.sheet.as_deref();
+    let reading = validate::Reading {
+        style: None,
+        also_known: opts.also_known.clone(),
+    };
+    #[cfg(feature = "spreadsheets")]
+    {
+        let mut sources = SourceMap::new();
+        let file: crate::ast::FileId = 0; // the first file of a new map
+        match workbook::read(bytes, sheet, file) {
+            Ok(read) => {
+                let shown = format!("{name}, sheet {}", read.sheet);
+                sources.add(SourceFile::new(shown, None, read.text));
+                let mut data =
+                    Dataset::validated(rules, read.read, sources, &reading, opts.whole_set);
+                workbook::name_places(&mut data, &read.sheet, &read.places);
+                data
+            }
+            Err(d) => Dataset::validated(rules, Err(d), sources, &reading, false),
+        }
+    }
+    #[cfg(not(feature = "spreadsheets"))]
+    {
+        let _ = (bytes, sheet, name);
+        Dataset::validated(
+            rules,
+            Err(no_spreadsheets()),
+            SourceMap::new(),
+            &reading,
+            false,
+        )
+    }
+}
+
+#[cfg(not(feature = "spreadsheets"))]
+fn no_spreadsheets() -> Diagnostic {
+    Diagnostic::unplaced(
+        DataCode::Read.code(),
+        "this build of tieuchi reads no workbooks (built without the `spreadsheets` feature)",
+    )
+    .with_help("export the sheet as CSV, or build with `--features spreadsheets`")
+}
+
 /// The problem that keeps `text` from being read as a data set at all (see
 /// [`Dataset::unreadable`]), with the text to render it over; `None` when it reads. Needs no
 /// rules: a tool can check a file before it has rules to load it with.
@@ -284,6 +449,35 @@ pub fn unreadable(name: &str, text: &str, format: DataFormat) -> Option<(Diagnos
     read_raw(text, file, format).err().map(|d| (d, sources))
 }
 
+/// For a workbook source: the problem that keeps its sheet from being read as a data set at
+/// all, with the text to render it over; `None` when it reads (or for a text source). Needs no
+/// rules.
+pub fn workbook_unreadable(source: &DataSource) -> Option<(Diagnostic, SourceMap)> {
+    let DataSource::Workbook { name, bytes, sheet } = source else {
+        return None;
+    };
+    #[cfg(feature = "spreadsheets")]
+    {
+        let mut sources = SourceMap::new();
+        match workbook::read(bytes.clone(), sheet.as_deref(), 0) {
+            Ok(read) => {
+                sources.add(SourceFile::new(
+                    format!("{name}, sheet {}", read.sheet),
+                    None,
+                    read.text,
+                ));
+                read.read.err().map(|d| (d, sources))
+            }
+            Err(d) => Some((d, sources)),
+        }
+    }
+    #[cfg(not(feature = "spreadsheets"))]
+    {
+        let _ = (name, bytes, sheet);
+        Some((no_spreadsheets(), SourceMap::new()))
+    }
+}
+
 type Read = Result<(Vec<RawArea>, Vec<Diagnostic>), Diagnostic>;
 
 fn read_raw(text: &str, file: crate::ast::FileId, format: DataFormat) -> Read {
@@ -291,6 +485,11 @@ fn read_raw(text: &str, file: crate::ast::FileId, format: DataFormat) -> Read {
         DataFormat::Json => json_format::read(text, file),
         DataFormat::Ron => ron_format::read(text, file),
         DataFormat::Csv => csv_format::read(text, file),
+        DataFormat::Workbook => Err(Diagnostic::unplaced(
+            DataCode::Read.code(),
+            "a workbook is read from its file, not as text",
+        )
+        .with_help("give the `.xlsx` file's path, or export the sheet as CSV")),
     }
 }
 

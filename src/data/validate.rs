@@ -28,6 +28,9 @@ pub enum DataCode {
     NotAnOption,
     /// A date that does not exist or is not written `YYYY-MM-DD`.
     BadDate,
+    /// A spreadsheet number in a percent column that reads two ways: `0.875` in a cell not
+    /// formatted as a percent (87.5%, or 0.875%?).
+    AmbiguousPercent,
     /// Two areas with the same id.
     DuplicateId,
     /// An area without an id.
@@ -56,6 +59,7 @@ impl DataCode {
             DataCode::PercentRange => "tieuchi::data::percent_range",
             DataCode::NotAnOption => "tieuchi::data::not_an_option",
             DataCode::BadDate => "tieuchi::data::bad_date",
+            DataCode::AmbiguousPercent => "tieuchi::data::ambiguous_percent",
             DataCode::DuplicateId => "tieuchi::data::duplicate_id",
             DataCode::MissingId => "tieuchi::data::missing_id",
             DataCode::NumberLimit => "tieuchi::data::number_limit",
@@ -150,7 +154,9 @@ pub fn validate_with(
                 Ok(None) => {}
                 Ok(Some(Value::Text(_))) => {
                     let text = match &value {
-                        RawValue::Text(t) | RawValue::Number(t) => t.clone(),
+                        RawValue::Text(t) | RawValue::Number(t) | RawValue::CellNumber(t) => {
+                            t.clone()
+                        }
                         RawValue::Bool(b) => b.to_string(),
                         RawValue::Missing => String::new(),
                     };
@@ -232,13 +238,14 @@ pub fn parse_value_styled(
     style: NumberStyle,
 ) -> Result<Option<Value>, ValueProblem> {
     let style = match raw {
-        RawValue::Number(_) => NumberStyle::Point,
+        RawValue::Number(_) | RawValue::CellNumber(_) => NumberStyle::Point,
         _ => style,
     };
     let text = match raw {
         RawValue::Missing => return Ok(None),
         RawValue::Text(t) if t.trim().is_empty() && csv => return Ok(None),
-        RawValue::Text(t) | RawValue::Number(t) => t.trim(),
+        RawValue::CellNumber(t) if *ty == InputType::Percent => return cell_percent(t, ty),
+        RawValue::Text(t) | RawValue::Number(t) | RawValue::CellNumber(t) => t.trim(),
         RawValue::Bool(b) => {
             return match ty {
                 InputType::YesNo => Ok(Some(Value::Bool(*b))),
@@ -349,6 +356,29 @@ fn percent(text: &str, ty: &InputType, style: NumberStyle) -> Result<Value, Valu
     // A value in 0..=100 divided by 100 always fits.
     let fraction = points.checked_div(Num::ONE_HUNDRED).unwrap_or(Num::ZERO);
     Ok(Value::Num(fraction))
+}
+
+/// A number from a spreadsheet cell not formatted as a percent, in a percent column: percent
+/// points (`87.5`), except above 0 and at most 1, which could equally be a fraction.
+fn cell_percent(text: &str, ty: &InputType) -> Result<Option<Value>, ValueProblem> {
+    // A cell's number is its shortest decimal, written with a point: never ambiguous.
+    let n = number(text, ty, NumberStyle::Point, false)?;
+    if n > Num::ZERO && n <= Num::ONE {
+        return Err((
+            DataCode::AmbiguousPercent,
+            format!(
+                "`{}` could be {}% or {}%",
+                shown(text),
+                n.percent_text(6),
+                shown(text)
+            ),
+            "format the cell as a percent (Excel: Ctrl+Shift+%) or type the percent points with \
+             a `%` sign as text (`'0.5%`); a number cell not formatted as a percent is read as \
+             percent points (`87.5` is 87.5%)"
+                .into(),
+        ));
+    }
+    percent(text, ty, NumberStyle::Point).map(Some)
 }
 
 fn yes_no(text: &str, csv: bool) -> Option<Value> {

@@ -256,6 +256,21 @@ pub fn diff_files(
     format: DataFormat,
     opts: &data::LoadOptions,
 ) -> Result<Diff, Vec<crate::Diagnostic>> {
+    let source = data::DataSource::Text {
+        name: data_path.display().to_string(),
+        text: data_text.to_string(),
+        format,
+    };
+    diff_files_source(old_path, new_path, &source, opts)
+}
+
+/// [`diff_files`] over a data source (text or a workbook).
+pub fn diff_files_source(
+    old_path: &Path,
+    new_path: &Path,
+    source: &data::DataSource,
+    opts: &data::LoadOptions,
+) -> Result<Diff, Vec<crate::Diagnostic>> {
     let read = |p: &Path| {
         crate::source::read_text(p).map_err(|e| {
             vec![crate::Diagnostic::unplaced(
@@ -273,9 +288,7 @@ pub fn diff_files(
         .iter()
         .flat_map(|r| (0..r.slots.len() as u32).map(|s| r.slot_name(s)))
         .collect();
-    let run = |rules: &Rules, sets: &[(u32, Value)]| {
-        outcome_for(rules, data_path, data_text, format, sets, &opts)
-    };
+    let run = |rules: &Rules, sets: &[(u32, Value)]| outcome_for(rules, source, sets, &opts);
     let (old, new) = (run(&old_rules, &[]), run(&new_rules, &[]));
     let data_problems = problems::compare(&old.data, &new.data);
     let (mut areas, targets) = compare(&Sides {
@@ -324,14 +337,24 @@ pub fn diff_overrides(
     written: &[String],
     opts: &data::LoadOptions,
 ) -> Diff {
-    // The rules are the same for every run: the data is read and validated once.
-    let data = data::load_text_with(
-        rules,
-        &data_path.display().to_string(),
-        data_text.to_string(),
+    let source = data::DataSource::Text {
+        name: data_path.display().to_string(),
+        text: data_text.to_string(),
         format,
-        opts,
-    );
+    };
+    diff_overrides_source(rules, &source, sets, written, opts)
+}
+
+/// [`diff_overrides`] over a data source (text or a workbook).
+pub fn diff_overrides_source(
+    rules: &Rules,
+    source: &data::DataSource,
+    sets: &[(u32, Value)],
+    written: &[String],
+    opts: &data::LoadOptions,
+) -> Diff {
+    // The rules are the same for every run: the data is read and validated once.
+    let data = source.load_with(rules, opts);
     let data_problems = problems::compare(&data, &data);
     let run = |sets: &[(u32, Value)]| Outcome::new(compile(rules, sets), data.clone());
     let (old, new) = (run(&[]), run(sets));
@@ -370,20 +393,11 @@ pub fn diff_overrides(
 /// Reads the data for `rules` and assesses it with `sets`.
 fn outcome_for(
     rules: &Rules,
-    data_path: &Path,
-    data_text: &str,
-    format: DataFormat,
+    source: &data::DataSource,
     sets: &[(u32, Value)],
     opts: &data::LoadOptions,
 ) -> Outcome {
-    let data = data::load_text_with(
-        rules,
-        &data_path.display().to_string(),
-        data_text.to_string(),
-        format,
-        opts,
-    );
-    Outcome::new(compile(rules, sets), data)
+    Outcome::new(compile(rules, sets), source.load_with(rules, opts))
 }
 
 fn checked(c: crate::Checked) -> Result<Rules, Vec<crate::Diagnostic>> {

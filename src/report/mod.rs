@@ -4,7 +4,10 @@
 pub mod diff;
 pub mod explain;
 pub mod json;
+pub mod table;
 pub mod text;
+#[cfg(feature = "spreadsheets")]
+pub mod xlsx;
 
 use crate::data::Dataset;
 use crate::eval::{Assessed, Program};
