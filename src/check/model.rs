@@ -340,6 +340,31 @@ pub struct Rules {
 pub const TEXT_CONST: u32 = 1 << 31;
 
 impl Rules {
+    /// Calls `f` on every expression node of the rules: lets, assessments (their `when`,
+    /// criteria and outcomes), targets, and with `with_tests` the tests' expectations.
+    pub fn walk_exprs(&self, with_tests: bool, f: &mut impl FnMut(&CExpr)) {
+        let mut each = |e: &CExpr| e.walk(f);
+        self.lets.iter().for_each(|l| each(&l.expr));
+        for a in &self.assessments {
+            a.when.iter().for_each(&mut each);
+            for c in &a.criteria {
+                c.when.iter().for_each(&mut each);
+                each(&c.condition);
+            }
+            a.outcomes
+                .iter()
+                .filter_map(|o| o.when.as_ref())
+                .for_each(&mut each);
+        }
+        self.targets.iter().for_each(|t| each(&t.expr));
+        if with_tests {
+            self.tests
+                .iter()
+                .flat_map(|t| &t.expects)
+                .for_each(|x| each(&x.expr));
+        }
+    }
+
     /// The slot index of an input (in a period).
     pub fn slot_of(&self, input: u32, period: Option<u32>) -> Option<u32> {
         self.slots

@@ -10,28 +10,13 @@ use crate::diag::Diagnostic;
 /// For each slot, true when some expression of the rules reads it.
 pub fn read_slots(rules: &Rules) -> Vec<bool> {
     let mut read = vec![false; rules.slots.len()];
-    let mut mark = |e: &CExpr| {
-        e.walk(&mut |n| {
-            if let crate::check::CKind::Input(s) = n.kind {
-                if let Some(r) = read.get_mut(s as usize) {
-                    *r = true;
-                }
+    rules.walk_exprs(false, &mut |n: &CExpr| {
+        if let crate::check::CKind::Input(s) = n.kind {
+            if let Some(r) = read.get_mut(s as usize) {
+                *r = true;
             }
-        })
-    };
-    rules.lets.iter().for_each(|l| mark(&l.expr));
-    for a in &rules.assessments {
-        a.when.iter().for_each(&mut mark);
-        for c in &a.criteria {
-            c.when.iter().for_each(&mut mark);
-            mark(&c.condition);
         }
-        a.outcomes
-            .iter()
-            .filter_map(|o| o.when.as_ref())
-            .for_each(&mut mark);
-    }
-    rules.targets.iter().for_each(|t| mark(&t.expr));
+    });
     read
 }
 

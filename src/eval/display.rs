@@ -17,27 +17,9 @@ pub fn is_percent(prog: &Program, e: &CExpr) -> bool {
     }
 }
 
-/// Calls `f` on every expression node of the rules.
+/// Calls `f` on every expression node of the rules, tests included.
 pub fn for_each_node(rules: &Rules, f: &mut impl FnMut(&CExpr)) {
-    let mut set = |e: &CExpr| e.walk(f);
-    rules.lets.iter().for_each(|l| set(&l.expr));
-    for a in &rules.assessments {
-        a.when.iter().for_each(&mut set);
-        for c in &a.criteria {
-            c.when.iter().for_each(&mut set);
-            set(&c.condition);
-        }
-        a.outcomes
-            .iter()
-            .filter_map(|o| o.when.as_ref())
-            .for_each(&mut set);
-    }
-    rules.targets.iter().for_each(|t| set(&t.expr));
-    rules
-        .tests
-        .iter()
-        .flat_map(|t| &t.expects)
-        .for_each(|x| set(&x.expr));
+    rules.walk_exprs(true, f);
 }
 
 /// `percent[node id]` for every expression node of the rules.
