@@ -592,4 +592,41 @@ mod tests {
         assert!(n("0.875").exact_within(1, true));
         assert!(!two_thirds.exact_within(10, true));
     }
+
+    /// Random small rationals: the laws of exact arithmetic hold, comparison agrees with
+    /// cross-multiplication, and the exact text reads back as the same number.
+    #[test]
+    fn random_values_obey_the_laws_of_exact_arithmetic() {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |m: i128| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((seed >> 33) as i128 % (2 * m + 1)) - m
+        };
+        for _ in 0..20_000 {
+            let (an, ad, bn, bd) = (next(1_000_000), next(1000), next(1_000_000), next(1000));
+            let (Some(a), Some(b)) = (Num::ratio(an, ad), Num::ratio(bn, bd)) else {
+                continue;
+            };
+            let sum = a.checked_add(b).unwrap();
+            assert_eq!(sum.checked_sub(b), Some(a));
+            let prod = a.checked_mul(b).unwrap();
+            if !b.is_zero() {
+                assert_eq!(prod.checked_div(b), Some(a));
+            }
+            let cross = (a.numer() * b.denom()).cmp(&(b.numer() * a.denom()));
+            assert_eq!(a.cmp(&b), cross, "{a} vs {b}");
+            if let Some(text) = a.to_exact_decimal() {
+                assert_eq!(Num::parse(&text), Ok(a));
+            }
+            let shown = a.to_string();
+            match shown.split_once('/') {
+                Some((n, d)) => {
+                    assert_eq!(Num::ratio(n.parse().unwrap(), d.parse().unwrap()), Some(a))
+                }
+                None => assert_eq!(Num::parse(&shown), Ok(a)),
+            }
+        }
+    }
 }
