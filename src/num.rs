@@ -155,12 +155,23 @@ impl Num {
         if self.d == 1 && o.d == 1 {
             return Num::int128(self.n.checked_mul(o.n)?);
         }
-        let g1 = gcd(self.n.unsigned_abs(), o.d as u128) as i128;
-        let g2 = gcd(o.n.unsigned_abs(), self.d as u128) as i128;
-        let (g1, g2) = (g1.max(1), g2.max(1));
+        if self.n == 0 || o.n == 0 {
+            return Some(Num::ZERO);
+        }
+        // Cross-reduced, the product is already in lowest terms: no further gcd.
+        let g1 = if o.d == 1 {
+            1
+        } else {
+            gcd(self.n.unsigned_abs(), o.d as u128) as i128
+        };
+        let g2 = if self.d == 1 {
+            1
+        } else {
+            gcd(o.n.unsigned_abs(), self.d as u128) as i128
+        };
         let n = (self.n / g1).checked_mul(o.n / g2)?;
         let d = (self.d / g2).checked_mul(o.d / g1)?;
-        Num::ratio(n, d)
+        (n != i128::MIN).then_some(Num { n, d })
     }
 
     /// `self / o`, `None` when `o` is zero or the result does not fit.
