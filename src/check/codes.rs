@@ -63,3 +63,5 @@ pub const DECIDED_COMPARISON: &str = "tieuchi::check::decided_comparison";
 /// Warning: an outcome an earlier one always takes first: `when all_required` before
 /// `when all_required and points >= 60`.
 pub const UNREACHABLE_OUTCOME: &str = "tieuchi::check::unreachable_outcome";
+/// `let ok = chuyen_hoa == dat`: a let reads an assessment's result (lets come first).
+pub const LET_READS_RESULT: &str = "tieuchi::check::let_reads_result";

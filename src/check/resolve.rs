@@ -433,9 +433,31 @@ impl Checker<'_> {
         Some((self.mk(CKind::Input(slot), span), ty))
     }
 
+    /// The final index of assessment `a`; `None` with a diagnostic while the lets are resolved
+    /// (lets are computed before any assessment, so a `let` cannot read a result).
+    fn decided_assessment(&mut self, a: u32, name: &ast::Ident, span: Span) -> Option<u32> {
+        if let Some(&fin) = self.assessment_index.get(a as usize) {
+            return Some(fin);
+        }
+        let d = Diagnostic::error(
+            codes::LET_READS_RESULT,
+            format!(
+                "a `let` cannot read the results of assessment `{}`: lets are worked out before any assessment",
+                name.node
+            ),
+            span,
+        )
+        .with_help(format!(
+            "write the condition where it is needed, in a criterion or an outcome (e.g. `{} == …` there)",
+            name.node
+        ));
+        self.error(d);
+        None
+    }
+
     fn verdict_ref(&mut self, a: u32, name: &ast::Ident, span: Span, scope: &Scope) -> Resolved {
         self.area_level(name, span, scope)?;
-        let fin = *self.assessment_index.get(a as usize)?;
+        let fin = self.decided_assessment(a, name, span)?;
         if fin == u32::MAX {
             if scope
                 .assessment
@@ -517,7 +539,7 @@ impl Checker<'_> {
                 (cur, ids.iter().position(|c| *c == member.node), ids)
             }
             None => {
-                let fin = *self.assessment_index.get(a as usize)?;
+                let fin = self.decided_assessment(a, name, span)?;
                 let crit = &self.rules.assessments.get(fin as usize)?.criteria;
                 let ids: Vec<String> = crit.iter().map(|c| c.id.clone()).collect();
                 (fin, ids.iter().position(|c| *c == member.node), ids)
