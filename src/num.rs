@@ -41,6 +41,8 @@ pub enum NumError {
     TooManyDigits,
     /// More than [`MAX_DIGITS`] decimal places.
     TooManyPlaces,
+    /// Beyond ±1.7·10³⁸ (e.g. `1e39`).
+    TooLarge,
 }
 
 impl fmt::Display for NumError {
@@ -54,6 +56,10 @@ impl fmt::Display for NumError {
             NumError::TooManyPlaces => {
                 write!(f, "has more than {MAX_DIGITS} decimal places")
             }
+            NumError::TooLarge => write!(
+                f,
+                "is beyond ±1.7e38, the largest number tieuchi holds exactly"
+            ),
         }
     }
 }
@@ -506,9 +512,9 @@ fn parse_decimal(text: &str) -> Result<Num, NumError> {
     let mut n: i128 = sig.parse().map_err(|_| NumError::TooManyDigits)?;
     if scale < 0 {
         let factor = 10i128
-            .checked_pow(u32::try_from(-scale).map_err(|_| NumError::TooManyDigits)?)
-            .ok_or(NumError::TooManyDigits)?;
-        n = n.checked_mul(factor).ok_or(NumError::TooManyDigits)?;
+            .checked_pow(u32::try_from(-scale).map_err(|_| NumError::TooLarge)?)
+            .ok_or(NumError::TooLarge)?;
+        n = n.checked_mul(factor).ok_or(NumError::TooLarge)?;
         scale = 0;
     }
     let n = if negative { -n } else { n };
@@ -519,7 +525,12 @@ fn exponent(text: &str) -> Result<i64, NumError> {
     let digits = text.trim_start_matches(['+', '-']);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || text.len() > 6 {
         return if digits.bytes().all(|b| b.is_ascii_digit()) && !digits.is_empty() {
-            Err(NumError::TooManyDigits)
+            // An exponent of 7 digits or more: far beyond the range, or finer than it.
+            Err(if text.starts_with('-') {
+                NumError::TooManyPlaces
+            } else {
+                NumError::TooLarge
+            })
         } else {
             Err(NumError::NotANumber)
         };
@@ -565,7 +576,10 @@ mod tests {
             Num::parse(&format!("0.{}1", "0".repeat(40))),
             Err(NumError::TooManyPlaces)
         );
-        assert_eq!(Num::parse("1e999999"), Err(NumError::TooManyDigits));
+        assert_eq!(Num::parse("1e999999"), Err(NumError::TooLarge));
+        assert_eq!(Num::parse("1e-9999999"), Err(NumError::TooManyPlaces));
+        assert_eq!(Num::parse("1e39"), Err(NumError::TooLarge));
+        assert_eq!(Num::parse("1e38").map(|n| n.to_string().len()), Ok(39));
         assert_eq!(Num::parse("abc"), Err(NumError::NotANumber));
         assert_eq!(Num::parse("."), Err(NumError::NotANumber));
         assert_eq!(Num::parse("1.2.3"), Err(NumError::NotANumber));

@@ -263,17 +263,25 @@ fn cell(rules: &Rules, area: &crate::data::Area, slot: u32) -> Option<Cell> {
     })
 }
 
-/// The key a header cell names: the text in its last parentheses when it ends with one
-/// (`Số vụ — Năm 2024 (…) (vu@ca_nam)` → `vu@ca_nam`), else the whole cell.
+/// The key a header cell names: the text in its last parentheses when the cell ends with one
+/// and that text is a data key (`Số vụ — Năm 2024 (…) (vu@ca_nam)` → `vu@ca_nam`), else the
+/// whole cell (`Tỷ lệ (%)` stays as it is). CSV and workbook headers are read the same way.
 pub fn header_key(header: &str) -> &str {
     let h = header.trim();
-    let Some(inner) = h.strip_suffix(')') else {
-        return h;
-    };
-    match inner.rfind('(') {
-        Some(open) => inner[open + 1..].trim(),
-        None => h,
+    let key = h
+        .strip_suffix(')')
+        .and_then(|inner| inner.rfind('(').map(|open| inner[open + 1..].trim()));
+    match key {
+        Some(k) if is_key(k) => k,
+        _ => h,
     }
+}
+
+/// A name (`vu`) or a name with a period (`vu@ca_nam`).
+fn is_key(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '@')
 }
 
 #[cfg(test)]

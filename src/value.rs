@@ -81,6 +81,16 @@ pub fn format_percent(n: Num) -> String {
     }
 }
 
+/// A difference of two percents in percentage points: `5`, or `≈0.0033` when rounded (a
+/// non-zero gap is never shown as 0).
+pub fn format_percentage_points(n: Num) -> String {
+    if n.exact_within(2 * crate::num::MAX_DIGITS, true) {
+        n.percent_text(2 * crate::num::MAX_DIGITS)
+    } else {
+        format!("≈{}", rounded(n, true))
+    }
+}
+
 /// `n` (as a percent when asked) rounded to 2 or [`SHOWN_PLACES`] places, or to more places when
 /// that would show a non-zero value as 0.
 fn rounded(n: Num, percent: bool) -> String {

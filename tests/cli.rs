@@ -889,3 +889,32 @@ fn the_explanation_of_an_invalid_area_lists_its_data_problems() {
     assert_eq!(v["areas"][0]["problems"][1], "`b`: `x` is not a count");
     assert!(v["areas"][1].get("problems").is_none(), "{json}");
 }
+
+/// Found in review: a what-if for a percent input is shown in percents and stays within
+/// 0–100%; a gap too small for 2 places is not shown as 0; a name that a spreadsheet would run
+/// as a formula is written as text in the results CSV.
+#[test]
+fn explanations_and_results_csv_say_values_as_people_read_them() {
+    let rules = temp(
+        "review.tc",
+        "ruleset r \"R\"\ninput p \"P\": percent\ninput a \"A\": count\ninput b \"B\": count\nassessment x \"X\" {\n  criterion C1 \"c1\" required { p + 50% >= 120% }\n  criterion C2 \"c2\" required { ratio(a, b) >= 66.67% }\n  criterion C3 \"c3\" required { p >= 160% - 50% }\n  outcome o \"O\" when all_required\n  outcome k \"K\" otherwise\n}\n",
+    );
+    let data = temp(
+        "review.json",
+        r#"{ "areas": [ { "id": "a1", "name": "=HYPERLINK(\"http://x\",\"y\")", "values": { "p": 60, "a": 2, "b": 3 } } ] }"#,
+    );
+    let (r, d) = (rules.to_string_lossy(), data.to_string_lossy());
+    let (_, out, err) = run(&["assess", &r, &d, "--explain"], None);
+    assert!(
+        out.contains("would pass with p = 70% (now 60%: 10 percentage points more)"),
+        "{out}{err}"
+    );
+    assert!(
+        !out.contains("p = 1.1") && !out.contains("p = 110%"),
+        "{out}"
+    );
+    assert!(out.contains("≈0.003333 percentage points short"), "{out}");
+    let (code, csv, err) = run(&["assess", &r, &d, "--format", "csv"], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(csv.contains("'=HYPERLINK"), "{csv}");
+}

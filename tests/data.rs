@@ -571,3 +571,20 @@ fn an_invalid_area_carries_its_problems() {
     let short = csv("id,name,vu@nam\nx1,A\n");
     assert!(short.areas[0].problems[0].contains("has 2 cells but the header has 3"));
 }
+
+/// A CSV header with parentheses that do not hold a data key (`Ghi chú A (%)`) is a column name
+/// as written, as in a workbook: two such columns are two unknown columns, not one repeated `%`.
+#[test]
+fn header_parentheses_name_a_key_only_when_they_hold_one() {
+    let rules = tieuchi::check_text(
+        "r.tc",
+        "ruleset r \"R\"\ninput x \"X\": count\nassessment a \"A\" {\n  criterion C \"c\" required { x >= 1 }\n  outcome o \"O\" otherwise\n}\n",
+    )
+    .rules
+    .expect("rules check");
+    let csv = "id,Số vụ (x),Ghi chú A (%),Ghi chú B (%)\nr1,2,,\n";
+    let data = tieuchi::data::load_text(&rules, "d.csv", csv.into(), tieuchi::DataFormat::Csv);
+    assert!(!data.unreadable, "{:?}", data.diagnostics);
+    assert_eq!(data.areas.len(), 1);
+    assert!(!data.areas[0].invalid, "{:?}", data.diagnostics);
+}

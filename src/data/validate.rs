@@ -345,7 +345,12 @@ fn percent(text: &str, ty: &InputType, style: NumberStyle) -> Result<Value, Valu
         ty,
         style,
         false,
-    )?;
+    )
+    // The message quotes the value as written, `%` included.
+    .map_err(|(code, message, help)| match code {
+        DataCode::WrongType => (code, wrong(ty, text).1, help),
+        _ => (code, message, help),
+    })?;
     if points < Num::ZERO || points > Num::ONE_HUNDRED {
         return Err((
             DataCode::PercentRange,

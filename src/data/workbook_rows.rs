@@ -95,18 +95,7 @@ pub fn column_name(col: u32) -> String {
 
 /// The key a header cell names: the text itself, or the key in parentheses at its end.
 pub fn header_key(header: &str) -> String {
-    let h = header.trim();
-    if let Some(body) = h.strip_suffix(')') {
-        if let Some(open) = body.rfind('(') {
-            let key = body[open + 1..].trim();
-            let mut chars = key.chars();
-            let starts = chars.next().is_some_and(|c| c.is_alphabetic() || c == '_');
-            if starts && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '@') {
-                return key.to_string();
-            }
-        }
-    }
-    h.to_string()
+    crate::template::header_key(header).to_string()
 }
 
 /// The sheet rendered as text (line n = row n) and the span of each cell in it.

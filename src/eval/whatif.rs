@@ -8,7 +8,7 @@ use crate::ast::BinOp;
 use crate::check::{CExpr, CKind, Func, InputType};
 use crate::data::Area;
 use crate::num::Num;
-use crate::value::{format_number, Value};
+use crate::value::{format_number, format_percent, format_percentage_points, Value};
 
 /// The comparison that decides a failed condition: itself, the false side of an `and`, or the
 /// last comparison of an `or` whose sides are all false.
@@ -230,8 +230,8 @@ impl<'p> Probe<'p> {
         now: Now,
     ) -> Option<String> {
         let prog = self.prog;
-        let whole = prog.rules.inputs[prog.rules.slots[slot as usize].input as usize].ty
-            == InputType::Count;
+        let ty = &prog.rules.inputs[prog.rules.slots[slot as usize].input as usize].ty;
+        let (whole, percent) = (*ty == InputType::Count, *ty == InputType::Percent);
         let Now { f0, target, op } = now;
         let (f1, ..) = self.sides_with(area, cmp, slot, x0.checked_add(Num::ONE)?)?;
         let (f2, ..) = self.sides_with(area, cmp, slot, x0.checked_add(Num::TWO)?)?;
@@ -251,18 +251,35 @@ impl<'p> Probe<'p> {
         } else {
             vec![exact]
         };
+        // Only values the input can hold: counts ≥ 0, percents within 0–100%.
+        let possible = |x: &Num| {
+            (!whole || !x.is_negative()) && (!percent || (!x.is_negative() && *x <= Num::ONE))
+        };
         let x = candidates.into_iter().find(|x| {
             area.values[slot as usize] = Value::Num(*x);
-            (!whole || !x.is_negative()) && self.passes(area)
+            possible(x) && self.passes(area)
         })?;
         let delta = x.checked_sub(x0)?;
         let dir = if delta > Num::ZERO { "more" } else { "fewer" };
+        let (shown, now, by) = if percent {
+            (
+                format_percent(x),
+                format_percent(x0),
+                format!(
+                    "{} percentage points",
+                    format_percentage_points(delta.abs())
+                ),
+            )
+        } else {
+            (
+                format_number(x),
+                format_number(x0),
+                format_number(delta.abs()),
+            )
+        };
         Some(format!(
-            "{} = {} (now {}: {} {dir})",
-            prog.rules.slot_name(slot),
-            format_number(x),
-            format_number(x0),
-            format_number(delta.abs())
+            "{} = {shown} (now {now}: {by} {dir})",
+            prog.rules.slot_name(slot)
         ))
     }
 }

@@ -27,7 +27,7 @@ impl TableCell {
     /// The cell as CSV text: numbers exact, percents with `%`, others as text.
     pub fn csv_text(&self) -> String {
         match self {
-            TableCell::Text(t) => t.clone(),
+            TableCell::Text(t) => defused(t),
             TableCell::Number(n) => n.to_string(),
             TableCell::Percent(n) => format!("{}%", n.percent_text(38)),
             TableCell::Empty => String::new(),
@@ -235,5 +235,16 @@ mod tests {
             TableCell::Percent(Num::parse("0.875").expect("n")).csv_text(),
             "87.5%"
         );
+    }
+}
+
+/// A text that a spreadsheet would run as a formula (`=…`, `+…`, `-…`, `@…`, or starting with a
+/// tab or carriage return) is written with a leading `'`, so an area's name cannot inject a
+/// formula into the council's results.
+fn defused(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
     }
 }

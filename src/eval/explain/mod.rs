@@ -361,7 +361,10 @@ impl Explainer<'_> {
         };
         let percent = is_percent(self.prog, l) || is_percent(self.prog, r);
         let gap = |d: Option<Num>| match d {
-            Some(d) if percent => format!("{} percentage points", d.percent_text(2)),
+            Some(d) if percent => format!(
+                "{} percentage points",
+                crate::value::format_percentage_points(d)
+            ),
             Some(d) => format_number(d),
             None => "very far".to_string(),
         };
