@@ -209,6 +209,17 @@ pub fn write_csv(run: &Run, out: impl std::io::Write) -> Result<(), csv::Error> 
     Ok(())
 }
 
+/// A text that a spreadsheet would run as a formula (`=…`, `+…`, `-…`, `@…`, or starting with a
+/// tab or carriage return) is written with a leading `'`, so an area's name cannot inject a
+/// formula into the council's results.
+fn defused(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,16 +246,5 @@ mod tests {
             TableCell::Percent(Num::parse("0.875").expect("n")).csv_text(),
             "87.5%"
         );
-    }
-}
-
-/// A text that a spreadsheet would run as a formula (`=…`, `+…`, `-…`, `@…`, or starting with a
-/// tab or carriage return) is written with a leading `'`, so an area's name cannot inject a
-/// formula into the council's results.
-fn defused(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
     }
 }
