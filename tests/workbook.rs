@@ -662,3 +662,29 @@ fn a_workbook_on_standard_input_needs_its_format() {
     ]);
     assert_eq!(code, Some(2), "a workbook's bytes are not CSV text");
 }
+
+/// Hostile workbooks (found in review): a cell address beyond the largest sheet, an address so
+/// large the reader crate overflows, and a zip bomb each get a diagnostic and exit 2 quickly,
+/// never a multi-gigabyte allocation or a crash.
+#[test]
+fn hostile_workbooks_are_refused_quickly() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/data");
+    let rules = dir.join("hostile-workbooks.tc");
+    for (file, says) in [
+        ("far-row.xlsx", "beyond the largest sheet"),
+        ("far-column.xlsx", "beyond the largest sheet"),
+        // The reader crate overflows on this address in debug builds (caught), or wraps it.
+        ("absurd-address.xlsx", "workbook"),
+        ("zip-bomb.xlsx", "unpacks to 600 MiB"),
+    ] {
+        let path = dir.join(file);
+        assert!(path.exists(), "fixture {file} is missing");
+        let (code, _, err) = tieuchi(&[
+            "validate",
+            rules.to_str().unwrap_or(""),
+            path.to_str().unwrap_or(""),
+        ]);
+        assert_eq!(code, 2, "{file}: {err}");
+        assert!(err.contains(says), "{file}: {err}");
+    }
+}

@@ -35,8 +35,67 @@ pub fn read(
     sheet: Option<&str>,
     file: crate::ast::FileId,
 ) -> Result<ReadSheet, Diagnostic> {
-    let (name, cells) = cells(bytes, sheet)?;
+    unpacked_size_fits(&bytes)?;
+    // A malformed file may make the reader crate panic (an overflow on an absurd cell address):
+    // that is a file that cannot be read, never a crash.
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| cells(bytes, sheet)));
+    let (name, cells) = read.unwrap_or_else(|_| {
+        Err(problem(
+            "the file is not a workbook that can be read (it is malformed)".into(),
+            "open and save it again in a spreadsheet program, or export the sheet as CSV",
+        ))
+    })?;
     Ok(workbook_rows::rows(name, cells, file))
+}
+
+/// The most a workbook's parts may hold once unpacked (`.xlsx` and `.ods` are zip files).
+pub const MAX_UNPACKED_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The largest sheet a spreadsheet program makes: rows and columns.
+const MAX_ROWS: u64 = 1_048_576;
+const MAX_COLUMNS: u64 = 16_384;
+
+/// Refuses a zip whose parts unpack to more than [`MAX_UNPACKED_BYTES`] (a zip bomb).
+fn unpacked_size_fits(bytes: &[u8]) -> Result<(), Diagnostic> {
+    if !bytes.starts_with(b"PK") {
+        return Ok(());
+    }
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(()); // the reader reports what is wrong with it
+    };
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        if let Ok(f) = archive.by_index_raw(i) {
+            total = total.saturating_add(f.size());
+        }
+    }
+    if total > MAX_UNPACKED_BYTES {
+        return Err(problem(
+            format!(
+                "the workbook unpacks to {} MiB, more than the {} MiB tieuchi reads",
+                total / (1024 * 1024),
+                MAX_UNPACKED_BYTES / (1024 * 1024)
+            ),
+            "keep only the data sheet, or export it as CSV",
+        ));
+    }
+    Ok(())
+}
+
+/// A cell beyond the largest sheet (an absurd address in a malformed file) is refused before
+/// anything is laid out for it.
+fn within_sheet(row: u64, col: u64, name: &str) -> Result<(u32, u32), Diagnostic> {
+    if row < MAX_ROWS && col < MAX_COLUMNS {
+        return Ok((row as u32, col as u32));
+    }
+    Err(problem(
+        format!(
+            "sheet `{name}` has a cell at row {}, column {}, beyond the largest sheet ({MAX_ROWS} rows × {MAX_COLUMNS} columns)",
+            row + 1,
+            col + 1
+        ),
+        "open and save it again in a spreadsheet program, or export the sheet as CSV",
+    ))
 }
 
 /// Puts the place of each problem in its message: `sheet \`S\`, cell B7: …` for a cell,
@@ -105,7 +164,7 @@ fn range_cells(
     let (r0, c0) = range.start().unwrap_or((0, 0));
     let mut cells = Vec::new();
     for (row, col, data) in range.used_cells() {
-        let (row, col) = (r0 + row as u32, c0 + col as u32);
+        let (row, col) = within_sheet(r0 as u64 + row as u64, c0 as u64 + col as u64, name)?;
         let mut value = from_data(data);
         let percent = percents
             .get(&(row, col))
@@ -174,6 +233,7 @@ fn xlsx_cells(
     let mut cells = Vec::new();
     while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(bad)? {
         let (row, col) = cell.get_position();
+        let (row, col) = within_sheet(row as u64, col as u64, name)?;
         let mut value = from_data_ref(cell.get_value());
         if percent_styles.get(style).copied().unwrap_or(false) {
             value = as_percent(value);
