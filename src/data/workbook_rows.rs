@@ -93,11 +93,6 @@ pub fn column_name(col: u32) -> String {
     out.iter().rev().collect()
 }
 
-/// The key a header cell names: the text itself, or the key in parentheses at its end.
-pub fn header_key(header: &str) -> String {
-    crate::template::header_key(header).to_string()
-}
-
 /// The sheet rendered as text (line n = row n) and the span of each cell in it.
 fn render(cells: &[Cell], file: FileId) -> (String, Vec<Span>) {
     let mut text = String::new();
@@ -296,7 +291,7 @@ fn header_columns(
     let mut columns: Vec<(u32, String, Span)> = Vec::new();
     let mut seen: HashMap<String, Span> = HashMap::new();
     for (c, span) in header.iter().zip(spans) {
-        let key = header_key(&c.value.shown());
+        let key = crate::template::header_key(&c.value.shown()).to_string();
         if let Some(first) = seen.insert(crate::source::nfc(&key), *span) {
             return Err(Diagnostic::error(
                 DataCode::DuplicateKey.code(),
@@ -334,6 +329,7 @@ mod tests {
 
     #[test]
     fn header_keys() {
+        use crate::template::header_key;
         assert_eq!(header_key("vu@ca_nam"), "vu@ca_nam");
         assert_eq!(header_key("Số vụ — Cả năm (vu@ca_nam)"), "vu@ca_nam");
         assert_eq!(header_key(" Tỷ lệ (%) "), "Tỷ lệ (%)");

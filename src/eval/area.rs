@@ -319,12 +319,7 @@ impl<'p, T: Trace> AreaEval<'p, T> {
                 negate,
                 literal,
             } => {
-                let v = self
-                    .result
-                    .assessments
-                    .get(*assessment as usize)
-                    .map_or(Verdict::Invalid, |a| a.verdict);
-                let is = verdict_is(v, *want, *literal);
+                let is = verdict_is(self.verdict_of(*assessment), *want, *literal);
                 if *negate {
                     ops::not(is)
                 } else {
@@ -335,14 +330,7 @@ impl<'p, T: Trace> AreaEval<'p, T> {
                 assessment,
                 set,
                 literal,
-            } => {
-                let v = self
-                    .result
-                    .assessments
-                    .get(*assessment as usize)
-                    .map_or(Verdict::Invalid, |a| a.verdict);
-                verdict_in(v, *set, *literal)
-            }
+            } => verdict_in(self.verdict_of(*assessment), *set, *literal),
             CKind::ChoiceIn { value, set } => match self.eval(value) {
                 Value::Choice(i) => Value::Bool(set.has(i)),
                 _ if set.all => Value::Bool(true),
@@ -371,6 +359,14 @@ impl<'p, T: Trace> AreaEval<'p, T> {
                 .find(|(id, _)| *id == e.id)
                 .map_or(Value::Unknown, |x| x.1),
         }
+    }
+
+    /// The verdict of assessment `a` so far (`invalid` when it was not assessed).
+    fn verdict_of(&self, a: u32) -> Verdict {
+        self.result
+            .assessments
+            .get(a as usize)
+            .map_or(Verdict::Invalid, |r| r.verdict)
     }
 
     fn binary(&mut self, op: BinOp, l: &CExpr, r: &CExpr) -> Value {

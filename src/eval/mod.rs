@@ -97,12 +97,6 @@ pub fn aggregate_value(share: bool, t: &Tally) -> Value {
     Value::from_bounds(Num::from(lo), Num::from(hi))
 }
 
-fn is_share(prog: &Program, id: u32) -> bool {
-    prog.aggregates.iter().any(|(_, e)| {
-        e.id == id && matches!(e.kind, crate::check::CKind::Aggregate { share: true, .. })
-    })
-}
-
 /// Decides the targets from the tallies of their `count`/`share` calls.
 pub fn targets(prog: &Program, tallies: &[Tally]) -> Vec<TargetOutcome> {
     let values: Vec<(u32, Value)> = prog
@@ -136,7 +130,7 @@ pub fn targets(prog: &Program, tallies: &[Tally]) -> Vec<TargetOutcome> {
                 .collect();
             let no_areas = tallies
                 .iter()
-                .any(|(id, t, _)| is_share(prog, *id) && t.members() + t.maybe_members() == 0);
+                .any(|(id, t, _)| prog.is_share(*id) && t.members() + t.maybe_members() == 0);
             TargetOutcome {
                 result,
                 tallies,

@@ -23,6 +23,15 @@ pub struct Program {
     pub snippets: Vec<std::sync::Arc<str>>,
 }
 
+impl Program {
+    /// True when the `count`/`share` node `id` of a target is a `share`.
+    pub fn is_share(&self, id: u32) -> bool {
+        self.aggregates
+            .iter()
+            .any(|(_, e)| e.id == id && matches!(e.kind, CKind::Aggregate { share: true, .. }))
+    }
+}
+
 /// Compiles checked rules with param overrides `(param index, value)`.
 pub fn compile(rules: &Rules, overrides: &[(u32, Value)]) -> Program {
     let mut rules = rules.clone();

@@ -2,7 +2,7 @@
 //! as a stream of typed records so that large data sets need no document tree in memory.
 
 use super::Run;
-use crate::check::{CKind, Param};
+use crate::check::Param;
 use crate::eval::explain::{explain_area, reasons_only, verdict_word, AreaExplanation, Reason};
 use crate::eval::{aggregate_value, CriterionResult, Verdict};
 use crate::num::Num;
@@ -82,7 +82,7 @@ fn targets(run: &Run) -> Vec<J> {
                 .tallies
                 .iter()
                 .map(|(id, tally, _)| {
-                    let share = run.program.aggregates.iter().any(|(_, e)| e.id == *id && matches!(e.kind, CKind::Aggregate { share: true, .. }));
+                    let share = run.program.is_share(*id);
                     let v = aggregate_value(share, tally);
                     json!({ "kind": if share { "share" } else { "count" }, "value": value_json(v), "tally": tally })
                 })
