@@ -48,6 +48,7 @@ pub mod diag;
 pub mod diff;
 pub mod eval;
 pub mod fmt;
+pub mod i18n;
 pub mod num;
 pub mod report;
 pub mod schema;

@@ -13,6 +13,7 @@ mod test;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+use tieuchi::i18n::Lang;
 
 /// tieuchi — criteria for appraising key, complex areas for social order.
 #[derive(Parser)]
@@ -20,6 +21,26 @@ use std::path::PathBuf;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of the output: `vi` (Tiếng Việt) or `en`. Default: `TIEUCHI_LANG`, else the
+    /// locale (`LC_ALL`/`LANG` starting with `vi` or `en`), else Vietnamese.
+    #[arg(long, global = true, value_enum, value_name = "vi|en")]
+    lang: Option<LangArg>,
+}
+
+/// The output languages.
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    /// Tiếng Việt.
+    Vi,
+    /// English.
+    En,
+}
+
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// The language of this run's output (set once from `--lang` or the environment).
+pub fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_else(Lang::from_env)
 }
 
 /// Output formats.
@@ -269,6 +290,12 @@ pub fn run() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    let chosen = match cli.lang {
+        Some(LangArg::Vi) => Lang::Vi,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env(),
+    };
+    let _ = LANG.set(chosen);
     match cli.command {
         Command::Check { files, format } => match expand_folders(&files, "check") {
             Ok(files) => check::run(&files, format),
