@@ -88,18 +88,21 @@ impl Outcome {
         }
     }
 
-    /// The JSON document of `tieuchi assess --format json` (with explanations when asked).
+    /// The JSON document of `tieuchi assess --format json` (with explanations when asked; the
+    /// few sentences it carries beside the data, such as a reason's `message`, in English).
     pub fn to_json(&self, explain: bool) -> serde_json::Value {
-        report::json::assessment(&self.run(None), explain)
+        report::json::assessment(&self.run(None, i18n::Lang::En), explain)
     }
 
-    /// The view the renderers take; `only` restricts the areas shown.
-    pub fn run<'a>(&'a self, only: Option<&'a [usize]>) -> report::Run<'a> {
+    /// The view the renderers take; `only` restricts the areas shown, `lang` is the language
+    /// of text outputs.
+    pub fn run<'a>(&'a self, only: Option<&'a [usize]>, lang: i18n::Lang) -> report::Run<'a> {
         report::Run {
             program: &self.program,
             data: &self.data,
             assessed: &self.assessed,
             only,
+            lang,
         }
     }
 

@@ -5,8 +5,10 @@
 use crate::check::{CExpr, CKind, Rules, Test};
 use crate::coverage::Coverage;
 use crate::data::Area;
-use crate::eval::explain::{explain_area, show_value, verdict_word, AreaExplanation};
-use crate::eval::{assess, compile, AreaEval, NoTrace, Program, TargetResult};
+use crate::eval::explain::{explain_area, possible_words, verdict_word, AreaExplanation, Shown};
+use crate::eval::{
+    assess, compile, AreaEval, CriterionResult, NoTrace, Program, TargetOutcome, TargetResult,
+};
 use crate::value::Value;
 use serde::Serialize;
 
@@ -37,12 +39,60 @@ pub struct ExpectFailure {
     pub expected: String,
     /// `file:line:col` of the `expect`.
     pub location: String,
-    /// The area it was evaluated for.
-    pub area: String,
-    /// What came instead, e.g. `chuyen_hoa is chua_dat`.
-    pub actual: String,
-    /// Why the area got its results.
-    pub explanation: AreaExplanation,
+    /// The area it was evaluated for (none for an expectation about a target, which is
+    /// decided over all the test's areas).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
+    /// What came instead.
+    pub actual: Actual,
+    /// Why the area got its results (for an expectation about one area).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<AreaExplanation>,
+}
+
+/// What the compared result actually was.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Actual {
+    /// An assessment's verdict.
+    Verdict {
+        /// The assessment's id.
+        assessment: String,
+        /// An outcome id, `unknown`, `na` or `invalid`.
+        verdict: String,
+        /// For an unknown verdict, the verdicts still possible.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        possible: Vec<String>,
+    },
+    /// A criterion's result.
+    Criterion {
+        /// The assessment's id.
+        assessment: String,
+        /// The criterion's id.
+        criterion: String,
+        /// Its result.
+        result: CriterionResult,
+    },
+    /// A target's result, with the tally that decided it.
+    Target {
+        /// The target's id.
+        target: String,
+        /// Its result.
+        result: TargetResult,
+        /// Its index in the rules.
+        #[serde(skip)]
+        index: usize,
+        /// The counts behind it.
+        #[serde(skip)]
+        outcome: TargetOutcome,
+    },
+    /// The value of the compared expression.
+    Value {
+        /// The expression as written.
+        expression: String,
+        /// Its value.
+        value: Shown,
+    },
 }
 
 /// Runs every test of the rules (including those of files they `use`), with their coverage.
@@ -104,12 +154,14 @@ fn run_test(rules: &Rules, test: &Test, coverage: &mut Coverage) -> TestReport {
         if ev.eval(&e.expr) == Value::Bool(true) {
             continue;
         }
+        let actual = actual(&prog, &mut ev, &e.expr, &assessed.targets);
+        let about_target = matches!(actual, Actual::Target { .. });
         failures.push(ExpectFailure {
             expected: prog.rules.sources.snippet(e.expr.span).to_string(),
             location: location(rules, e.span),
-            area: area.id.clone(),
-            actual: actual(&prog, &mut ev, &e.expr, &targets),
-            explanation: explain_area(&prog, area),
+            area: (!about_target).then(|| area.id.clone()),
+            actual,
+            explanation: (!about_target).then(|| explain_area(&prog, area)),
         });
     }
     TestReport {
@@ -125,26 +177,18 @@ fn actual(
     prog: &Program,
     ev: &mut AreaEval<'_, NoTrace>,
     e: &CExpr,
-    targets: &[TargetResult],
-) -> String {
+    targets: &[TargetOutcome],
+) -> Actual {
     let rules = &prog.rules;
     match &e.kind {
         CKind::VerdictIs { assessment, .. } | CKind::VerdictIn { assessment, .. } => {
             let a = *assessment as usize;
             let v = ev.result.assessments[a].verdict;
-            let mut s = format!(
-                "`{}` is {}",
-                rules.assessments[a].id,
-                verdict_word(prog, a, v)
-            );
-            if let crate::eval::Verdict::Unknown(p) = v {
-                let ids: Vec<&str> = p
-                    .outcomes()
-                    .map(|o| rules.assessments[a].outcomes[o as usize].id.as_str())
-                    .collect();
-                s.push_str(&format!(" (possible: {})", ids.join(", ")));
+            Actual::Verdict {
+                assessment: rules.assessments[a].id.clone(),
+                verdict: verdict_word(prog, a, v),
+                possible: possible_words(prog, a, v),
             }
-            s
         }
         CKind::CriterionIs {
             assessment,
@@ -156,39 +200,41 @@ fn actual(
             criterion,
         } => {
             let (a, c) = (*assessment as usize, *criterion as usize);
-            let r = ev.result.criterion(prog, a, c);
-            format!(
-                "`{}.{}` is {}",
-                rules.assessments[a].id,
-                rules.assessments[a].criteria[c].id,
-                r.as_str()
-            )
+            Actual::Criterion {
+                assessment: rules.assessments[a].id.clone(),
+                criterion: rules.assessments[a].criteria[c].id.clone(),
+                result: ev.result.criterion(prog, a, c),
+            }
         }
         CKind::TargetIs { target, .. } => {
             let t = *target as usize;
-            format!(
-                "`{}` is {}",
-                rules.targets[t].id,
-                targets.get(t).map_or("unknown", |r| r.as_str())
-            )
+            match targets.get(t) {
+                Some(o) => Actual::Target {
+                    target: rules.targets[t].id.clone(),
+                    result: o.result,
+                    index: t,
+                    outcome: o.clone(),
+                },
+                None => value_of(prog, ev, e),
+            }
         }
-        CKind::Binary(op, l, _) if op.is_comparison() => {
-            let v = ev.eval(l);
-            format!(
-                "`{}` is {}",
-                rules.sources.snippet(l.span),
-                show_value(prog, l, v)
-            )
-        }
+        CKind::Binary(op, l, _) if op.is_comparison() => value_of(prog, ev, l),
         CKind::Binary(_, l, r) => {
-            let (lv, rv) = (ev.eval(l), ev.eval(r));
-            let side = if lv == Value::Bool(true) { r } else { l };
-            let _ = rv;
+            let side = if ev.eval(l) == Value::Bool(true) {
+                r
+            } else {
+                l
+            };
             actual(prog, ev, side, targets)
         }
-        _ => {
-            let v = ev.eval(e);
-            format!("it is {}", show_value(prog, e, v))
-        }
+        _ => value_of(prog, ev, e),
+    }
+}
+
+fn value_of(prog: &Program, ev: &mut AreaEval<'_, NoTrace>, e: &CExpr) -> Actual {
+    let v = ev.eval(e);
+    Actual::Value {
+        expression: prog.rules.sources.snippet(e.span).to_string(),
+        value: Shown::of(prog, e, v),
     }
 }

@@ -12,3 +12,10 @@ areas-count = { $count ->
     [one] { $count } area
    *[other] { $count } areas
 }
+verdict-unknown-possible = unknown: { $possible } possible
+word-or = or
+word-and = and
+value-true = true
+value-false = false
+value-unknown = unknown
+value-text = text

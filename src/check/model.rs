@@ -388,6 +388,21 @@ impl Rules {
         }
     }
 
+    /// The label of a slot: the input's label, with the period's (`Số vụ — Năm 2024`).
+    pub fn slot_label(&self, slot: u32) -> String {
+        let Some(s) = self.slots.get(slot as usize) else {
+            return String::new();
+        };
+        let input = self
+            .inputs
+            .get(s.input as usize)
+            .map_or("", |i| i.label.as_str());
+        match s.period.and_then(|p| self.periods.get(p as usize)) {
+            Some(p) => format!("{input} — {}", p.label),
+            None => input.to_string(),
+        }
+    }
+
     /// The index of the assessment named `id`.
     pub fn assessment_index(&self, id: &str) -> Option<usize> {
         self.assessments.iter().position(|a| a.id == id)

@@ -176,7 +176,7 @@ fn run_inner(args: &AssessArgs) -> Result<i32, i32> {
     output::print_diagnostics(&data.diagnostics, &data.sources, Format::Text);
     let outcome = Outcome::new(compile(&rules, &sets), data);
     let only = select_areas(&outcome, args.areas)?;
-    let run = outcome.run(only.as_deref());
+    let run = outcome.run(only.as_deref(), super::lang());
     let table = match (args.format, args.output) {
         (AssessFormat::Xlsx, _) | (AssessFormat::Csv, _) => true,
         (_, Some(path)) => is_table_path(path),
@@ -218,7 +218,13 @@ fn run_inner(args: &AssessArgs) -> Result<i32, i32> {
                     let x = tieuchi::eval::explain::explain_area(&outcome.program, area);
                     print!(
                         "\n{}",
-                        tieuchi::report::explain::area(&outcome.program, &area.name, &x, color)
+                        tieuchi::report::explain::area(
+                            &outcome.program,
+                            &area.name,
+                            &x,
+                            color,
+                            super::lang()
+                        )
                     );
                 }
             }

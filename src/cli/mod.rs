@@ -331,11 +331,7 @@ pub fn run() -> i32 {
             format,
             coverage,
             on,
-        } => match expand_folders(&files, "test") {
-            // A folder names its rules file by `--on`; only an empty one is refused here.
-            Ok(_) => test::run(&files, on, format, coverage),
-            Err(code) => code,
-        },
+        } => test::run(&files, on, format, coverage),
         Command::Diff {
             paths,
             sets,

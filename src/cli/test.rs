@@ -1,7 +1,9 @@
-//! `tieuchi test FILE… [--coverage] [--format json]`
+//! `tieuchi test FILE|DIR… [--coverage] [--format json]`: a folder runs the tests of every rules
+//! file in it (or, with `--on DATE`, of the one in force that day), naming each test's file.
 
-use super::{assess::load_rules, output, Format};
+use super::{assess::load_rules, expand_folders, output, Format};
 use std::path::PathBuf;
+use tieuchi::report::testing::{summary, test_report};
 use tieuchi::testing::run_tests;
 
 /// Runs the tests of every file; 1 when any fails.
@@ -11,15 +13,23 @@ pub fn run(
     format: Format,
     coverage: bool,
 ) -> i32 {
+    let files = match to_test(files, on) {
+        Ok(f) => f,
+        Err(code) => return code,
+    };
+    let lang = super::lang();
+    let name_files = files.len() > 1;
     let (mut passed, mut failed) = (0, 0);
     let mut json = Vec::new();
-    for f in files {
+    for f in &files {
         let rules = match load_rules(f, on) {
             Ok(r) => r,
             Err(code) => return code,
         };
         let color = output::color_stdout();
         let (reports, cov) = run_tests(&rules);
+        let prog = tieuchi::compile(&rules, &[]);
+        let shown = f.display().to_string();
         for report in &reports {
             if report.passed() {
                 passed += 1;
@@ -27,16 +37,17 @@ pub fn run(
                 failed += 1;
             }
             if format == Format::Text {
-                print_report(&rules, report, color);
+                let file = name_files.then_some(shown.as_str());
+                print!("{}", test_report(&prog, report, file, color, lang));
             }
         }
         if format == Format::Text && coverage {
             print!("{}", cov.render());
         }
-        json.push(serde_json::json!({ "file": f.display().to_string(), "tests": reports, "coverage": coverage.then_some(cov) }));
+        json.push(serde_json::json!({ "file": shown, "tests": reports, "coverage": coverage.then_some(cov) }));
     }
     match format {
-        Format::Text => println!("{passed} passed, {failed} failed"),
+        Format::Text => println!("{}", summary(lang, passed, failed)),
         Format::Json => {
             let doc = serde_json::json!({ "passed": passed, "failed": failed, "files": json });
             println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
@@ -45,22 +56,12 @@ pub fn run(
     i32::from(failed > 0)
 }
 
-fn print_report(rules: &tieuchi::Rules, r: &tieuchi::testing::TestReport, color: bool) {
-    if r.passed() {
-        println!("ok    {} ({} expectation(s))", r.name, r.expectations);
-        return;
+/// The files to test: a folder without `--on` stands for every rules file in it; with `--on`
+/// for the one in force that day (chosen when the rules are loaded).
+fn to_test(files: &[PathBuf], on: Option<chrono::NaiveDate>) -> Result<Vec<PathBuf>, i32> {
+    let expanded = expand_folders(files, "test")?;
+    if on.is_some() {
+        return Ok(files.to_vec());
     }
-    println!("FAIL  {}  [{}]", r.name, r.location);
-    let prog = tieuchi::compile(rules, &[]);
-    for f in &r.failures {
-        println!(
-            "  expected `{}` for area `{}`  [{}]",
-            f.expected, f.area, f.location
-        );
-        println!("  but {}", f.actual);
-        let text = tieuchi::report::explain::area(&prog, "", &f.explanation, color);
-        for line in text.lines() {
-            println!("    {line}");
-        }
-    }
+    Ok(expanded)
 }

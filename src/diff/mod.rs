@@ -5,7 +5,7 @@ pub mod edits;
 pub mod problems;
 
 use crate::data::{self, DataFormat};
-use crate::eval::explain::{verdict_word, ExprNode};
+use crate::eval::explain::{verdict_word, ExprNode, Role};
 use crate::eval::{compile, Verdict};
 use crate::value::Value;
 use crate::{Outcome, Rules};
@@ -134,8 +134,14 @@ pub fn compare(s: &Sides) -> (Vec<AreaChange>, Vec<TargetChange>) {
                 label: t.label.clone(),
                 old: old.result.as_str().into(),
                 new: new.result.as_str().into(),
-                old_counts: crate::report::text::target_summary(&s.old.run(None), ot),
-                new_counts: crate::report::text::target_summary(&s.new.run(None), nt),
+                old_counts: crate::report::text::target_summary(
+                    &s.old.run(None, crate::i18n::Lang::En),
+                    ot,
+                ),
+                new_counts: crate::report::text::target_summary(
+                    &s.new.run(None, crate::i18n::Lang::En),
+                    nt,
+                ),
             });
         }
     }
@@ -221,15 +227,20 @@ fn area_changes(s: &Sides, oi: usize, ni: usize) -> Vec<AssessmentChange> {
 
 fn collect_values(n: &ExprNode, out: &mut Vec<(String, String)>) {
     crate::stack::grow(|| {
-        if matches!(n.role, "input" | "let" | "param") {
+        if matches!(n.role, Role::Input | Role::Let | Role::Param) {
             if let Some(v) = &n.value {
-                let note = n.note.as_ref().map_or(String::new(), |x| format!(" ({x})"));
+                let note = n.note.as_ref().map_or(String::new(), |x| {
+                    format!(
+                        " ({})",
+                        crate::report::words::note(crate::i18n::Lang::En, x)
+                    )
+                });
                 if !out.iter().any(|(k, _)| **k == *n.text) {
                     out.push((n.text.to_string(), format!("{v}{note}")));
                 }
             }
         }
-        if n.role != "let" {
+        if n.role != Role::Let {
             n.children.iter().for_each(|c| collect_values(c, out));
         }
     })

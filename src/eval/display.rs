@@ -13,7 +13,7 @@ use std::sync::Arc;
 pub fn is_percent(prog: &Program, e: &CExpr) -> bool {
     match prog.percent.get(e.id as usize) {
         Some(&p) => p,
-        None => unit_is_percent(&prog.rules, e),
+        None => Percents::new(&prog.rules, &prog.param_of).of(e),
     }
 }
 
@@ -22,9 +22,10 @@ pub fn for_each_node(rules: &Rules, f: &mut impl FnMut(&CExpr)) {
     rules.walk_exprs(true, f);
 }
 
-/// `percent[node id]` for every expression node of the rules.
-pub fn percent_flags(rules: &Rules) -> Vec<bool> {
-    let mut percents = Percents::new(rules);
+/// `percent[node id]` for every expression node of the rules; `param_of[node id]` is the
+/// param a constant was folded from.
+pub fn percent_flags(rules: &Rules, param_of: &[Option<u32>]) -> Vec<bool> {
+    let mut percents = Percents::new(rules, param_of);
     let mut flags = vec![false; rules.node_count as usize];
     for_each_node(rules, &mut |n| {
         let p = percents.of(n);
@@ -46,22 +47,20 @@ pub fn snippets(rules: &Rules) -> Vec<Arc<str>> {
     out
 }
 
-fn unit_is_percent(rules: &Rules, e: &CExpr) -> bool {
-    Percents::new(rules).of(e)
-}
-
 /// Which nodes read as percents, each node and each let worked out once (lets built on lets
 /// would otherwise be followed once per path: exponential).
 struct Percents<'r> {
     rules: &'r Rules,
+    param_of: &'r [Option<u32>],
     nodes: Vec<Option<bool>>,
     lets: Vec<Option<bool>>,
 }
 
 impl<'r> Percents<'r> {
-    fn new(rules: &'r Rules) -> Self {
+    fn new(rules: &'r Rules, param_of: &'r [Option<u32>]) -> Self {
         Percents {
             rules,
+            param_of,
             nodes: vec![None; rules.node_count as usize],
             lets: vec![None; rules.lets.len()],
         }
@@ -93,13 +92,17 @@ impl<'r> Percents<'r> {
     fn compute(&mut self, e: &CExpr) -> bool {
         let rules = self.rules;
         match &e.kind {
-            CKind::Const(_) => {
-                let text = rules.sources.snippet(e.span);
-                match rules.params.iter().find(|p| p.id == text.trim()) {
-                    Some(p) => p.written.contains('%'),
-                    None => text.contains('%'),
-                }
-            }
+            CKind::Const(_) => match self.param_of.get(e.id as usize).copied().flatten() {
+                Some(p) => rules
+                    .params
+                    .get(p as usize)
+                    .is_some_and(|p| p.written.contains('%')),
+                None => rules.sources.snippet(e.span).contains('%'),
+            },
+            CKind::Param(p) => rules
+                .params
+                .get(*p as usize)
+                .is_some_and(|p| p.written.contains('%')),
             CKind::Input(slot) => rules.slots.get(*slot as usize).is_some_and(|s| {
                 rules
                     .inputs

@@ -21,6 +21,9 @@ pub struct Program {
     pub percent: Vec<bool>,
     /// `snippets[node id]`: the node's text as written.
     pub snippets: Vec<std::sync::Arc<str>>,
+    /// `param_of[node id]`: the param a constant node was folded from (where each constant
+    /// came from, for explanations).
+    pub param_of: Vec<Option<u32>>,
 }
 
 impl Program {
@@ -42,18 +45,19 @@ pub fn compile(rules: &Rules, overrides: &[(u32, Value)]) -> Program {
     }
     let params: Vec<Value> = rules.params.iter().map(|p| p.value).collect();
     points_from_params(&mut rules, &params);
-    let fold = |e: &mut CExpr| fold(e, &params);
+    let mut param_of = vec![None; rules.node_count as usize];
+    let mut fold = |e: &mut CExpr| fold(e, &params, &mut param_of);
     rules.lets.iter_mut().for_each(|l| fold(&mut l.expr));
     for a in &mut rules.assessments {
-        a.when.iter_mut().for_each(fold);
+        a.when.iter_mut().for_each(&mut fold);
         for c in &mut a.criteria {
-            c.when.iter_mut().for_each(fold);
+            c.when.iter_mut().for_each(&mut fold);
             fold(&mut c.condition);
         }
         a.outcomes
             .iter_mut()
             .filter_map(|o| o.when.as_mut())
-            .for_each(fold);
+            .for_each(&mut fold);
     }
     rules.targets.iter_mut().for_each(|t| fold(&mut t.expr));
     for t in &mut rules.tests {
@@ -73,7 +77,7 @@ pub fn compile(rules: &Rules, overrides: &[(u32, Value)]) -> Program {
             }
         });
     }
-    let percent = super::display::percent_flags(&rules);
+    let percent = super::display::percent_flags(&rules, &param_of);
     let snippets = super::display::snippets(&rules);
     let mut prog = Program {
         rules,
@@ -83,6 +87,7 @@ pub fn compile(rules: &Rules, overrides: &[(u32, Value)]) -> Program {
         aggregate_reads: Vec::new(),
         percent,
         snippets,
+        param_of,
     };
     prog.aggregate_reads = prog
         .aggregates
@@ -102,26 +107,30 @@ fn points_from_params(rules: &mut crate::check::Rules, params: &[Value]) {
 }
 
 /// Replaces params by constants and folds operations whose operands are all constant.
-fn fold(e: &mut CExpr, params: &[Value]) {
-    crate::stack::grow(|| fold_here(e, params))
+/// `param_of[node id]` records the param each folded param node came from.
+fn fold(e: &mut CExpr, params: &[Value], param_of: &mut [Option<u32>]) {
+    crate::stack::grow(|| fold_here(e, params, param_of))
 }
 
-fn fold_here(e: &mut CExpr, params: &[Value]) {
+fn fold_here(e: &mut CExpr, params: &[Value], param_of: &mut [Option<u32>]) {
     match &mut e.kind {
         CKind::Param(p) => {
+            if let Some(slot) = param_of.get_mut(e.id as usize) {
+                *slot = Some(*p);
+            }
             e.kind = CKind::Const(params.get(*p as usize).copied().unwrap_or(Value::Unknown))
         }
-        CKind::Not(x) | CKind::Neg(x) => fold(x, params),
-        CKind::ChoiceIn { value, .. } => return fold(value, params),
+        CKind::Not(x) | CKind::Neg(x) => fold(x, params, param_of),
+        CKind::ChoiceIn { value, .. } => return fold(value, params, param_of),
         CKind::Binary(_, a, b) => {
-            fold(a, params);
-            fold(b, params);
+            fold(a, params, param_of);
+            fold(b, params, param_of);
         }
-        CKind::Call(_, args) => args.iter_mut().for_each(|a| fold(a, params)),
+        CKind::Call(_, args) => args.iter_mut().for_each(|a| fold(a, params, param_of)),
         CKind::Aggregate { cond, among, .. } => {
-            fold(cond, params);
+            fold(cond, params, param_of);
             if let Some(f) = among {
-                fold(f, params);
+                fold(f, params, param_of);
             }
         }
         _ => return,

@@ -3,12 +3,13 @@
 //! and is then verified by evaluating the criterion again, so only true statements are made.
 
 use super::area::{AreaEval, NoTrace};
+use super::explain::WhatIf;
 use super::program::Program;
 use crate::ast::BinOp;
 use crate::check::{CExpr, CKind, Func, InputType};
 use crate::data::Area;
 use crate::num::Num;
-use crate::value::{format_number, format_percent, format_percentage_points, Value};
+use crate::value::Value;
 
 /// The comparison that decides a failed condition: itself, the false side of an `and`, or the
 /// last comparison of an `or` whose sides are all false.
@@ -40,8 +41,9 @@ fn deciding_comparison_here<'e>(
     }
 }
 
-/// Sentences like `vu_kham_pha@ca_nam = 10 (now 9: 1 more)`, at most two.
-pub fn would_pass(prog: &Program, area: &Area, ai: usize, ci: usize) -> Vec<String> {
+/// The changes of one input that make the criterion pass (`vu_kham_pha@ca_nam` 9 → 10), at
+/// most two.
+pub fn would_pass(prog: &Program, area: &Area, ai: usize, ci: usize) -> Vec<WhatIf> {
     if area.invalid {
         return vec![];
     }
@@ -198,7 +200,7 @@ impl<'p> Probe<'p> {
     }
 
     /// Solves for one input; `area` is a scratch copy, left as it was found.
-    fn solve(&self, area: &mut Area, cmp: &CExpr, slot: u32, now: Now) -> Option<String> {
+    fn solve(&self, area: &mut Area, cmp: &CExpr, slot: u32, now: Now) -> Option<WhatIf> {
         let Value::Num(x0) = area.values.get(slot as usize).copied()? else {
             return None;
         };
@@ -228,7 +230,7 @@ impl<'p> Probe<'p> {
         slot: u32,
         x0: Num,
         now: Now,
-    ) -> Option<String> {
+    ) -> Option<WhatIf> {
         let prog = self.prog;
         let ty = &prog.rules.inputs[prog.rules.slots[slot as usize].input as usize].ty;
         let (whole, percent) = (*ty == InputType::Count, *ty == InputType::Percent);
@@ -259,27 +261,12 @@ impl<'p> Probe<'p> {
             area.values[slot as usize] = Value::Num(*x);
             possible(x) && self.passes(area)
         })?;
-        let delta = x.checked_sub(x0)?;
-        let dir = if delta > Num::ZERO { "more" } else { "fewer" };
-        let (shown, now, by) = if percent {
-            (
-                format_percent(x),
-                format_percent(x0),
-                format!(
-                    "{} percentage points",
-                    format_percentage_points(delta.abs())
-                ),
-            )
-        } else {
-            (
-                format_number(x),
-                format_number(x0),
-                format_number(delta.abs()),
-            )
-        };
-        Some(format!(
-            "{} = {shown} (now {now}: {by} {dir})",
-            prog.rules.slot_name(slot)
-        ))
+        Some(WhatIf {
+            input: prog.rules.slot_name(slot),
+            label: prog.rules.slot_label(slot),
+            to: x,
+            now: x0,
+            percent,
+        })
     }
 }

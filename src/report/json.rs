@@ -263,7 +263,7 @@ impl Serialize for AssessmentOut<'_> {
             m.serialize_entry("provisional", &provisional)?;
         }
         if let Some(ax) = ax.filter(|ax| !ax.reasons.is_empty()) {
-            m.serialize_entry("reasons", &Reasons(&ax.reasons))?;
+            m.serialize_entry("reasons", &Reasons(&ax.reasons, a.run.lang))?;
         }
         m.serialize_entry("criteria", &CriteriaOut(self))?;
         if let Some(ax) = ax.filter(|_| a.explain) {
@@ -291,7 +291,7 @@ impl Serialize for CriteriaOut<'_> {
                     .as_str(),
                 reasons: cx
                     .filter(|cx| !cx.reasons.is_empty())
-                    .map(|cx| Reasons(&cx.reasons)),
+                    .map(|cx| Reasons(&cx.reasons, a.run.lang)),
                 explanation: cx.filter(|_| a.explain),
             })?;
         }
@@ -309,15 +309,15 @@ struct CriterionOut<'a> {
     explanation: Option<&'a crate::eval::explain::CriterionExplanation>,
 }
 
-/// Reasons with a readable message beside each.
-struct Reasons<'a>(&'a [Reason]);
+/// Reasons with a readable message beside each, in the run's language.
+struct Reasons<'a>(&'a [Reason], crate::i18n::Lang);
 
 impl Serialize for Reasons<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(self.0.len()))?;
         for r in self.0 {
             let mut v = serde_json::to_value(r).unwrap_or(J::Null);
-            v["message"] = J::String(r.to_string());
+            v["message"] = J::String(super::words::reason(self.1, r));
             seq.serialize_element(&v)?;
         }
         seq.end()

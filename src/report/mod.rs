@@ -5,7 +5,9 @@ pub mod diff;
 pub mod explain;
 pub mod json;
 pub mod table;
+pub mod testing;
 pub mod text;
+pub mod words;
 #[cfg(feature = "spreadsheets")]
 pub mod xlsx;
 
@@ -22,6 +24,8 @@ pub struct Run<'a> {
     pub assessed: &'a Assessed,
     /// Which areas to show (indices into the data set); all when `None`.
     pub only: Option<&'a [usize]>,
+    /// The language of text outputs (JSON keys and result words do not change with it).
+    pub lang: crate::i18n::Lang,
 }
 
 impl Run<'_> {

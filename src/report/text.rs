@@ -1,16 +1,20 @@
-//! The readable result of `assess`: a table per assessment and the targets with their counts.
+//! The readable result of `assess`: a table per assessment (with, for each area that did not
+//! pass, the required criteria that failed or are unknown) and the targets with their counts,
+//! in the reader's language.
 
-use super::Run;
+use super::{words, Run};
 use crate::ast::BinOp;
 use crate::check::{CKind, Param, Rules};
-use crate::eval::explain::{points_text, show_value};
-use crate::eval::{TargetOutcome, TargetResult, Verdict};
+use crate::eval::explain::Shown;
+use crate::eval::{CriterionResult, TargetOutcome, TargetResult, Verdict};
+use crate::i18n::Lang;
+use crate::tr;
 use crate::value::Value;
 use std::fmt::Write;
 
 /// Renders the tables and targets.
 pub fn assessment(run: &Run) -> String {
-    let rules = &run.program.rules;
+    let (rules, lang) = (&run.program.rules, run.lang);
     let mut out = format!("{} ({})\n", rules.title, rules.id);
     if let Some(s) = &rules.source {
         let _ = writeln!(out, "{s}");
@@ -18,18 +22,21 @@ pub fn assessment(run: &Run) -> String {
     for (ai, a) in rules.assessments.iter().enumerate() {
         let _ = writeln!(out, "\n{} ({})", a.label, a.id);
         let mut rows = vec![[
-            "area".to_string(),
-            "name".into(),
-            "district".into(),
-            "verdict".into(),
-            "points".into(),
+            tr!(lang, "table-area"),
+            tr!(lang, "table-name"),
+            tr!(lang, "table-district"),
+            tr!(lang, "table-verdict"),
+            tr!(lang, "table-points"),
+            tr!(lang, "table-not-passed"),
         ]];
-        let mut counts: Vec<(String, usize)> = Vec::new();
+        let mut counts: Vec<(Verdict, usize)> = Vec::new();
         for i in run.shown() {
             let area = &run.data.areas[i];
             let r = run.assessed.areas[i].assessments[ai];
-            let verdict = verdict_text(run, ai, r.verdict);
-            let key = crate::eval::explain::verdict_word(run.program, ai, r.verdict);
+            let key = match r.verdict {
+                Verdict::Unknown(_) => Verdict::Unknown(Default::default()),
+                v => v,
+            };
             match counts.iter_mut().find(|c| c.0 == key) {
                 Some(c) => c.1 += 1,
                 None => counts.push((key, 1)),
@@ -41,7 +48,11 @@ pub fn assessment(run: &Run) -> String {
                 Verdict::Outcome(_) | Verdict::Unknown(_)
                     if a.criteria.iter().any(|c| c.points.is_some()) =>
                 {
-                    format!("{}/{}", points_text(r.points), points_text(r.max_points))
+                    format!(
+                        "{}/{}",
+                        words::points(lang, r.points),
+                        words::points(lang, r.max_points)
+                    )
                 }
                 _ => String::new(),
             };
@@ -49,101 +60,127 @@ pub fn assessment(run: &Run) -> String {
                 area.id.clone(),
                 area.name.clone(),
                 area.district.clone(),
-                verdict,
+                words::verdict(lang, rules, ai, r.verdict),
                 points,
+                not_passed(run, i, ai),
             ]);
         }
         out.push_str(&table(&rows));
         let summary: Vec<String> = counts
             .iter()
-            .map(|(k, n)| {
-                if k == "na" {
-                    format!("{n} na (not in scope, not listed)")
-                } else {
-                    format!("{n} {k}")
+            .map(|(v, n)| match v {
+                Verdict::Na => tr!(lang, "table-count-na", count = *n),
+                Verdict::Outcome(o) => {
+                    let id = a.outcomes.get(*o as usize).map_or("", |o| o.id.as_str());
+                    tr!(lang, "table-count-outcome", count = *n, outcome = id)
                 }
+                Verdict::Unknown(_) => tr!(lang, "table-count-unknown", count = *n),
+                Verdict::Invalid => tr!(lang, "table-count-invalid", count = *n),
             })
             .collect();
         let _ = writeln!(out, "  {}", summary.join(", "));
-        let all_na = counts.iter().all(|(k, _)| k == "na");
+        let all_na = counts.iter().all(|(v, _)| *v == Verdict::Na);
         out.push_str(&provisional_lines(
             rules,
             if all_na { &a.when_params } else { &a.params },
+            lang,
         ));
     }
     if !rules.targets.is_empty() {
-        out.push_str("\nTargets\n");
+        let _ = writeln!(out, "\n{}", tr!(lang, "table-targets"));
         for (t, o) in rules.targets.iter().zip(&run.assessed.targets) {
+            let result = words::target_result(lang, o.result);
             let _ = writeln!(
                 out,
-                "  {} {:<8} {} — {}",
+                "  {} {result:<width$} {} — {}",
                 t.id,
-                o.result.as_str(),
                 t.label,
-                target_counts(run, &t.expr, o)
+                target_counts(run, &t.expr, o),
+                width = 8
             );
-            out.push_str(&provisional_lines(rules, &t.params));
+            out.push_str(&provisional_lines(rules, &t.params, lang));
         }
     }
     out
 }
 
+/// For an area that did not pass: its required criteria that failed or are unknown
+/// (`không đạt: C2; chưa kết luận được: C6`), else nothing.
+pub fn not_passed(run: &Run, area: usize, ai: usize) -> String {
+    let lang = run.lang;
+    let prog = run.program;
+    let res = &run.assessed.areas[area];
+    let (mut failed, mut unknown) = (Vec::new(), Vec::new());
+    for (ci, c) in prog.rules.assessments[ai].criteria.iter().enumerate() {
+        match res.criterion(prog, ai, ci) {
+            CriterionResult::Fail if c.required => failed.push(c.id.clone()),
+            CriterionResult::Unknown if c.required => unknown.push(c.id.clone()),
+            _ => {}
+        }
+    }
+    let mut parts = Vec::new();
+    if !failed.is_empty() {
+        parts.push(format!(
+            "{}: {}",
+            tr!(lang, "verdict-fail"),
+            failed.join(", ")
+        ));
+    }
+    if !unknown.is_empty() {
+        parts.push(format!(
+            "{}: {}",
+            tr!(lang, "verdict-unknown"),
+            unknown.join(", ")
+        ));
+    }
+    parts.join("; ")
+}
+
 /// One short marked line naming the `provisional` params among `params` and their values, e.g.
-/// `  ⚠ provisional: nguong = 80%, diem_c7 = 40` (nothing when there is none).
-pub fn provisional_short(rules: &Rules, params: &[u32]) -> String {
+/// `  ⚠ tham số tạm tính: nguong = 80%, diem_c7 = 40` (nothing when there is none).
+pub fn provisional_short(rules: &Rules, params: &[u32], lang: Lang) -> String {
     let list: Vec<String> = rules
         .provisional(params)
-        .map(|p| format!("{} = {}", p.id, super::json::param_text(p)))
+        .map(|p| format!("{} = {}", p.id, lang.number(&super::json::param_text(p))))
         .collect();
     if list.is_empty() {
         return String::new();
     }
-    format!("  ⚠ provisional: {}\n", list.join(", "))
+    format!(
+        "  {}\n",
+        tr!(lang, "provisional-short", params = list.join(", "))
+    )
 }
 
 /// One marked line per `provisional` param among `params`, e.g.
-/// `  ⚠ provisional: nguong (Ngưỡng) = 80%`; a value set for this run says so.
-pub fn provisional_lines(rules: &Rules, params: &[u32]) -> String {
+/// `  ⚠ tham số tạm tính: nguong (Ngưỡng) = 80%`; a value set for this run says so.
+pub fn provisional_lines(rules: &Rules, params: &[u32], lang: Lang) -> String {
     let mut out = String::new();
     for p in rules.provisional(params) {
-        let value = super::json::param_text(p);
-        let _ = write!(out, "  ⚠ provisional: {} ({}) = {value}", p.id, p.label);
+        let value = lang.number(&super::json::param_text(p));
+        let line = tr!(
+            lang,
+            "provisional-line",
+            id = p.id.as_str(),
+            label = p.label.as_str(),
+            value = value
+        );
+        let _ = write!(out, "  {line}");
         if p.value != p.declared {
             let declared = Param {
                 value: p.declared,
                 ..p.clone()
             };
+            let declared = lang.number(&super::json::param_text(&declared));
             let _ = write!(
                 out,
-                " (set for this run; the rules say {})",
-                super::json::param_text(&declared)
+                " {}",
+                tr!(lang, "provisional-set", declared = declared)
             );
         }
         out.push('\n');
     }
     out
-}
-
-fn verdict_text(run: &Run, ai: usize, v: Verdict) -> String {
-    let a = &run.program.rules.assessments[ai];
-    match v {
-        Verdict::Outcome(o) => format!(
-            "{} ({})",
-            a.outcomes[o as usize].label, a.outcomes[o as usize].id
-        ),
-        Verdict::Unknown(p) => {
-            let mut ids: Vec<String> = p
-                .outcomes()
-                .map(|o| a.outcomes[o as usize].id.clone())
-                .collect();
-            if p.has_na() {
-                ids.push("na".into());
-            }
-            format!("unknown: {} possible", ids.join(" or "))
-        }
-        Verdict::Na => "na (does not apply)".into(),
-        Verdict::Invalid => "invalid data".into(),
-    }
 }
 
 /// The counts behind target `ti`, e.g. "5 of 8 areas, 62.5% ≥ 60%".
@@ -159,10 +196,19 @@ pub fn target_summary(run: &Run, ti: usize) -> String {
 
 /// "5 of 8 areas, 62.5% ≥ 60%" for a target comparing one count or share with a value.
 fn target_counts(run: &Run, expr: &crate::check::CExpr, o: &TargetOutcome) -> String {
+    target_counts_in(run.program, run.lang, expr, o)
+}
+
+/// [`target_counts`] from the program and language alone (a test's target has no data set).
+pub fn target_counts_in(
+    prog: &crate::eval::Program,
+    lang: Lang,
+    expr: &crate::check::CExpr,
+    o: &TargetOutcome,
+) -> String {
     let mut parts = Vec::new();
     for (id, tally, value) in &o.tallies {
-        let agg = run
-            .program
+        let agg = prog
             .aggregates
             .iter()
             .find(|(_, e)| e.id == *id)
@@ -181,48 +227,51 @@ fn target_counts(run: &Run, expr: &crate::check::CExpr, o: &TargetOutcome) -> St
             format!("{members}–{}", members + tally.maybe_members())
         };
         let shown = agg
-            .map(|e| show_value(run.program, e, *value))
+            .map(|e| words::shown(lang, &Shown::of(prog, e, *value)))
             .unwrap_or_default();
         parts.push(if share {
-            format!("{n} of {of} areas, {shown}")
+            tr!(lang, "target-share", counted = n, of = of, value = shown)
         } else {
-            format!("{n} areas")
+            tr!(lang, "target-count", counted = n)
         });
     }
     let mut text = parts.join("; ");
     if let CKind::Binary(op, l, r) = &expr.kind {
         if matches!(l.kind, CKind::Aggregate { .. }) && op.is_comparison() {
-            let rhs = crate::eval::explain::show_value(
-                run.program,
+            let rhs = Shown::of(
+                prog,
                 r,
                 match r.kind {
                     CKind::Const(v) => v,
                     _ => Value::Unknown,
                 },
             );
+            let rhs = words::shown(lang, &rhs);
             let shown_op = match o.result {
                 TargetResult::NotMet => negate(*op),
                 _ => *op,
             };
             let sym = symbol(shown_op);
+            let needs = format!("{} {rhs}", symbol(*op));
             text = match o.result {
                 TargetResult::Unknown if o.no_areas => {
-                    format!("{text}; needs {} {rhs}: no area is in its `among` (0 of 0 decides nothing)", symbol(*op))
+                    tr!(lang, "target-no-areas", counts = text, needs = needs)
                 }
                 TargetResult::Unknown => {
-                    format!("{text}; needs {} {rhs}: missing data decides", symbol(*op))
+                    tr!(lang, "target-missing-decides", counts = text, needs = needs)
                 }
                 _ => format!("{text} {sym} {rhs}"),
             };
         }
     }
     if !o.approximate.is_empty() {
-        text.push_str(&format!(
-            " (for {} area(s) with more than {} ways to fill in their missing data, the condition and \
-             the filter were taken as independent: the range may be wider than the data allows)",
-            o.approximate.len(),
-            crate::eval::targets::MAX_FILLINGS
-        ));
+        let note = tr!(
+            lang,
+            "target-approximate",
+            count = o.approximate.len(),
+            fillings = crate::eval::targets::MAX_FILLINGS
+        );
+        let _ = write!(text, " ({note})");
     }
     text
 }
@@ -256,12 +305,12 @@ pub const MAX_CELL_CHARS: usize = 60;
 
 /// Left-aligned columns, widths counted in characters (not bytes: Vietnamese letters take
 /// several), each at most [`MAX_CELL_CHARS`] wide.
-pub fn table(rows: &[[String; 5]]) -> String {
+pub fn table<const N: usize>(rows: &[[String; N]]) -> String {
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| r.iter().map(|c| cell(c)).collect())
         .collect();
-    let mut widths = [0usize; 5];
+    let mut widths = [0usize; N];
     for r in &cells {
         for (w, c) in widths.iter_mut().zip(r) {
             *w = (*w).max(c.chars().count());

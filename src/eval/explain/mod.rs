@@ -15,7 +15,7 @@ use crate::ast::BinOp;
 use crate::check::{CExpr, CKind, Func};
 use crate::data::Area;
 use crate::num::Num;
-use crate::value::{format_number, Value};
+use crate::value::Value;
 use std::sync::Arc;
 
 /// Explains one area fully (tree and what-if).
@@ -70,13 +70,32 @@ pub fn verdict_word(prog: &Program, ai: usize, v: Verdict) -> String {
     }
 }
 
-/// Points for display: `40`, or `40–80` when not decided.
-pub fn points_text((lo, hi): (Num, Num)) -> String {
-    if lo == hi {
-        format_number(lo)
-    } else {
-        format!("{}–{}", format_number(lo), format_number(hi))
+/// The verdicts an unknown verdict may still become: outcome ids, and `na`.
+pub fn possible_words(prog: &Program, ai: usize, v: Verdict) -> Vec<String> {
+    let Verdict::Unknown(p) = v else {
+        return vec![];
+    };
+    let outcomes = &prog.rules.assessments[ai].outcomes;
+    let mut out: Vec<String> = p
+        .outcomes()
+        .filter_map(|o| outcomes.get(o as usize))
+        .map(|o| o.id.clone())
+        .collect();
+    if p.has_na() {
+        out.push("na".into());
     }
+    out
+}
+
+/// The sides of the `and`s of a condition, in order.
+fn conjuncts<'e>(e: &'e CExpr, out: &mut Vec<&'e CExpr>) {
+    crate::stack::grow(|| match &e.kind {
+        CKind::Binary(BinOp::And, l, r) => {
+            conjuncts(l, out);
+            conjuncts(r, out);
+        }
+        _ => out.push(e),
+    })
 }
 
 struct Explainer<'a> {
@@ -124,9 +143,13 @@ impl Explainer<'_> {
         AssessmentExplanation {
             id: a.id.clone(),
             label: a.label.clone(),
-            verdict: verdict_word(self.prog, ai, r.verdict),
+            verdict: r.verdict,
+            verdict_id: verdict_word(self.prog, ai, r.verdict),
+            possible: possible_words(self.prog, ai, r.verdict),
             applies: a.when.as_ref().map(|w| self.node(w)),
-            points: points_text(r.points),
+            points: r.points,
+            max_points: r.max_points,
+            has_points: a.criteria.iter().any(|c| c.points.is_some()),
             criteria,
             outcomes,
             reasons,
@@ -185,11 +208,16 @@ impl Explainer<'_> {
                     _ if value == Some(Value::Bool(false)) => OutcomeState::RuledOut,
                     _ => OutcomeState::NotReached,
                 };
+                let blocked = matches!(state, OutcomeState::RuledOut | OutcomeState::Possible);
                 OutcomeExplanation {
                     id: o.id.clone(),
                     label: o.label.clone(),
                     state,
                     condition: o.when.as_ref().map(|w| self.node(w)),
+                    blocked_by: match (&o.when, blocked && self.detail >= Detail::Tree) {
+                        (Some(w), true) => self.blockers(ai, w),
+                        _ => vec![],
+                    },
                     span: o.span,
                 }
             })
@@ -218,7 +246,8 @@ impl Explainer<'_> {
                 value: None,
                 known: value.is_some_and(Value::is_known),
                 note: None,
-                role: "",
+                role: self.role(e),
+                label: None,
                 children: vec![],
                 span: e.span,
             };
@@ -232,7 +261,7 @@ impl Explainer<'_> {
                 // Literals are shown where they are written; they get no node of their own.
                 e.children()
                     .into_iter()
-                    .filter(|c| self.role(c) != "literal")
+                    .filter(|c| self.role(c) != Role::Literal)
                     .map(|c| self.node(c))
                     .collect()
             }
@@ -260,34 +289,102 @@ impl Explainer<'_> {
             known: value.is_some_and(Value::is_known),
             note: self.note(e),
             role: self.role(e),
+            label: self.label(e),
             children,
             span: e.span,
         }
     }
 
-    fn role(&self, e: &CExpr) -> &'static str {
+    fn role(&self, e: &CExpr) -> Role {
         match &e.kind {
-            CKind::Input(_) => "input",
-            CKind::Let(_) => "let",
-            CKind::Param(_) => "param",
-            CKind::Const(_)
-                if self
-                    .prog
-                    .rules
-                    .param_index(self.prog.rules.sources.snippet(e.span).trim())
-                    .is_some() =>
-            {
-                "param"
-            }
-            CKind::Const(_) => "literal",
-            CKind::Call(..) | CKind::Aggregate { .. } => "call",
+            CKind::Input(_) => Role::Input,
+            CKind::Let(_) => Role::Let,
+            CKind::Param(_) => Role::Param,
+            CKind::Const(_) if self.param_of(e).is_some() => Role::Param,
+            CKind::Const(_) => Role::Literal,
+            CKind::Call(..) | CKind::Aggregate { .. } => Role::Call,
             CKind::Criterion { .. }
             | CKind::CriterionIs { .. }
             | CKind::VerdictIs { .. }
             | CKind::VerdictIn { .. }
-            | CKind::TargetIs { .. } => "result",
-            CKind::AllRequired | CKind::Points | CKind::MaxPoints => "result",
-            _ => "operator",
+            | CKind::TargetIs { .. } => Role::Result,
+            CKind::AllRequired | CKind::Points | CKind::MaxPoints => Role::Result,
+            _ => Role::Operator,
+        }
+    }
+
+    /// The param a constant was folded from.
+    fn param_of(&self, e: &CExpr) -> Option<u32> {
+        match e.kind {
+            CKind::Param(p) => Some(p),
+            _ => self.prog.param_of.get(e.id as usize).copied().flatten(),
+        }
+    }
+
+    /// The label from the rules of what a node names: an input (with its period), a let, a
+    /// param, a criterion.
+    fn label(&self, e: &CExpr) -> Option<Arc<str>> {
+        let rules = &self.prog.rules;
+        let text = match &e.kind {
+            CKind::Input(slot) => rules.slot_label(*slot),
+            CKind::Let(l) => rules.lets.get(*l as usize)?.label.clone()?,
+            CKind::Criterion {
+                assessment,
+                criterion,
+            }
+            | CKind::CriterionIs {
+                assessment,
+                criterion,
+                ..
+            } => rules
+                .assessments
+                .get(*assessment as usize)?
+                .criteria
+                .get(*criterion as usize)?
+                .label
+                .clone(),
+            _ => rules.params.get(self.param_of(e)? as usize)?.label.clone(),
+        };
+        (!text.is_empty()).then(|| Arc::from(text))
+    }
+
+    /// The parts of an outcome's condition that keep it from being chosen: the sides of its
+    /// `and`s that are false (or unknown).
+    fn blockers(&self, ai: usize, cond: &CExpr) -> Vec<Blocker> {
+        let mut parts = Vec::new();
+        conjuncts(cond, &mut parts);
+        let false_parts: Vec<&CExpr> = parts
+            .iter()
+            .copied()
+            .filter(|p| self.value(p) == Some(Value::Bool(false)))
+            .collect();
+        let chosen = if false_parts.is_empty() {
+            parts
+                .into_iter()
+                .filter(|p| !self.value(p).is_some_and(Value::is_known))
+                .collect()
+        } else {
+            false_parts
+        };
+        chosen.into_iter().map(|p| self.blocker(ai, p)).collect()
+    }
+
+    fn blocker(&self, ai: usize, part: &CExpr) -> Blocker {
+        let criteria = match part.kind {
+            CKind::AllRequired => self.prog.rules.assessments[ai]
+                .criteria
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.required)
+                .map(|(ci, c)| (c.id.clone(), self.result.criterion(self.prog, ai, ci)))
+                .filter(|(_, r)| matches!(r, CriterionResult::Fail | CriterionResult::Unknown))
+                .collect(),
+            _ => vec![],
+        };
+        Blocker {
+            part: self.node(part),
+            comparison: self.comparison(part),
+            criteria,
         }
     }
 
@@ -346,37 +443,31 @@ impl Explainer<'_> {
         }
     }
 
-    /// A value for people, in the unit of the expression.
-    fn show(&self, e: &CExpr, v: Value) -> String {
-        show_value(self.prog, e, v)
+    fn shortfall(&self, cond: &CExpr) -> Option<Shortfall> {
+        let cond = super::whatif::deciding_comparison(cond, &|e| self.value(e))?;
+        self.comparison(cond)
     }
 
-    fn shortfall(&self, cond: &CExpr) -> Option<String> {
-        let cond = super::whatif::deciding_comparison(cond, &|e| self.value(e))?;
+    /// A comparison that does not hold, with its two sides and the gap.
+    fn comparison(&self, cond: &CExpr) -> Option<Shortfall> {
         let CKind::Binary(op, l, r) = &cond.kind else {
             return None;
         };
         let (Value::Num(a), Value::Num(b)) = (self.value(l)?, self.value(r)?) else {
             return None;
         };
-        let percent = is_percent(self.prog, l) || is_percent(self.prog, r);
-        let gap = |d: Option<Num>| match d {
-            Some(d) if percent => format!(
-                "{} percentage points",
-                crate::value::format_percentage_points(d)
-            ),
-            Some(d) => format_number(d),
-            None => "very far".to_string(),
-        };
-        let (ls, rs) = (self.show(l, Value::Num(a)), self.show(r, Value::Num(b)));
-        let (under, over) = (b.checked_sub(a), a.checked_sub(b));
-        Some(match op {
-            BinOp::Ge => format!("{ls} < {rs}: {} short", gap(under)),
-            BinOp::Gt => format!("{ls} ≤ {rs}: needs more than {rs}, {} short", gap(under)),
-            BinOp::Le => format!("{ls} > {rs}: {} over", gap(over)),
-            BinOp::Lt => format!("{ls} ≥ {rs}: needs less than {rs}, {} over", gap(over)),
-            BinOp::Eq => format!("{ls} ≠ {rs}: off by {}", gap(over.map(Num::abs))),
+        let gap = match op {
+            BinOp::Ge | BinOp::Gt => b.checked_sub(a),
+            BinOp::Le | BinOp::Lt => a.checked_sub(b),
+            BinOp::Eq => a.checked_sub(b).map(Num::abs),
             _ => return None,
+        };
+        Some(Shortfall {
+            op: *op,
+            value: Shown::of(self.prog, l, Value::Num(a)),
+            threshold: Shown::of(self.prog, r, Value::Num(b)),
+            gap,
+            percent: is_percent(self.prog, l) || is_percent(self.prog, r),
         })
     }
 

@@ -1,6 +1,6 @@
 //! The explanation's data: typed, serialisable, formatted only when shown.
 
-use super::super::results::CriterionResult;
+use super::super::results::{CriterionResult, Verdict};
 use crate::ast::Span;
 use crate::eval::display::Shown;
 use crate::num::Num;
@@ -36,24 +36,6 @@ pub enum Reason {
     InvalidData,
 }
 
-impl std::fmt::Display for Reason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Reason::Missing { input } => write!(f, "`{input}` is missing"),
-            Reason::DivisionByZero { expression, .. } => {
-                write!(f, "`{expression}` divides by zero")
-            }
-            Reason::Overflow { expression, .. } => {
-                write!(
-                    f,
-                    "`{expression}` is beyond what tieuchi computes exactly (about ±1.7e38, or a fraction that fine)"
-                )
-            }
-            Reason::InvalidData => write!(f, "the area's data has errors"),
-        }
-    }
-}
-
 /// One evaluated expression node.
 #[derive(Debug, Clone, Serialize)]
 pub struct ExprNode {
@@ -66,8 +48,12 @@ pub struct ExprNode {
     /// A note such as `9 of 12` for a ratio.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Box<Note>>,
-    /// What the node is: `input`, `let`, `param`, `call`, `operator`, `literal`, `result`.
-    pub role: &'static str,
+    /// What the node is.
+    pub role: Role,
+    /// For an input, a let, a param or a criterion read by name: its label from the rules
+    /// (with the period's label for an input of a period: `Số vụ — Năm 2024`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<Arc<str>>,
     /// Sub-expressions worth showing (operands, arguments, and the definition of a `let`).
     #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "children")]
     pub children: Vec<ExprNode>,
@@ -96,30 +82,36 @@ pub enum Note {
     },
 }
 
-impl std::fmt::Display for Note {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Serialize for Note {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
         match self {
-            Note::Of(a, b) => write!(f, "{a} of {b}"),
-            Note::Against(a, b) => write!(f, "{a} against {b}"),
-            Note::Fallback => f.write_str("fallback used"),
+            Note::Of(a, b) => {
+                m.serialize_entry("kind", "of")?;
+                m.serialize_entry("part", a)?;
+                m.serialize_entry("whole", b)?;
+            }
+            Note::Against(a, b) => {
+                m.serialize_entry("kind", "against")?;
+                m.serialize_entry("new", a)?;
+                m.serialize_entry("old", b)?;
+            }
+            Note::Fallback => m.serialize_entry("kind", "fallback")?,
             Note::Verdict {
                 assessment,
                 verdict,
                 possible,
             } => {
-                write!(f, "{assessment} is {verdict}")?;
+                m.serialize_entry("kind", "verdict")?;
+                m.serialize_entry("assessment", assessment)?;
+                m.serialize_entry("verdict", verdict)?;
                 if !possible.is_empty() {
-                    write!(f, ", possible: {}", possible.join(", "))?;
+                    m.serialize_entry("possible", possible)?;
                 }
-                Ok(())
             }
         }
-    }
-}
-
-impl Serialize for Note {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        m.end()
     }
 }
 
@@ -153,12 +145,12 @@ pub struct CriterionExplanation {
     pub when: Option<ExprNode>,
     /// The condition.
     pub condition: ExprNode,
-    /// For a failed comparison: how far from passing, e.g. `75% < 80%: 5 points short`.
+    /// For a failed comparison: how far from passing (`75% < 80%`, 5 percentage points short).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub shortfall: Option<String>,
-    /// A change of one input that would make it pass, e.g. `vu_kham_pha@ca_nam = 10 (now 9: 1 more)`.
+    pub shortfall: Option<Shortfall>,
+    /// Changes of one input that would make it pass (`vu_kham_pha@ca_nam` 9 → 10).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub would_pass: Vec<String>,
+    pub would_pass: Vec<WhatIf>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     /// Why it is unknown.
     pub reasons: Vec<Reason>,
@@ -193,9 +185,76 @@ pub struct OutcomeExplanation {
     #[serde(skip_serializing_if = "Option::is_none")]
     /// The condition.
     pub condition: Option<ExprNode>,
+    /// For an outcome ruled out or still possible: the parts of its condition that are false
+    /// or unknown (the sides of its `and`s; `all_required` with the required criteria that
+    /// did not pass).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub blocked_by: Vec<Blocker>,
     #[serde(skip)]
     /// Where it is written.
     pub span: Span,
+}
+
+/// A part of an outcome's condition that is false or unknown.
+#[derive(Debug, Clone, Serialize)]
+pub struct Blocker {
+    /// The part as written, with its value.
+    pub part: ExprNode,
+    /// For a comparison: its two sides and how far it is from holding.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<Shortfall>,
+    /// For `all_required`: the required criteria that failed or are unknown (ids and results).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub criteria: Vec<(String, CriterionResult)>,
+}
+
+/// How far a comparison is from holding: `75% < 80%`, 5 percentage points short.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Shortfall {
+    /// The comparison as written in the rules (`>=`, `<` …).
+    #[serde(serialize_with = "op_json")]
+    pub op: crate::ast::BinOp,
+    /// The left side's value.
+    pub value: Shown,
+    /// The right side's value.
+    pub threshold: Shown,
+    /// How far the left side is from the right (always ≥ 0; `None` when too large to compute).
+    #[serde(serialize_with = "points_json")]
+    pub gap: Option<Num>,
+    /// The gap is in percentage points (the sides are percents).
+    pub percent: bool,
+}
+
+/// A change of one input that makes a failed criterion pass (verified by evaluating it again).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WhatIf {
+    /// `input` or `input@period`.
+    pub input: String,
+    /// The input's label, with the period's label (`Số vụ — Năm 2024`).
+    pub label: String,
+    /// The value that would make it pass.
+    #[serde(serialize_with = "num_json")]
+    pub to: Num,
+    /// The value now.
+    #[serde(serialize_with = "num_json")]
+    pub now: Num,
+    /// The input is a percent (the change is in percentage points).
+    pub percent: bool,
+}
+
+impl WhatIf {
+    /// The change, `to − now` (`None` when too large to compute).
+    pub fn change(&self) -> Option<Num> {
+        self.to.checked_sub(self.now)
+    }
+}
+
+fn num_json<S: serde::Serializer>(n: &Num, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(n)
+}
+
+fn op_json<S: serde::Serializer>(op: &crate::ast::BinOp, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(op.as_str())
 }
 
 /// One assessment of one area.
@@ -206,12 +265,25 @@ pub struct AssessmentExplanation {
     /// The label as written.
     pub label: String,
     /// The verdict.
-    pub verdict: String,
+    #[serde(skip)]
+    pub verdict: Verdict,
+    /// The verdict as a word: an outcome id, `unknown`, `na` or `invalid`.
+    #[serde(rename = "verdict")]
+    pub verdict_id: String,
+    /// For an unknown verdict, the verdicts still possible (outcome ids, `na`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub possible: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     /// The assessment's `when`, with its value.
     pub applies: Option<ExprNode>,
-    /// Points (when the criterion has them).
-    pub points: String,
+    /// Lowest and highest possible points.
+    #[serde(serialize_with = "range_json")]
+    pub points: (Num, Num),
+    /// Lowest and highest possible `max_points`.
+    #[serde(serialize_with = "range_json")]
+    pub max_points: (Num, Num),
+    /// Some criterion of the assessment carries points.
+    pub has_points: bool,
     /// The criteria, in file order.
     pub criteria: Vec<CriterionExplanation>,
     /// The outcomes, in order.
@@ -247,6 +319,34 @@ pub enum Detail {
     /// Also, for each failed criterion, the single-input changes that would make it pass (a
     /// search that evaluates the criterion a few times per input it reads).
     WhatIf,
+}
+
+fn range_json<S: serde::Serializer>(r: &(Num, Num), s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut m = s.serialize_map(Some(2))?;
+    m.serialize_entry("min", &r.0.to_string())?;
+    m.serialize_entry("max", &r.1.to_string())?;
+    m.end()
+}
+
+/// What an expression node is, for the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// An input read from the data.
+    Input,
+    /// A named calculation (`let`).
+    Let,
+    /// A param.
+    Param,
+    /// A function call or `count`/`share`.
+    Call,
+    /// An operator.
+    Operator,
+    /// A literal written in the rules.
+    Literal,
+    /// A result read by name: a criterion, a verdict, `all_required`, `points`.
+    Result,
 }
 
 /// Serialises an expression node's children on a stack with room (the tree may be deep).
