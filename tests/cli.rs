@@ -206,11 +206,15 @@ fn area_filter_and_explain_json() {
     let doc: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
     assert_eq!(doc["areas"].as_array().map(Vec::len), Some(1));
     let c1 = &doc["areas"][0]["assessments"]["chuyen_hoa"]["criteria"][0]["explanation"];
-    assert_eq!(c1["shortfall"], "75% < 80%: 5 percentage points short");
-    assert_eq!(
-        c1["would_pass"][0],
-        "vu_kham_pha@ca_nam = 10 (now 9: 1 more)"
-    );
+    // Typed, language-neutral: the comparison's sides, the gap (exact), the unit.
+    assert_eq!(c1["shortfall"]["op"], ">=", "{c1}");
+    assert_eq!(c1["shortfall"]["value"], "75%");
+    assert_eq!(c1["shortfall"]["threshold"], "80%");
+    assert_eq!(c1["shortfall"]["gap"], "0.05");
+    assert_eq!(c1["shortfall"]["percent"], true);
+    assert_eq!(c1["would_pass"][0]["input"], "vu_kham_pha@ca_nam");
+    assert_eq!(c1["would_pass"][0]["to"], "10");
+    assert_eq!(c1["would_pass"][0]["now"], "9");
     assert_eq!(doc["ruleset"]["sha256"].as_str().map(str::len), Some(64));
 }
 

@@ -191,7 +191,13 @@ fn a_product_too_fine_to_hold_is_unknown_with_the_reason_and_shown_exactly() {
         .ok()
         .and_then(|o| {
             let x = o.explain(0)?;
-            Some(tieuchi::report::explain::area(&o.program, "a", &x, false))
+            Some(tieuchi::report::explain::area(
+                &o.program,
+                "a",
+                &x,
+                false,
+                tieuchi::i18n::Lang::En,
+            ))
         })
         .unwrap_or_default();
     assert!(out.contains(&format!("x = {tiny}")), "{out}");

@@ -80,6 +80,8 @@ fn shipped_data_shows_each_kind_of_result() {
 #[test]
 fn readme_main_command_output() {
     let (code, out, err) = tieuchi(&[
+        "--lang",
+        "en",
         "assess",
         "rules/quang-binh-2024.tc",
         "data/quang-binh-2024.json",
@@ -91,6 +93,20 @@ fn readme_main_command_output() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("5–6 of 8 areas, 62.5%–75% ≥ 60%"), "{out}");
+    assert!(
+        out.contains("Số vụ phạm pháp hình sự về TTXH — Năm 2024 (vu_pham_phap@ca_nam) = 12"),
+        "{out}"
+    );
+    assert!(
+        out.contains("ruled out — `all_required and points >= diem_dat` = false, because `all_required` is false: C2 fail"),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("  quang-minh") && l.ends_with("100/100 fail: C2")),
+        "{out}"
+    );
+    assert!(!out.contains("tieuchi::explain"), "{out}");
     assert!(
         out.contains("75% < 80%: 5 percentage points short"),
         "{out}"

@@ -91,14 +91,21 @@ fn exercise_everything() {
     let json = outcome.to_json(true);
     assert_eq!(json["areas"][0]["assessments"]["a"]["verdict"], "chua");
     assert_eq!(json["areas"][2]["assessments"]["a"]["verdict"], "unknown");
-    let run = outcome.run(None);
+    let run = outcome.run(None, tieuchi::i18n::Lang::Vi);
     assert!(tieuchi::report::text::assessment(&run).contains("x4"));
     assert!(!tieuchi::report::explain::targets(&run, false).is_empty());
     for i in 0..4 {
         let x = outcome
             .explain(i)
             .unwrap_or_else(|| panic!("area {i} exists"));
-        assert!(!tieuchi::report::explain::area(&outcome.program, "x", &x, false).is_empty());
+        assert!(!tieuchi::report::explain::area(
+            &outcome.program,
+            "x",
+            &x,
+            false,
+            tieuchi::i18n::Lang::Vi
+        )
+        .is_empty());
     }
     let formatted = tieuchi::fmt::format_source(&text)
         .unwrap_or_else(|d| panic!("the deepest rules format: {d:?}"));
@@ -170,7 +177,14 @@ fn a_chain_of_deep_lets_is_explained_on_a_two_mib_thread() {
             let x = outcome
                 .explain(i)
                 .unwrap_or_else(|| panic!("area {i} exists"));
-            assert!(!tieuchi::report::explain::area(&outcome.program, "x", &x, false).is_empty());
+            assert!(!tieuchi::report::explain::area(
+                &outcome.program,
+                "x",
+                &x,
+                false,
+                tieuchi::i18n::Lang::Vi
+            )
+            .is_empty());
         }
     });
 }
