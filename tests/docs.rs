@@ -1,5 +1,6 @@
-//! The documentation works as written: every ```tc block of `docs/huong-dan.md` and `README.md`
-//! parses and checks (and its `test` blocks pass), every ```tc-trich block of the guide (an
+//! The documentation works as written: every ```tc block of `docs/huong-dan.md`, `README.md`
+//! and `docs/language.md` parses and checks (and its `test` blocks pass), every relative link of
+//! the documents leads to a file of the repository, every ```tc-trich block of the guide (an
 //! excerpt) is part of the guide's example `docs/examples/vi-du.tc`, every command of the guide's
 //! ```sh blocks runs, and the example gives the results the guide describes.
 
@@ -89,8 +90,8 @@ fn check_block(file: &str, block: &Block) {
 }
 
 #[test]
-fn every_tc_block_of_the_guide_and_the_readme_checks() {
-    for (file, at_least) in [(GUIDE, 1), ("README.md", 1)] {
+fn every_tc_block_of_the_documents_checks() {
+    for (file, at_least) in [(GUIDE, 1), ("README.md", 1), ("docs/language.md", 1)] {
         let found = blocks(&read(file), "tc");
         assert!(
             found.len() >= at_least,
@@ -336,6 +337,64 @@ fn the_example_runs_through_the_command_line() {
         "chua_dat"
     );
     assert_eq!(json["targets"][0]["result"], "not_met");
+}
+
+/// The documents a reader of a clone has.
+const DOCUMENTS: [&str; 4] = ["README.md", "ARCHITECTURE.md", GUIDE, "docs/language.md"];
+
+/// The targets of the Markdown links `[text](target)` of a text.
+fn links(markdown: &str) -> Vec<String> {
+    markdown
+        .split("](")
+        .skip(1)
+        .filter_map(|rest| rest.split_once(')').map(|(target, _)| target.to_string()))
+        .collect()
+}
+
+#[test]
+fn every_relative_link_of_the_documents_leads_to_a_file_of_the_repository() {
+    let mut checked = 0;
+    for doc in DOCUMENTS {
+        let text = read(doc);
+        assert!(
+            !text.contains("../shared"),
+            "{doc} points outside the repository (../shared)"
+        );
+        let dir = root()
+            .join(doc)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        for target in links(&text) {
+            let path = target.split('#').next().unwrap_or_default();
+            if path.is_empty() || path.contains("://") || path.starts_with("mailto:") {
+                continue;
+            }
+            assert!(
+                dir.join(path).exists(),
+                "{doc}: the link `{target}` leads nowhere"
+            );
+            checked += 1;
+        }
+    }
+    let readme = read("README.md");
+    for needed in [
+        "docs/huong-dan.md",
+        "docs/language.md",
+        "ARCHITECTURE.md",
+        "cargo install --path .",
+    ] {
+        assert!(
+            readme.contains(needed),
+            "README.md does not mention {needed}"
+        );
+    }
+    assert!(checked >= 10, "only {checked} relative links found");
+}
+
+#[test]
+fn the_link_reader_finds_targets() {
+    assert_eq!(links("a [b](c.md) d [e](f#g) [x]"), ["c.md", "f#g"]);
 }
 
 #[test]
