@@ -6,6 +6,7 @@ use std::process::{Command, Stdio};
 
 fn run(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_tieuchi"));
+    cmd.env("TIEUCHI_LANG", "en");
     cmd.args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1");

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 use tieuchi::diag::{render_text, to_json};
+use tieuchi::i18n::Lang;
 
 fn render(path: &Path) -> String {
     let checked = tieuchi::check_path(path);
@@ -13,11 +14,11 @@ fn render(path: &Path) -> String {
         checked.has_errors()
     );
     for d in &checked.diagnostics {
-        out.push_str(&render_text(d, &checked.sources, false));
+        out.push_str(&render_text(d, &checked.sources, false, Lang::En));
     }
     out.push_str("\nJSON\n");
     for d in &checked.diagnostics {
-        let j = to_json(d, &checked.sources);
+        let j = to_json(d, &checked.sources, Lang::En);
         out.push_str(&format!(
             "{} {:?} {}:{}:{}-{}:{}\n",
             j.code,

@@ -25,11 +25,12 @@ pub fn color_stdout() -> bool {
 
 /// Prints diagnostics: text to stderr, or one JSON array to stdout.
 pub fn print_diagnostics(diags: &[Diagnostic], sources: &SourceMap, format: Format) {
+    let lang = super::lang();
     match format {
         Format::Text => {
             let color = color();
             for d in diags.iter().take(MAX_SHOWN) {
-                eprint!("{}", render_text(d, sources, color));
+                eprint!("{}", render_text(d, sources, color, lang));
             }
             if diags.len() > MAX_SHOWN {
                 eprintln!(
@@ -39,7 +40,7 @@ pub fn print_diagnostics(diags: &[Diagnostic], sources: &SourceMap, format: Form
             }
         }
         Format::Json => {
-            let list: Vec<_> = diags.iter().map(|d| to_json(d, sources)).collect();
+            let list: Vec<_> = diags.iter().map(|d| to_json(d, sources, lang)).collect();
             println!(
                 "{}",
                 serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".into())
@@ -72,6 +73,6 @@ pub fn print_rule_warnings(path: &std::path::Path, diags: &[Diagnostic], sources
     );
     for d in warnings.iter().take(MAX_SHOWN) {
         let at = tieuchi::diag::location(d, sources).unwrap_or_else(|| path.to_string());
-        eprintln!("  {at}: {} [{}]", d.message, d.code);
+        eprintln!("  {at}: {} [{}]", d.message.render(super::lang()), d.code);
     }
 }

@@ -84,7 +84,12 @@ fn assessment_body(prog: &Program, a: &AssessmentExplanation, color: bool) -> St
             continue;
         }
         for d in criterion(c) {
-            out.push_str(&render_text(&d, &prog.rules.sources, color));
+            out.push_str(&render_text(
+                &d,
+                &prog.rules.sources,
+                color,
+                crate::i18n::Lang::En,
+            ));
         }
     }
     let outcomes: Vec<String> = a
@@ -279,7 +284,12 @@ pub fn targets(run: &super::Run, color: bool) -> String {
                 ids.join(", ")
             ));
         }
-        out.push_str(&render_text(&d, &prog.rules.sources, color));
+        out.push_str(&render_text(
+            &d,
+            &prog.rules.sources,
+            color,
+            crate::i18n::Lang::En,
+        ));
         out.push_str(&super::text::provisional_short(&prog.rules, &t.params));
     }
     out
