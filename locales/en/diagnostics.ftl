@@ -278,3 +278,11 @@ diag-several-rules-valid = several rules files in `{ $path }` are valid on { $da
 diag-rules-not-valid-on = `{ $path }` is valid from { $from } to { $to }, not on { $date }
 diag-rules-folder = `{ $path }` is a folder
 diag-rules-folder-help = pass `--on DATE` to use the rules file of the folder in force on that date
+
+## Command line: lists of diagnostics
+
+diag-more = … and { $count } more diagnostics (`--format json` lists them all)
+diag-rule-warnings = { $count ->
+    [one] { $count } warning in rules: run `tieuchi check { $path }`
+   *[other] { $count } warnings in rules: run `tieuchi check { $path }`
+}

@@ -278,3 +278,8 @@ diag-several-rules-valid = có nhiều tệp tiêu chí trong `{ $path }` cùng 
 diag-rules-not-valid-on = `{ $path }` áp dụng từ { $from } đến { $to }, không áp dụng vào ngày { $date }
 diag-rules-folder = `{ $path }` là một thư mục
 diag-rules-folder-help = thêm `--on NGÀY` để dùng tệp tiêu chí trong thư mục có hiệu lực vào ngày đó
+
+## Dòng lệnh: danh sách lỗi và cảnh báo
+
+diag-more = … và { $count } lỗi, cảnh báo khác (`--format json` liệt kê đầy đủ)
+diag-rule-warnings = Tệp tiêu chí có { $count } cảnh báo: chạy `tieuchi check { $path }` để xem chi tiết
