@@ -1,8 +1,17 @@
 //! Diagnostics shared by every phase: a stable code, a severity, a message, labelled spans and
-//! help. Rendered as miette reports ([`render_text`]) or as JSON objects ([`to_json`]).
+//! help. Rendered as miette reports ([`render_text`]) or as JSON objects ([`to_json`]), both in
+//! the reader's [`Lang`].
+//!
+//! The message, the label messages and the help are [`Text`]: a catalog message
+//! ([`Msg`], built with [`msg!`](crate::msg), ids `diag-…` in `locales/*/diagnostics.ftl` and
+//! `data-…` in `locales/*/data.ftl`) put into words only when shown. [`Text::Plain`] holds text
+//! already in words; it exists for the few callers that build their sentences elsewhere (the
+//! explanation and the comparison of rules) and is shown as it is in every language. Every
+//! diagnostic of the syntax, check and data phases is a [`Msg`].
 
 use crate::ast::Span;
-use crate::source::SourceMap;
+use crate::i18n::{IntoMsgArg, Lang, Msg};
+use crate::source::{ReadError, SourceMap};
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,
@@ -22,13 +31,82 @@ pub enum Severity {
     Advice,
 }
 
+/// What a diagnostic says: a catalog message, or (for callers outside the phases) plain text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Text {
+    /// A message of the catalogs, put into words in the reader's language (boxed: a
+    /// diagnostic stays small enough to return by value).
+    Msg(Box<Msg>),
+    /// Text already in words, shown as it is in every language.
+    Plain(String),
+}
+
+impl Text {
+    /// The words in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            Text::Msg(m) => m.render(lang),
+            Text::Plain(t) => t.clone(),
+        }
+    }
+
+    /// Plain text, shown as it is in every language.
+    pub fn plain(text: impl Into<String>) -> Text {
+        Text::Plain(text.into())
+    }
+}
+
+/// English, for logs and tests; renderers use [`Text::render`].
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+impl From<Msg> for Text {
+    fn from(m: Msg) -> Text {
+        Text::Msg(Box::new(m))
+    }
+}
+
+/// Plain text (see [`Text::Plain`]).
+impl From<String> for Text {
+    fn from(t: String) -> Text {
+        Text::Plain(t)
+    }
+}
+
+/// Plain text (see [`Text::Plain`]).
+impl From<&str> for Text {
+    fn from(t: &str) -> Text {
+        Text::Plain(t.to_string())
+    }
+}
+
+/// English, as [`Display`](fmt::Display) gives (for outputs that have no language yet).
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+/// A [`Text`] as an argument of a message: put into words in the same language.
+impl IntoMsgArg for Text {
+    fn add(self, msg: Msg, name: &'static str) -> Msg {
+        match self {
+            Text::Msg(m) => msg.msg(name, *m),
+            Text::Plain(t) => msg.text(name, t),
+        }
+    }
+}
+
 /// A span with an optional message shown under it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Label {
     /// Where.
     pub span: Span,
     /// What to say there.
-    pub message: Option<String>,
+    pub message: Option<Text>,
 }
 
 /// One problem found in a rules or data file.
@@ -39,16 +117,16 @@ pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
     /// One lowercase sentence; user input in backticks.
-    pub message: String,
+    pub message: Text,
     /// The first label is the primary location.
     pub labels: Vec<Label>,
     /// How to fix it, when there is something useful to say.
-    pub help: Option<String>,
+    pub help: Option<Text>,
 }
 
 impl Diagnostic {
     /// A new error at `span`.
-    pub fn error(code: &'static str, message: impl Into<String>, span: Span) -> Self {
+    pub fn error(code: &'static str, message: impl Into<Text>, span: Span) -> Self {
         Diagnostic {
             code,
             severity: Severity::Error,
@@ -62,7 +140,7 @@ impl Diagnostic {
     }
 
     /// A new warning at `span`.
-    pub fn warning(code: &'static str, message: impl Into<String>, span: Span) -> Self {
+    pub fn warning(code: &'static str, message: impl Into<Text>, span: Span) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Self::error(code, message, span)
@@ -70,7 +148,7 @@ impl Diagnostic {
     }
 
     /// A diagnostic about a whole file or the command line, with no span (file id `u32::MAX`).
-    pub fn unplaced(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn unplaced(code: &'static str, message: impl Into<Text>) -> Self {
         let span = Span {
             file: u32::MAX,
             start: 0,
@@ -86,7 +164,7 @@ impl Diagnostic {
     }
 
     /// Sets the primary label's message.
-    pub fn with_label(mut self, message: impl Into<String>) -> Self {
+    pub fn with_label(mut self, message: impl Into<Text>) -> Self {
         if let Some(l) = self.labels.first_mut() {
             l.message = Some(message.into());
         }
@@ -94,7 +172,7 @@ impl Diagnostic {
     }
 
     /// Adds a secondary label.
-    pub fn with_secondary(mut self, span: Span, message: impl Into<String>) -> Self {
+    pub fn with_secondary(mut self, span: Span, message: impl Into<Text>) -> Self {
         self.labels.push(Label {
             span,
             message: Some(message.into()),
@@ -103,7 +181,7 @@ impl Diagnostic {
     }
 
     /// Sets the help line.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Text>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -120,10 +198,7 @@ impl Diagnostic {
 }
 
 /// "did you mean `x`?" for the candidate closest to `name`, if any is close enough.
-pub fn did_you_mean<'a>(
-    name: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<String> {
+pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<Msg> {
     let best = candidates
         .into_iter()
         .map(|c| (strsim::damerau_levenshtein(name, c), c))
@@ -134,7 +209,21 @@ pub fn did_you_mean<'a>(
             (close || prefix) && *c != name
         })
         .min_by_key(|(d, _)| *d)?;
-    Some(format!("did you mean `{}`?", best.1))
+    Some(crate::msg!("diag-did-you-mean", name = best.1))
+}
+
+/// Why a file could not be read, as a message. The operating system's own words (for a
+/// missing file, a denied permission) are passed on as they are.
+pub fn read_error(e: &ReadError) -> Msg {
+    match e {
+        ReadError::Io(text) => crate::msg!("diag-raw", text = text.as_str()),
+        ReadError::TooLarge => crate::msg!(
+            "diag-file-too-large",
+            mib = (crate::source::MAX_FILE_BYTES / (1024 * 1024)).to_string()
+        ),
+        ReadError::NotUtf8(at) => crate::msg!("diag-file-not-utf8", offset = at.to_string()),
+        ReadError::NotAFile => crate::msg!("diag-file-not-regular"),
+    }
 }
 
 /// The JSON shape of a diagnostic, for editors and other tools.
@@ -144,7 +233,7 @@ pub struct JsonDiagnostic {
     pub code: &'static str,
     /// Error or warning.
     pub severity: Severity,
-    /// What is wrong.
+    /// What is wrong, in the requested language.
     pub message: String,
     /// The file's name as shown.
     pub file: Option<String>,
@@ -156,12 +245,13 @@ pub struct JsonDiagnostic {
     pub end_line: Option<usize>,
     /// 1-based column of the end.
     pub end_column: Option<usize>,
-    /// How to fix it.
+    /// How to fix it, in the requested language.
     pub help: Option<String>,
 }
 
-/// Converts a diagnostic to its JSON shape (1-based lines and character columns).
-pub fn to_json(d: &Diagnostic, sources: &SourceMap) -> JsonDiagnostic {
+/// Converts a diagnostic to its JSON shape (1-based lines and character columns); the code and
+/// the keys do not change with the language, the message and the help are in `lang`.
+pub fn to_json(d: &Diagnostic, sources: &SourceMap, lang: Lang) -> JsonDiagnostic {
     let span = d.span();
     let file = sources.get(span.file);
     let start = file.map(|f| f.line_col(span.start));
@@ -169,13 +259,13 @@ pub fn to_json(d: &Diagnostic, sources: &SourceMap) -> JsonDiagnostic {
     JsonDiagnostic {
         code: d.code,
         severity: d.severity,
-        message: d.message.clone(),
+        message: d.message.render(lang),
         file: file.map(|f| f.name.clone()),
         line: start.map(|p| p.0),
         column: start.map(|p| p.1),
         end_line: end.map(|p| p.0),
         end_column: end.map(|p| p.1),
-        help: d.help.clone(),
+        help: d.help.as_ref().map(|h| h.render(lang)),
     }
 }
 
@@ -190,8 +280,9 @@ pub fn location(d: &Diagnostic, sources: &SourceMap) -> Option<String> {
 /// Lines longer than this are not shown as snippets; the location is printed instead.
 const MAX_SNIPPET_LINE: usize = 400;
 
-/// Renders a diagnostic as a miette report; with `color` false, no escape codes are written.
-pub fn render_text(d: &Diagnostic, sources: &SourceMap, color: bool) -> String {
+/// Renders a diagnostic as a miette report in `lang`; with `color` false, no escape codes are
+/// written.
+pub fn render_text(d: &Diagnostic, sources: &SourceMap, color: bool, lang: Lang) -> String {
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
@@ -200,8 +291,18 @@ pub fn render_text(d: &Diagnostic, sources: &SourceMap, color: bool) -> String {
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
     let file = sources.get(d.span().file);
     let long_line = file.is_some_and(|f| f.line_text(d.span().start).len() > MAX_SNIPPET_LINE);
+    let help = d.help.as_ref().map(|h| h.render(lang));
+    // miette writes `help:` itself; other languages get the line in their own words below.
+    let miette_help = help.clone().filter(|_| lang == Lang::En);
     let view = Report {
         diag: d,
+        message: d.message.render(lang),
+        help: miette_help,
+        labels: d
+            .labels
+            .iter()
+            .map(|l| l.message.as_ref().map(|m| m.render(lang)))
+            .collect(),
         source: file.filter(|_| !long_line).map(|f| Named {
             name: &f.name,
             text: &f.text,
@@ -209,11 +310,14 @@ pub fn render_text(d: &Diagnostic, sources: &SourceMap, color: bool) -> String {
     };
     let mut out = String::new();
     if handler.render_report(&mut out, &view).is_err() {
-        out = format!("{}: {}\n", d.code, d.message);
+        out = format!("{}: {}\n", d.code, view.message);
+    }
+    if let Some(help) = help.filter(|_| lang != Lang::En) {
+        out.push_str(&format!("  {}\n", crate::tr!(lang, "diag-help", help = help)));
     }
     if long_line || file.is_none() {
         if let Some(loc) = location(d, sources) {
-            out.push_str(&format!("  at {loc}\n"));
+            out.push_str(&format!("  {}\n", crate::tr!(lang, "diag-at", place = loc)));
         }
     }
     out
@@ -255,18 +359,22 @@ impl SourceCode for Named<'_> {
 
 struct Report<'a> {
     diag: &'a Diagnostic,
+    /// The message, the help and the label messages in the reader's language.
+    message: String,
+    help: Option<String>,
+    labels: Vec<Option<String>>,
     source: Option<Named<'a>>,
 }
 
 impl fmt::Debug for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.diag.message)
+        write!(f, "{}", self.message)
     }
 }
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.diag.message)
+        write!(f, "{}", self.message)
     }
 }
 
@@ -285,8 +393,7 @@ impl miette::Diagnostic for Report<'_> {
         })
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.diag
-            .help
+        self.help
             .as_ref()
             .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
@@ -303,12 +410,13 @@ impl miette::Diagnostic for Report<'_> {
             .enumerate()
             .filter(move |(_, l)| l.span.file == file)
             .map(|(i, l)| {
+                let message = self.labels.get(i).cloned().flatten();
                 let span =
                     SourceSpan::new(l.span.start.into(), l.span.end.saturating_sub(l.span.start));
                 if i == 0 {
-                    LabeledSpan::new_primary_with_span(l.message.clone(), span)
+                    LabeledSpan::new_primary_with_span(message, span)
                 } else {
-                    LabeledSpan::new_with_span(l.message.clone(), span)
+                    LabeledSpan::new_with_span(message, span)
                 }
             });
         Some(Box::new(labels))

@@ -19,7 +19,11 @@ pub fn candidates(dir: &Path) -> Result<Vec<Candidate>, Diagnostic> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
         Diagnostic::unplaced(
             codes::READ,
-            format!("cannot read the folder `{}`: {e}", dir.display()),
+            crate::msg!(
+                "diag-cannot-read-folder",
+                path = dir.display().to_string(),
+                reason = e.to_string()
+            ),
         )
     })?;
     let mut paths: Vec<PathBuf> = entries
@@ -47,24 +51,28 @@ pub fn rules_on(dir: &Path, date: NaiveDate) -> Result<PathBuf, Diagnostic> {
     if let [one] = holding.as_slice() {
         return Ok(one.path.clone());
     }
-    let list: Vec<String> = all
+    let list = all
         .iter()
-        .map(|c| match c.valid {
-            Some((from, to)) => format!("- {}: valid {from} to {to}", c.path.display()),
-            None => format!(
-                "- {}: no `valid` range, or it does not check",
-                c.path.display()
-            ),
+        .map(|c| {
+            let path = c.path.display().to_string();
+            match c.valid {
+                Some((from, to)) => crate::msg!(
+                    "diag-candidate-valid",
+                    path = path,
+                    from = from.to_string(),
+                    to = to.to_string()
+                ),
+                None => crate::msg!("diag-candidate-no-valid", path = path),
+            }
         })
-        .collect();
-    let what = if holding.is_empty() {
-        "no rules file"
+        .fold(crate::msg!("diag-candidates"), |acc, line| {
+            crate::msg!("diag-list-lines", head = acc, next = line)
+        });
+    let (path, date) = (dir.display().to_string(), date.to_string());
+    let message = if holding.is_empty() {
+        crate::msg!("diag-no-rules-valid", path = path, date = date)
     } else {
-        "several rules files"
+        crate::msg!("diag-several-rules-valid", path = path, date = date)
     };
-    Err(Diagnostic::unplaced(
-        codes::READ,
-        format!("{what} in `{}` are valid on {date}", dir.display()),
-    )
-    .with_help(format!("the candidates are\n{}", list.join("\n"))))
+    Err(Diagnostic::unplaced(codes::READ, message).with_help(list))
 }

@@ -5,12 +5,14 @@
 
 use crate::ast::*;
 use crate::diag::Diagnostic;
+use crate::msg;
 use crate::num::Num;
 use chrono::NaiveDate;
 use pest::iterators::Pair;
 use pest::Parser;
 
 mod errors;
+pub(crate) use errors::num_error;
 pub mod trivia;
 
 /// The pest parser, kept private: no pest type leaves this module.
@@ -44,12 +46,16 @@ pub fn parse_literal(text: &str, file: FileId) -> Result<Spanned<Literal>, Diagn
     let ctx = Ctx { file, base: 0 };
     let mut pairs = CriteriaParser::parse(Rule::literal, text.trim())
         .map_err(|e| errors::from_pest(&e, text, file, 0))?;
-    let pair = pairs
-        .next()
-        .ok_or_else(|| Diagnostic::error(errors::PARSE, "expected a value", ctx.whole(text)))?;
+    let pair = pairs.next().ok_or_else(|| {
+        Diagnostic::error(errors::PARSE, msg!("diag-expected-value"), ctx.whole(text))
+    })?;
     if pair.as_str().len() != text.trim().len() {
-        return Err(Diagnostic::error(errors::PARSE, format!("`{}` is not a single value", text.trim()), ctx.whole(text))
-            .with_help("write a number, a percent like `75%`, a date, `true`/`false`, a quoted text or an option name"));
+        return Err(Diagnostic::error(
+            errors::PARSE,
+            msg!("diag-not-single-value", value = text.trim()),
+            ctx.whole(text),
+        )
+        .with_help(msg!("diag-not-single-value-help")));
     }
     ctx.literal(pair)
 }
@@ -140,10 +146,10 @@ impl Ctx {
             .map_err(|_| {
                 Diagnostic::error(
                     errors::BAD_LITERAL,
-                    format!("`{}` is not a date", p.as_str()),
+                    msg!("diag-not-a-date", value = p.as_str()),
                     span,
                 )
-                .with_help("write dates as YYYY-MM-DD, e.g. `2024-06-14`")
+                .with_help(msg!("diag-date-help"))
             })
     }
 
@@ -151,16 +157,19 @@ impl Ctx {
         let text = p.as_str().trim_end_matches('%');
         Num::parse(text).map_err(|e| {
             let shown: String = p.as_str().chars().take(40).collect();
-            let more = if shown.len() < p.as_str().len() { "…" } else { "" };
+            let more = if shown.len() < p.as_str().len() {
+                "…"
+            } else {
+                ""
+            };
             Diagnostic::error(
                 errors::BAD_LITERAL,
-                format!("`{shown}{more}` {e}"),
+                errors::num_error(e, &format!("{shown}{more}")),
                 self.span(p),
             )
-            .with_help(format!(
-                "tieuchi holds every number exactly, with at most {} significant digits and {} decimal places",
-                crate::num::MAX_DIGITS,
-                crate::num::MAX_DIGITS
+            .with_help(msg!(
+                "diag-number-exact-help",
+                digits = crate::num::MAX_DIGITS.to_string()
             ))
         })
     }
@@ -171,7 +180,7 @@ impl Ctx {
             .ok_or_else(|| {
                 Diagnostic::error(
                     errors::BAD_LITERAL,
-                    format!("`{}` is out of range", p.as_str()),
+                    msg!("diag-out-of-range", value = p.as_str()),
                     self.span(p),
                 )
             })
@@ -182,8 +191,9 @@ impl Ctx {
         let rule = p.as_rule();
         let mut it = inner(p);
         let mut next = || {
-            it.next()
-                .ok_or_else(|| Diagnostic::error(errors::PARSE, "incomplete declaration", span))
+            it.next().ok_or_else(|| {
+                Diagnostic::error(errors::PARSE, msg!("diag-incomplete-declaration"), span)
+            })
         };
         Ok(match rule {
             Rule::ruleset => {
@@ -236,7 +246,7 @@ impl Ctx {
             _ => {
                 return Err(Diagnostic::error(
                     errors::PARSE,
-                    "unexpected declaration",
+                    msg!("diag-unexpected-declaration"),
                     span,
                 ))
             }
@@ -244,7 +254,8 @@ impl Ctx {
     }
 
     fn input<'a>(&self, mut it: impl Iterator<Item = Pair<'a, Rule>>, span: Span) -> Built<Decl> {
-        let missing = || Diagnostic::error(errors::PARSE, "incomplete input", span);
+        let missing =
+            || Diagnostic::error(errors::PARSE, msg!("diag-incomplete", what = "input"), span);
         let id = self.ident(it.next().ok_or_else(missing)?);
         let label = self.string(it.next().ok_or_else(missing)?);
         let ty = self.input_type(it.next().ok_or_else(missing)?)?;
@@ -261,7 +272,7 @@ impl Ctx {
         let span = self.span(&p);
         let ty = inner(p)
             .next()
-            .ok_or_else(|| Diagnostic::error(errors::PARSE, "missing type", span))?;
+            .ok_or_else(|| Diagnostic::error(errors::PARSE, msg!("diag-missing-type"), span))?;
         let node = match ty.as_rule() {
             Rule::k_count => TypeExpr::Count,
             Rule::k_number => TypeExpr::Number,
@@ -290,7 +301,8 @@ impl Ctx {
     }
 
     fn param<'a>(&self, mut it: impl Iterator<Item = Pair<'a, Rule>>, span: Span) -> Built<Decl> {
-        let missing = || Diagnostic::error(errors::PARSE, "incomplete param", span);
+        let missing =
+            || Diagnostic::error(errors::PARSE, msg!("diag-incomplete", what = "param"), span);
         let id = self.ident(it.next().ok_or_else(missing)?);
         let label = self.string(it.next().ok_or_else(missing)?);
         let value = self.literal(it.next().ok_or_else(missing)?)?;
@@ -308,7 +320,8 @@ impl Ctx {
         mut it: impl Iterator<Item = Pair<'a, Rule>>,
         span: Span,
     ) -> Built<Decl> {
-        let missing = || Diagnostic::error(errors::PARSE, "incomplete let", span);
+        let missing =
+            || Diagnostic::error(errors::PARSE, msg!("diag-incomplete", what = "let"), span);
         let id = self.ident(it.next().ok_or_else(missing)?);
         let mut next = it.next().ok_or_else(missing)?;
         let mut label = None;
@@ -324,7 +337,13 @@ impl Ctx {
     }
 
     fn target<'a>(&self, mut it: impl Iterator<Item = Pair<'a, Rule>>, span: Span) -> Built<Decl> {
-        let missing = || Diagnostic::error(errors::PARSE, "incomplete target", span);
+        let missing = || {
+            Diagnostic::error(
+                errors::PARSE,
+                msg!("diag-incomplete", what = "target"),
+                span,
+            )
+        };
         let id = self.ident(it.next().ok_or_else(missing)?);
         let label = self.string(it.next().ok_or_else(missing)?);
         let expr = self.expr(it.next().ok_or_else(missing)?)?.0;

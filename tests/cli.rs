@@ -6,6 +6,7 @@ use std::process::{Command, Stdio};
 
 fn run(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_tieuchi"));
+    cmd.env("TIEUCHI_LANG", "en");
     cmd.args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1");
@@ -921,4 +922,34 @@ fn explanations_and_results_csv_say_values_as_people_read_them() {
     let (code, csv, err) = run(&["assess", &r, &d, "--format", "csv"], None);
     assert_eq!(code, 0, "{err}");
     assert!(csv.contains("'=HYPERLINK"), "{csv}");
+}
+
+/// Diagnostics follow `--lang`: the text on stderr and the JSON's message and help, with the
+/// same code and keys in both languages.
+#[test]
+fn diagnostics_follow_the_language() {
+    let file = "tests/fixtures/check/unknown_name.tc";
+    let (code, _, vi) = run(&["check", file, "--lang", "vi"], None);
+    assert_eq!(code, 2, "{vi}");
+    assert!(vi.contains("chưa được khai báo"), "{vi}");
+    assert!(vi.contains("tieuchi::check::unknown_name"), "{vi}");
+    assert!(!vi.contains("is not declared"), "{vi}");
+    let (_, _, en) = run(&["check", file, "--lang", "en"], None);
+    assert!(en.contains("is not declared"), "{en}");
+    let (_, json_vi, _) = run(&["check", file, "--format", "json", "--lang", "vi"], None);
+    let (_, json_en, _) = run(&["check", file, "--format", "json", "--lang", "en"], None);
+    let vi: serde_json::Value = serde_json::from_str(&json_vi).unwrap_or_default();
+    let en: serde_json::Value = serde_json::from_str(&json_en).unwrap_or_default();
+    let first = |v: &serde_json::Value, key: &str| v[0][key].as_str().unwrap_or("").to_string();
+    assert_eq!(first(&vi, "code"), "tieuchi::check::unknown_name");
+    assert_eq!(first(&vi, "code"), first(&en, "code"));
+    assert!(
+        first(&vi, "message").contains("chưa được khai báo"),
+        "{json_vi}"
+    );
+    assert!(
+        first(&en, "message").contains("is not declared"),
+        "{json_en}"
+    );
+    assert!(first(&vi, "help").starts_with("có phải là"), "{json_vi}");
 }

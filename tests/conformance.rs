@@ -116,6 +116,7 @@ fn run_case(folder: &Path, case: &Value) -> Outcome {
         .filter_map(Value::as_str)
         .collect();
     let out = Command::new(env!("CARGO_BIN_EXE_tieuchi"))
+        .env("TIEUCHI_LANG", "en")
         .args(&args)
         .current_dir(folder)
         .env("NO_COLOR", "1")

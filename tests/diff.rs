@@ -14,6 +14,7 @@ fn temp(name: &str, text: &str) -> PathBuf {
 
 fn diff(args: &[&Path], extra: &[&str]) -> (i32, Value) {
     let out = Command::new(env!("CARGO_BIN_EXE_tieuchi"))
+        .env("TIEUCHI_LANG", "en")
         .arg("diff")
         .args(args)
         .args(extra)

@@ -362,6 +362,7 @@ fn check_flag_reports_unformatted_files_without_changing_them() {
     std::fs::write(&file, text).ok();
     let run = |args: &[&str]| {
         std::process::Command::new(env!("CARGO_BIN_EXE_tieuchi"))
+            .env("TIEUCHI_LANG", "en")
             .args(args)
             .arg(&file)
             .output()

@@ -13,6 +13,7 @@ fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
 
 fn check(path: &PathBuf) -> Output {
     let out = Command::new(env!("CARGO_BIN_EXE_tieuchi"))
+        .env("TIEUCHI_LANG", "en")
         .arg("check")
         .arg(path)
         .env("NO_COLOR", "1")
@@ -126,6 +127,7 @@ fn missing_file() {
 
 fn run(args: &[&str], stdin: Option<std::fs::File>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_tieuchi"));
+    cmd.env("TIEUCHI_LANG", "en");
     cmd.args(args).env("NO_COLOR", "1");
     if let Some(f) = stdin {
         cmd.stdin(f);

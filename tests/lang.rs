@@ -77,7 +77,7 @@ fn explanations_name_values_by_label_and_period_in_both_languages() {
     for phrase in [
         "Số vụ phạm pháp hình sự về TTXH — Năm 2024 (vu_pham_phap@ca_nam) = 12",
         "75% < 80%: thiếu 5 điểm phần trăm",
-        "để đạt: cần thêm 1 vụ điều tra, khám phá (vu_kham_pha@ca_nam = 10, hiện nay là 9)",
+        "gợi ý: để đạt, cần thêm 1 vụ điều tra, khám phá (vu_kham_pha@ca_nam = 10, hiện nay là 9)",
         "kết quả dat (Chuyển hóa đạt): bị loại",
         "`all_required` không thỏa mãn: C2 không đạt",
         "≈8,33% (1 trên 12)",

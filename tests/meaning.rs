@@ -184,7 +184,12 @@ fn overrides_are_type_checked() {
     let err = assess_text(RULES, r#"{"areas":[]}"#, DataFormat::Json, &["nguon=70%"])
         .err()
         .unwrap_or_default();
-    assert!(err[0].help.as_deref().unwrap_or("").contains("nguong"));
+    assert!(err[0]
+        .help
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default()
+        .contains("nguong"));
     let err = assess_text(
         RULES,
         r#"{"areas":[]}"#,
@@ -193,7 +198,7 @@ fn overrides_are_type_checked() {
     )
     .err()
     .unwrap_or_default();
-    assert!(err[0].message.contains("is a number"));
+    assert!(err[0].message.to_string().contains("is a number"));
     let ok = assess_text(
         RULES,
         r#"{"areas":[{"id":"q","values":{"nhom":"ttxh","a":7,"b":10,"c":2}}]}"#,

@@ -75,6 +75,7 @@ fn the_shipped_data_fits_the_shipped_rules_schema() {
     assert_eq!(both(&r, &v, &data), (false, true));
     // The command prints the same schema.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_tieuchi"))
+        .env("TIEUCHI_LANG", "en")
         .args(["schema", "rules/quang-binh-2024.tc"])
         .current_dir(root)
         .output()

@@ -141,7 +141,7 @@ fn a_long_run_of_prefix_operators_is_refused_without_recursing() {
                 checked
                     .diagnostics
                     .iter()
-                    .any(|d| d.message.contains("nested more than")),
+                    .any(|d| d.message.to_string().contains("nested more than")),
                 "{:?}",
                 checked.diagnostics
             );

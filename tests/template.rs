@@ -12,6 +12,7 @@ const DATA: &str = "data/quang-binh-2024.json";
 
 fn run(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_tieuchi"))
+        .env("TIEUCHI_LANG", "en")
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")

@@ -186,11 +186,11 @@ fn a_bad_cell_names_the_sheet_the_cell_and_the_input() {
     let e = only_error(&d);
     assert_eq!(e.code, "tieuchi::data::wrong_type");
     assert!(
-        e.message.contains("sheet `Dữ liệu`, cell E2"),
+        e.message.to_string().contains("sheet `Dữ liệu`, cell E2"),
         "{}",
         e.message
     );
-    assert!(e.message.contains("`vu@nam`"), "{}", e.message);
+    assert!(e.message.to_string().contains("`vu@nam`"), "{}", e.message);
     assert!(d.areas[0].invalid);
     // The snippet shows the row: line 2 of the rendering is the sheet's row 2.
     let at = tieuchi::diag::location(e, &d.sources).expect("placed");
@@ -204,8 +204,8 @@ fn a_fraction_in_a_plain_percent_cell_is_ambiguous() {
     let d = load_path(&r, &p, None).expect("loads");
     let e = only_error(&d);
     assert_eq!(e.code, "tieuchi::data::ambiguous_percent");
-    assert!(e.message.contains("cell F2"), "{}", e.message);
-    assert!(e.message.contains("87.5%"), "{}", e.message);
+    assert!(e.message.to_string().contains("cell F2"), "{}", e.message);
+    assert!(e.message.to_string().contains("87.5%"), "{}", e.message);
     // 1 is 1% or 100%: ambiguous too; 0 and 1.5 are not.
     for (v, ok) in [(1.0, false), (0.0, true), (1.5, true)] {
         let p = one_row(&[(5, Data::Float(v))], "pct.xlsx");
@@ -237,7 +237,7 @@ fn error_cells_and_label_headers() {
     assert!(d.areas[0].invalid && !d.areas[1].invalid);
     let e = only_error(&d);
     assert!(
-        e.message.contains("cell C2") && e.message.contains("#DIV/0!"),
+        e.message.to_string().contains("cell C2") && e.message.to_string().contains("#DIV/0!"),
         "{}",
         e.message
     );
@@ -262,13 +262,20 @@ fn sheet_by_name_and_unknown_sheet() {
     let d = load_path(&r, &p, None).expect("loads");
     assert!(d.unreadable);
     assert!(
-        d.diagnostics[0].message.contains("no `id` column"),
+        d.diagnostics[0]
+            .message
+            .to_string()
+            .contains("no `id` column"),
         "{:?}",
         d.diagnostics
     );
     let d = load_path_sheet(&r, &p, None, Some("Khác")).expect("loads");
     assert!(d.unreadable);
-    let help = d.diagnostics[0].help.clone().unwrap_or_default();
+    let help = d.diagnostics[0]
+        .help
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default();
     assert!(help.contains("`Số liệu`"), "{help}");
 }
 
@@ -289,6 +296,7 @@ fn repo(path: &str) -> PathBuf {
 
 fn tieuchi(args: &[&str]) -> (i32, Vec<u8>, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_tieuchi"))
+        .env("TIEUCHI_LANG", "en")
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
@@ -516,7 +524,8 @@ fn a_far_corner_cell_does_not_blow_up() {
         .find(|d| !d.is_error())
         .expect("a warning");
     assert!(
-        w.message.contains("cell XFD1048576") && w.message.contains("no header"),
+        w.message.to_string().contains("cell XFD1048576")
+            && w.message.to_string().contains("no header"),
         "{}",
         w.message
     );
@@ -614,7 +623,7 @@ fn workbooks_saved_by_libreoffice_read_the_same() {
     let d = load_path(&r, &xls, None).expect("loads");
     let e = only_error(&d);
     assert_eq!(e.code, "tieuchi::data::ambiguous_percent");
-    assert!(e.message.contains("cell F2"), "{}", e.message);
+    assert!(e.message.to_string().contains("cell F2"), "{}", e.message);
     assert_eq!(d.areas[0].values[slot(&r, "vu@nam")], num("3"));
     assert_eq!(d.areas[0].values[slot(&r, "ngay")], Value::Date(june14));
     assert_eq!(d.areas[1].values[slot(&r, "ty_le")], num("0.9"));
@@ -626,6 +635,7 @@ fn a_workbook_on_standard_input_needs_its_format() {
     let wb = std::fs::read(shipped_as_workbook("shipped-stdin.xlsx")).expect("read");
     let run = |args: &[&str]| {
         let mut child = Command::new(env!("CARGO_BIN_EXE_tieuchi"))
+            .env("TIEUCHI_LANG", "en")
             .args(args)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .stdin(std::process::Stdio::piped())

@@ -34,7 +34,7 @@ pub fn split_format(data: &[u8]) -> (DataFormat, &[u8]) {
 /// Every diagnostic rendered as the command line shows it.
 pub fn render(diagnostics: &[tieuchi::Diagnostic], sources: &tieuchi::source::SourceMap) {
     for d in diagnostics {
-        let text = tieuchi::diag::render_text(d, sources, false);
+        let text = tieuchi::diag::render_text(d, sources, false, tieuchi::i18n::Lang::Vi);
         assert!(!text.is_empty(), "a diagnostic renders as nothing");
     }
 }

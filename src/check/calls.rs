@@ -4,6 +4,7 @@ use super::resolve::{Resolved, Scope, FUNCTIONS};
 use super::{codes, model::*, Checker};
 use crate::ast::{self, Expr, Span};
 use crate::diag::{did_you_mean, Diagnostic};
+use crate::msg;
 
 impl Checker<'_> {
     pub(super) fn resolve_call(
@@ -26,13 +27,13 @@ impl Checker<'_> {
             other => {
                 let mut d = Diagnostic::error(
                     codes::BAD_CALL,
-                    format!("`{other}` is not a function"),
+                    msg!("diag-not-a-function", name = other),
                     func.span,
                 );
-                d = d.with_help(
-                    did_you_mean(other, FUNCTIONS)
-                        .unwrap_or_else(|| format!("the functions are {}", FUNCTIONS.join(", "))),
-                );
+                d = d
+                    .with_help(did_you_mean(other, FUNCTIONS).unwrap_or_else(|| {
+                        msg!("diag-the-functions", list = FUNCTIONS.join(", "))
+                    }));
                 self.error(d);
                 return None;
             }
@@ -40,7 +41,7 @@ impl Checker<'_> {
         if let Some(a) = among {
             self.error(Diagnostic::error(
                 codes::BAD_CALL,
-                "`among` belongs in `count(…)` or `share(…)`",
+                msg!("diag-among-outside-count"),
                 a.span,
             ));
             return None;
@@ -53,16 +54,17 @@ impl Checker<'_> {
         };
         if args.len() < min || args.len() > max {
             let want = if min == max {
-                format!("{min}")
+                msg!("diag-arity-exactly", count = min)
             } else {
-                format!("at least {min}")
+                msg!("diag-arity-at-least", count = min)
             };
             let d = Diagnostic::error(
                 codes::BAD_CALL,
-                format!(
-                    "`{}` takes {want} argument(s), not {}",
-                    func.node,
-                    args.len()
+                msg!(
+                    "diag-wrong-arity",
+                    name = func.node.as_str(),
+                    want = want,
+                    given = args.len().to_string()
                 ),
                 span,
             );
@@ -101,20 +103,17 @@ impl Checker<'_> {
         if !scope.target || scope.aggregate {
             let d = Diagnostic::error(
                 codes::TARGET_ONLY,
-                format!("`{}(…)` counts areas, so it belongs in a target", func.node),
+                msg!("diag-aggregate-outside-target", name = func.node.as_str()),
                 span,
             )
-            .with_help("use it in `target ID \"…\" { … }`");
+            .with_help(msg!("diag-aggregate-outside-target-help"));
             self.error(d);
             return None;
         }
         if args.len() != 1 {
             let d = Diagnostic::error(
                 codes::BAD_CALL,
-                format!(
-                    "`{}` takes one condition and an optional `among FILTER`",
-                    func.node
-                ),
+                msg!("diag-aggregate-arity", name = func.node.as_str()),
                 span,
             );
             self.error(d);

@@ -5,6 +5,8 @@ use super::resolve::{same_type, type_name, Resolved, Scope};
 use super::{codes, model::*, Checker};
 use crate::ast::{BinOp, Expr, ExprKind, ResultWord, Span};
 use crate::diag::{did_you_mean, Diagnostic};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::value::Value;
 
 /// One side of a comparison before the two are matched.
@@ -38,10 +40,7 @@ impl Checker<'_> {
             (Side::Word(w, s), Side::Word(..)) => {
                 let d = Diagnostic::error(
                     codes::TYPE_MISMATCH,
-                    format!(
-                        "`{}` is a result word; compare a result with it",
-                        w.as_str()
-                    ),
+                    msg!("diag-result-word-alone", word = w.as_str()),
                     s,
                 );
                 self.error(d);
@@ -100,11 +99,7 @@ impl Checker<'_> {
                     w,
                     ResultWord::Unknown | ResultWord::Na | ResultWord::Invalid
                 ) {
-                    return self.word_mismatch(
-                        w,
-                        ws,
-                        "a verdict is an outcome id, `unknown`, `na` or `invalid`",
-                    );
+                    return self.word_mismatch(w, ws, msg!("diag-verdict-words"));
                 }
                 self.verdict_is(a, VerdictWant::Word(w), negate, span, scope)
             }
@@ -120,11 +115,7 @@ impl Checker<'_> {
                     w,
                     ResultWord::Pass | ResultWord::Fail | ResultWord::Unknown | ResultWord::Na
                 ) {
-                    return self.word_mismatch(
-                        w,
-                        ws,
-                        "a criterion's result is `pass`, `fail`, `unknown` or `na`",
-                    );
+                    return self.word_mismatch(w, ws, msg!("diag-criterion-words"));
                 }
                 let kind = CKind::CriterionIs {
                     assessment,
@@ -143,11 +134,7 @@ impl Checker<'_> {
                     w,
                     ResultWord::Met | ResultWord::NotMet | ResultWord::Unknown
                 ) {
-                    return self.word_mismatch(
-                        w,
-                        ws,
-                        "a target's result is `met`, `not_met` or `unknown`",
-                    );
+                    return self.word_mismatch(w, ws, msg!("diag-target-words"));
                 }
                 Some((
                     self.mk(
@@ -168,10 +155,10 @@ impl Checker<'_> {
             (_, Side::Word(w, ws)) => self.word_mismatch(
                 w,
                 ws,
-                &format!(
-                    "`{}` is {}, which is not compared with result words",
-                    self.snippet(s),
-                    type_name(t)
+                msg!(
+                    "diag-not-compared-with-words",
+                    text = self.snippet(s),
+                    kind = type_name(t)
                 ),
             ),
             (_, Side::Expr(r, rt, rs)) => self.compare_typed(op, (e, t, s), (r, rt, rs), span),
@@ -197,18 +184,26 @@ impl Checker<'_> {
             same_type(lt, rt) && !matches!(lt, Type::Verdict(_) | Type::TargetResult | Type::Word)
         };
         if !ok {
-            let what = if ordered { "order" } else { "compare" };
-            let d = Diagnostic::error(
-                codes::TYPE_MISMATCH,
-                format!("cannot {what} {} with {}", type_name(lt), type_name(rt)),
-                rs,
-            )
-            .with_label(format!("this is {}", type_name(rt)))
-            .with_help(if ordered {
-                "`<`, `<=`, `>` and `>=` compare two numbers or two dates"
+            let message = if ordered {
+                msg!(
+                    "diag-cannot-order",
+                    left = type_name(lt),
+                    right = type_name(rt)
+                )
             } else {
-                "both sides of `==` must have the same type"
-            });
+                msg!(
+                    "diag-cannot-compare",
+                    left = type_name(lt),
+                    right = type_name(rt)
+                )
+            };
+            let d = Diagnostic::error(codes::TYPE_MISMATCH, message, rs)
+                .with_label(msg!("diag-this-is", kind = type_name(rt)))
+                .with_help(if ordered {
+                    msg!("diag-order-help")
+                } else {
+                    msg!("diag-compare-help")
+                });
             self.error(d);
             return None;
         }
@@ -235,13 +230,13 @@ impl Checker<'_> {
         Some((self.mk(kind, span), Type::Bool))
     }
 
-    fn word_mismatch(&mut self, w: ResultWord, span: Span, help: &str) -> Resolved {
+    fn word_mismatch(&mut self, w: ResultWord, span: Span, help: Msg) -> Resolved {
         let d = Diagnostic::error(
             codes::TYPE_MISMATCH,
-            format!("`{}` does not fit here", w.as_str()),
+            msg!("diag-word-does-not-fit", word = w.as_str()),
             span,
         )
-        .with_help(help.to_string());
+        .with_help(help);
         self.error(d);
         None
     }
@@ -252,17 +247,21 @@ impl Checker<'_> {
             return Some(i as u32);
         }
         let ids: Vec<&str> = assessment.outcomes.iter().map(|o| o.id.as_str()).collect();
-        let mut help = format!(
-            "the outcomes of `{}` are {}",
-            assessment.id,
-            super::decls::backticked(&ids)
+        let mut help = msg!(
+            "diag-the-outcomes",
+            assessment = assessment.id.as_str(),
+            list = super::decls::backticked(&ids)
         );
         if let Some(h) = did_you_mean(name, ids.iter().copied()) {
-            help = format!("{h} {help}");
+            help = msg!("diag-suggest-then", suggestion = h, rest = help);
         }
         let d = Diagnostic::error(
             codes::NOT_AN_OPTION,
-            format!("`{name}` is not an outcome of `{}`", assessment.id),
+            msg!(
+                "diag-not-an-outcome",
+                name = name,
+                assessment = assessment.id.as_str()
+            ),
             span,
         )
         .with_help(help);

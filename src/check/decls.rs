@@ -3,6 +3,7 @@
 use super::{codes, model::*, Checker, Named};
 use crate::ast::{self, Decl, FileId, Literal, Span, Spanned};
 use crate::diag::Diagnostic;
+use crate::msg;
 use crate::value::Value;
 
 impl Checker<'_> {
@@ -24,7 +25,7 @@ impl Checker<'_> {
                 }
                 Decl::Valid { from, to, span } if *file == 0 || self.rules.valid.is_none() => {
                     if from.node > to.node {
-                        self.error(reversed(*span, "validity", from, to));
+                        self.error(reversed(*span, msg!("diag-the-validity"), from, to));
                     }
                     self.rules.valid = Some((from.node, to.node));
                 }
@@ -38,12 +39,8 @@ impl Checker<'_> {
                 end: 0,
             };
             self.error(
-                Diagnostic::error(
-                    codes::MISSING_RULESET,
-                    "the rules file has no `ruleset` header",
-                    span,
-                )
-                .with_help("start the file with `ruleset ID \"title\"`"),
+                Diagnostic::error(codes::MISSING_RULESET, msg!("diag-no-ruleset"), span)
+                    .with_help(msg!("diag-no-ruleset-help")),
             );
         }
     }
@@ -78,12 +75,12 @@ impl Checker<'_> {
         if let Some((_, first)) = self.names.get(&id.node) {
             let d = Diagnostic::error(
                 codes::DUPLICATE_NAME,
-                format!("`{}` is declared twice", id.node),
+                msg!("diag-declared-twice", name = id.node.as_str()),
                 id.span,
             )
-            .with_label("declared again here")
-            .with_secondary(*first, "first declared here")
-            .with_help("every name is declared once; rename one of them");
+            .with_label(msg!("diag-declared-again-here"))
+            .with_secondary(*first, msg!("diag-first-declared-here"))
+            .with_help(msg!("diag-declared-twice-help"));
             self.error(d);
             return false;
         }
@@ -95,7 +92,7 @@ impl Checker<'_> {
         if p.from.node > p.to.node {
             self.error(reversed(
                 p.from.span.to(p.to.span),
-                &format!("period `{}`", p.id.node),
+                msg!("diag-the-period", name = p.id.node.as_str()),
                 &p.from,
                 &p.to,
             ));
@@ -140,10 +137,10 @@ impl Checker<'_> {
                 self.error(
                     Diagnostic::error(
                         codes::DUPLICATE_NAME,
-                        format!("option `{}` is listed twice", o.id.node),
+                        msg!("diag-option-twice", name = o.id.node.as_str()),
                         o.id.span,
                     )
-                    .with_help("list each option once"),
+                    .with_help(msg!("diag-option-twice-help")),
                 );
                 continue;
             }
@@ -203,8 +200,12 @@ impl Checker<'_> {
             Literal::Name(n) => {
                 let Some(input) = choice else {
                     self.error(
-                        Diagnostic::error(codes::TYPE_MISMATCH, format!("`{n}` is not a value"), lit.span)
-                            .with_help("write a number, a percent like `80%`, a date, `true`/`false` or a quoted text"),
+                        Diagnostic::error(
+                            codes::TYPE_MISMATCH,
+                            msg!("diag-not-a-value", name = n.as_str()),
+                            lit.span,
+                        )
+                        .with_help(msg!("diag-not-a-value-help")),
                     );
                     return None;
                 };
@@ -236,21 +237,19 @@ impl Checker<'_> {
             return Some(i as u16);
         }
         let list: Vec<&str> = opts.iter().map(|(id, _)| id.as_str()).collect();
-        let mut help = format!(
-            "the options of `{}` are {}",
-            self.rules.inputs[input as usize].id,
-            backticked(&list)
+        let input_id = self.rules.inputs[input as usize].id.as_str();
+        let mut help = msg!(
+            "diag-the-options",
+            input = input_id,
+            list = backticked(&list)
         );
         if let Some(dym) = crate::diag::did_you_mean(name, list.iter().copied()) {
-            help = format!("{dym} {help}");
+            help = msg!("diag-suggest-then", suggestion = dym, rest = help);
         }
-        let msg = format!(
-            "`{name}` is not an option of `{}`",
-            self.rules.inputs[input as usize].id
-        );
+        let message = msg!("diag-not-an-option", name = name, input = input_id);
         self.error(
-            Diagnostic::error(codes::NOT_AN_OPTION, msg, span)
-                .with_label("not an option")
+            Diagnostic::error(codes::NOT_AN_OPTION, message, span)
+                .with_label(msg!("diag-not-an-option-label"))
                 .with_help(help),
         );
         None
@@ -268,15 +267,19 @@ pub(super) fn backticked(items: &[&str]) -> String {
 
 fn reversed(
     span: Span,
-    what: &str,
+    what: crate::i18n::Msg,
     from: &Spanned<chrono::NaiveDate>,
     to: &Spanned<chrono::NaiveDate>,
 ) -> Diagnostic {
     Diagnostic::error(
         codes::PERIOD_REVERSED,
-        format!("the {what} starts after it ends"),
+        msg!("diag-starts-after-end", what = what),
         span,
     )
-    .with_label(format!("{} is after {}", from.node, to.node))
-    .with_help("swap the dates: `from` comes before `to`")
+    .with_label(msg!(
+        "diag-date-after",
+        from = from.node.to_string(),
+        to = to.node.to_string()
+    ))
+    .with_help(msg!("diag-swap-dates"))
 }

@@ -39,7 +39,9 @@ impl Iv {
     }
 
     /// How the interval reads in a label: "is always ≥ 0", "lies between 0% and 100%".
-    pub(super) fn describe(&self) -> String {
+    /// The bounds in words; `declared` for a param ("`x` is 5 as declared").
+    pub(super) fn describe(&self, declared: bool) -> crate::i18n::Msg {
+        use crate::msg;
         let f = |n: Num| {
             if self.pct {
                 format_percent(n)
@@ -48,11 +50,12 @@ impl Iv {
             }
         };
         match (self.lo, self.hi) {
-            (Some(a), Some(b)) if a == b => format!("is always {}", f(a)),
-            (Some(a), Some(b)) => format!("lies between {} and {}", f(a), f(b)),
-            (Some(a), None) => format!("is always ≥ {}", f(a)),
-            (None, Some(b)) => format!("is always ≤ {}", f(b)),
-            (None, None) => "can be any number".into(),
+            (Some(a), Some(b)) if a == b && declared => msg!("diag-bounds-is", value = f(a)),
+            (Some(a), Some(b)) if a == b => msg!("diag-bounds-always", value = f(a)),
+            (Some(a), Some(b)) => msg!("diag-bounds-between", low = f(a), high = f(b)),
+            (Some(a), None) => msg!("diag-bounds-at-least", value = f(a)),
+            (None, Some(b)) => msg!("diag-bounds-at-most", value = f(b)),
+            (None, None) => msg!("diag-bounds-any"),
         }
     }
 }

@@ -5,6 +5,7 @@ use super::resolve::{type_name, Resolved, Scope};
 use super::{codes, model::*, Checker};
 use crate::ast::{Expr, Ident, Span};
 use crate::diag::Diagnostic;
+use crate::msg;
 
 use crate::eval::Possible;
 
@@ -47,11 +48,11 @@ impl Checker<'_> {
             other => {
                 let d = Diagnostic::error(
                     codes::BAD_IN_LIST,
-                    format!("`in` needs a choice or a verdict, found {}", type_name(other)),
+                    msg!("diag-in-needs-choice", kind = type_name(other)),
                     value.span,
                 )
-                .with_label(format!("this is {}", type_name(other)))
-                .with_help("`X in (a, b)` tests a choice input against its options, or an assessment's verdict against its outcomes");
+                .with_label(msg!("diag-this-is", kind = type_name(other)))
+                .with_help(msg!("diag-in-needs-choice-help"));
                 self.error(d);
                 return None;
             }
@@ -69,12 +70,12 @@ impl Checker<'_> {
             if let Some(first) = list[..i].iter().find(|p| p.node == id.node) {
                 let d = Diagnostic::error(
                     codes::BAD_IN_LIST,
-                    format!("`{}` is listed twice", id.node),
+                    msg!("diag-listed-twice", name = id.node.as_str()),
                     id.span,
                 )
-                .with_label("listed again here")
-                .with_secondary(first.span, "first listed here")
-                .with_help("list each id once");
+                .with_label(msg!("diag-listed-again-here"))
+                .with_secondary(first.span, msg!("diag-first-listed-here"))
+                .with_help(msg!("diag-listed-twice-help"));
                 self.error(d);
                 found = true;
             }

@@ -3,6 +3,7 @@
 use super::codes;
 use crate::ast::{Decl, FileId, RulesFile, Span};
 use crate::diag::Diagnostic;
+use crate::msg;
 use crate::source::{read_regular_text, read_text, ReadError, SourceFile, SourceMap};
 use crate::syntax;
 use std::path::{Path, PathBuf};
@@ -35,9 +36,13 @@ pub fn load_path(path: &Path) -> Loaded {
         Err(e) => loaded.diagnostics.push(
             Diagnostic::unplaced(
                 codes::READ,
-                format!("cannot read `{}`: {e}", path.display()),
+                msg!(
+                    "diag-cannot-read",
+                    path = path.display().to_string(),
+                    reason = crate::diag::read_error(&e)
+                ),
             )
-            .with_help("check the path; rules files are UTF-8 text"),
+            .with_help(msg!("diag-cannot-read-rules-help")),
         ),
     }
     loaded
@@ -96,8 +101,9 @@ fn load_use(
     let canonical = match path.canonicalize() {
         Ok(c) => c,
         Err(e) => {
-            let d = Diagnostic::error(codes::BAD_USE, format!("cannot read `{rel}`: {e}"), span)
-                .with_help("paths in `use` are relative to the file that uses them");
+            let message = msg!("diag-cannot-read", path = rel, reason = e.to_string());
+            let d = Diagnostic::error(codes::BAD_USE, message, span)
+                .with_help(msg!("diag-use-relative-help"));
             loaded.diagnostics.push(d);
             return;
         }
@@ -110,10 +116,10 @@ fn load_use(
             .collect();
         let d = Diagnostic::error(
             codes::BAD_USE,
-            format!("`use` cycle: {}", chain.join(" → ")),
+            msg!("diag-use-cycle", chain = chain.join(" → ")),
             span,
         )
-        .with_help("move the shared declarations into a file that both use");
+        .with_help(msg!("diag-use-cycle-help"));
         loaded.diagnostics.push(d);
         return;
     }
@@ -143,11 +149,15 @@ fn load_use(
         }
         Err(e) => {
             let help = match e {
-                ReadError::NotAFile => "`use` names a rules file (`.tc`), not a folder or a device",
-                _ => "paths in `use` are relative to the file that uses them",
+                ReadError::NotAFile => msg!("diag-use-not-a-file-help"),
+                _ => msg!("diag-use-relative-help"),
             };
-            let d = Diagnostic::error(codes::BAD_USE, format!("cannot read `{rel}`: {e}"), span)
-                .with_help(help);
+            let message = msg!(
+                "diag-cannot-read",
+                path = rel,
+                reason = crate::diag::read_error(&e)
+            );
+            let d = Diagnostic::error(codes::BAD_USE, message, span).with_help(help);
             loaded.diagnostics.push(d);
         }
     }

@@ -134,7 +134,7 @@ pub fn is_zero_literal(text: &str) -> bool {
 
 /// How to write a plain number `text` as a proportion, for help lines: `80` → "`80%`", and a
 /// fraction such as `0.8` or `1` (likely meant as 80%, 100%) → "`80%` (0.8 is 80%)".
-pub(crate) fn percent_fix(text: &str) -> String {
+pub(crate) fn percent_fix(text: &str) -> crate::i18n::Msg {
     let t = text.trim();
     let (sign, digits) = match t.strip_prefix('-') {
         Some(rest) => ("-", rest.trim_start()),
@@ -145,7 +145,7 @@ pub(crate) fn percent_fix(text: &str) -> String {
         || int == "1" && frac.trim_end_matches('0').is_empty())
         && digits.chars().all(|c| c.is_ascii_digit() || c == '.');
     if !fraction_like {
-        return format!("`{t}%`");
+        return crate::msg!("diag-code", text = format!("{t}%"));
     }
     let frac = format!("{frac:0<2}");
     let (moved, rest) = frac.split_at(2);
@@ -158,7 +158,7 @@ pub(crate) fn percent_fix(text: &str) -> String {
         "" => format!("{sign}{int}%"),
         r => format!("{sign}{int}.{r}%"),
     };
-    format!("`{shifted}` ({t} is {shifted})")
+    crate::msg!("diag-percent-fix", percent = shifted, value = t)
 }
 
 /// A derived value, computed per area.

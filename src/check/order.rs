@@ -4,6 +4,7 @@
 use super::{codes, model::*, resolve::Scope, Checker, Named};
 use crate::ast::{self, Expr, ExprKind};
 use crate::diag::Diagnostic;
+use crate::msg;
 use std::collections::HashSet;
 
 /// Every plain name an expression mentions (not members, not periods).
@@ -84,14 +85,16 @@ impl Checker<'_> {
                 .collect();
             let d = Diagnostic::error(
                 codes::LET_CYCLE,
-                format!("`{}` depends on itself", lets[i].id.node),
+                msg!("diag-let-cycle", name = lets[i].id.node.as_str()),
                 lets[i].id.span,
             )
-            .with_label(format!(
-                "uses {}",
-                super::decls::backticked(&others.iter().map(String::as_str).collect::<Vec<_>>())
+            .with_label(msg!(
+                "diag-let-cycle-uses",
+                list = super::decls::backticked(
+                    &others.iter().map(String::as_str).collect::<Vec<_>>()
+                )
             ))
-            .with_help("a `let` may not refer to itself, directly or through other `let`s");
+            .with_help(msg!("diag-let-cycle-help"));
             self.error(d);
         }
         self.let_index = vec![None; lets.len()];
@@ -139,10 +142,10 @@ impl Checker<'_> {
         for &i in &cyclic {
             let d = Diagnostic::error(
                 codes::ASSESSMENT_CYCLE,
-                format!("the verdict of `{}` depends on itself", list[i].id.node),
+                msg!("diag-assessment-cycle", name = list[i].id.node.as_str()),
                 list[i].id.span,
             )
-            .with_help("an assessment may use the verdicts of others, but not in a circle");
+            .with_help(msg!("diag-assessment-cycle-help"));
             self.error(d);
         }
         self.assessment_index = vec![u32::MAX; list.len()];
@@ -172,7 +175,7 @@ impl Checker<'_> {
             if a.criteria[..ci].iter().any(|p| p.id.node == c.id.node) {
                 self.error(Diagnostic::error(
                     codes::DUPLICATE_NAME,
-                    format!("criterion `{}` is declared twice", c.id.node),
+                    msg!("diag-criterion-twice", name = c.id.node.as_str()),
                     c.id.span,
                 ));
             }
@@ -193,10 +196,10 @@ impl Checker<'_> {
             self.error(
                 Diagnostic::error(
                     codes::BAD_POINTS,
-                    format!("points `{n}` are beyond what a weight may be"),
+                    msg!("diag-points-beyond", value = n.to_string()),
                     span,
                 )
-                .with_help(crate::num::POINTS_HELP),
+                .with_help(msg!("diag-points-help")),
             );
         }
         let when = c.when.as_ref().and_then(|w| self.resolve_bool(w, scope));
@@ -228,7 +231,7 @@ impl Checker<'_> {
             {
                 self.error(Diagnostic::error(
                     codes::DUPLICATE_NAME,
-                    format!("outcome `{}` is declared twice", o.id.node),
+                    msg!("diag-outcome-twice", name = o.id.node.as_str()),
                     o.id.span,
                 ));
             }
@@ -236,11 +239,11 @@ impl Checker<'_> {
                 self.error(
                     Diagnostic::error(
                         codes::OUTCOME_AFTER_OTHERWISE,
-                        format!("outcome `{}` comes after `otherwise`", o.id.node),
+                        msg!("diag-after-otherwise", name = o.id.node.as_str()),
                         o.span,
                     )
-                    .with_secondary(other.span, "`otherwise` is here")
-                    .with_help("`otherwise` must be the last outcome: move this outcome above it"),
+                    .with_secondary(other.span, msg!("diag-otherwise-here"))
+                    .with_help(msg!("diag-after-otherwise-help")),
                 );
             }
             let when = match &o.when {
@@ -258,27 +261,24 @@ impl Checker<'_> {
             });
         }
         if a.outcomes.len() > crate::eval::Possible::MAX_OUTCOMES {
-            let msg = format!(
-                "`{}` has {} outcomes; at most {} are allowed",
-                a.id.node,
-                a.outcomes.len(),
-                crate::eval::Possible::MAX_OUTCOMES
+            let message = msg!(
+                "diag-too-many-outcomes",
+                name = a.id.node.as_str(),
+                count = a.outcomes.len().to_string(),
+                max = crate::eval::Possible::MAX_OUTCOMES.to_string()
             );
             self.error(
-                Diagnostic::error(codes::TOO_MANY_OUTCOMES, msg, a.id.span)
-                    .with_help("group the outcomes into fewer, or split the assessment"),
+                Diagnostic::error(codes::TOO_MANY_OUTCOMES, message, a.id.span)
+                    .with_help(msg!("diag-too-many-outcomes-help")),
             );
         }
         if otherwise_seen.is_none() {
             let span = a.outcomes.last().map_or(a.id.span, |o| o.span);
-            let msg = format!(
-                "the outcomes of `{}` do not end with `otherwise`",
-                a.id.node
-            );
+            let message = msg!("diag-missing-otherwise", name = a.id.node.as_str());
             self.error(
-                Diagnostic::error(codes::MISSING_OTHERWISE, msg, span)
-                    .with_label("the last outcome")
-                    .with_help("add a last outcome for every other case, e.g. `outcome chua_dat \"Chưa đạt\" otherwise`"),
+                Diagnostic::error(codes::MISSING_OTHERWISE, message, span)
+                    .with_label(msg!("diag-the-last-outcome"))
+                    .with_help(msg!("diag-missing-otherwise-help")),
             );
         }
     }

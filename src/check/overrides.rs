@@ -3,6 +3,8 @@
 use super::{codes, model::*};
 use crate::ast::Literal;
 use crate::diag::{did_you_mean, Diagnostic};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::value::Value;
 
 /// Parses and type-checks `P=V` against the rules' params.
@@ -10,26 +12,23 @@ pub fn parse_override(rules: &Rules, text: &str) -> Result<(u32, Value), Diagnos
     let Some((name, value)) = text.split_once('=') else {
         return Err(Diagnostic::unplaced(
             codes::BAD_OVERRIDE,
-            format!("`{text}` is not of the form `PARAM=VALUE`"),
+            msg!("diag-override-form", text = text),
         )
-        .with_help("e.g. `--set nguong_kham_pha=75%`"));
+        .with_help(msg!("diag-override-form-help")));
     };
     let name = crate::source::nfc(name.trim());
     let name = name.as_str();
     let Some(p) = rules.param_index(name) else {
         let ids: Vec<&str> = rules.params.iter().map(|p| p.id.as_str()).collect();
-        let help = did_you_mean(name, ids.iter().copied()).unwrap_or_else(|| {
-            format!(
-                "the params are {}",
-                ids.iter()
-                    .map(|i| format!("`{i}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        });
+        let help = did_you_mean(name, ids.iter().copied())
+            .unwrap_or_else(|| msg!("diag-the-params", list = super::decls::backticked(&ids)));
         return Err(Diagnostic::unplaced(
             codes::BAD_OVERRIDE,
-            format!("`{name}` is not a param of `{}`", rules.id),
+            msg!(
+                "diag-not-a-param-of",
+                name = name,
+                ruleset = rules.id.as_str()
+            ),
         )
         .with_help(help));
     };
@@ -37,12 +36,17 @@ pub fn parse_override(rules: &Rules, text: &str) -> Result<(u32, Value), Diagnos
     let lit = crate::syntax::parse_literal(value, u32::MAX).map_err(|d| {
         Diagnostic::unplaced(
             codes::BAD_OVERRIDE,
-            format!("`{}` is not a value: {}", value.trim(), d.message),
+            msg!(
+                "diag-override-not-value",
+                value = value.trim(),
+                why = d.message
+            ),
         )
-        .with_help(format!(
-            "`{name}` is {}, written like `{}`",
-            super::resolve::type_name(param.ty),
-            param.written
+        .with_help(msg!(
+            "diag-override-written-like",
+            name = name,
+            kind = super::resolve::type_name(param.ty),
+            written = param.written.as_str()
         ))
     })?;
     let (v, ty) = match lit.node {
@@ -54,16 +58,17 @@ pub fn parse_override(rules: &Rules, text: &str) -> Result<(u32, Value), Diagnos
     if ty != param.ty || ty == Type::Text {
         return Err(Diagnostic::unplaced(
             codes::BAD_OVERRIDE,
-            format!(
-                "`{name}` is {}, but `{}` is {}",
-                super::resolve::type_name(param.ty),
-                value.trim(),
-                super::resolve::type_name(ty)
+            msg!(
+                "diag-override-wrong-type",
+                name = name,
+                kind = super::resolve::type_name(param.ty),
+                value = value.trim(),
+                given = super::resolve::type_name(ty)
             ),
         )
-        .with_help(format!(
-            "write it like the declared value `{}`",
-            param.written
+        .with_help(msg!(
+            "diag-override-wrong-type-help",
+            written = param.written.as_str()
         )));
     }
     if let Err((message, help)) = unit_fits(param, value) {
@@ -71,7 +76,7 @@ pub fn parse_override(rules: &Rules, text: &str) -> Result<(u32, Value), Diagnos
     }
     if let Some(problem) = rules.points_value_problem(p as u32, v) {
         return Err(
-            Diagnostic::unplaced(codes::BAD_POINTS, problem).with_help(crate::num::POINTS_HELP)
+            Diagnostic::unplaced(codes::BAD_POINTS, problem).with_help(msg!("diag-points-help"))
         );
     }
     Ok((p as u32, v))
@@ -79,7 +84,7 @@ pub fn parse_override(rules: &Rules, text: &str) -> Result<(u32, Value), Diagnos
 
 /// Whether a number written as `text` is in the unit of `param` (spec: "`--set P=V` writes V
 /// as a rules file would"); a literal zero fits either. On a clash, the message and the help.
-pub(crate) fn unit_fits(param: &Param, text: &str) -> Result<(), (String, String)> {
+pub(crate) fn unit_fits(param: &Param, text: &str) -> Result<(), (Msg, Msg)> {
     let text = text.trim();
     let Some(unit) = param.unit() else {
         return Ok(());
@@ -92,13 +97,23 @@ pub(crate) fn unit_fits(param: &Param, text: &str) -> Result<(), (String, String
     Err(if percent {
         let bare = text.trim_end_matches('%').trim_end();
         (
-            format!("`{id}` is a plain number (declared `{w}`), but `{text}` is a proportion"),
-            format!("write `{bare}` without `%`"),
+            msg!(
+                "diag-override-plain",
+                name = id.as_str(),
+                written = w,
+                text = text
+            ),
+            msg!("diag-write-without-percent", bare = bare),
         )
     } else {
         (
-            format!("`{id}` is a proportion (declared `{w}`), but `{text}` is a plain number"),
-            format!("write {}", percent_fix(text)),
+            msg!(
+                "diag-override-proportion",
+                name = id.as_str(),
+                written = w,
+                text = text
+            ),
+            msg!("diag-write", fix = percent_fix(text)),
         )
     })
 }

@@ -5,6 +5,8 @@
 use super::{codes, model::*, Checker, Named};
 use crate::ast::{self, PointsSpec, Spanned};
 use crate::diag::{did_you_mean, Diagnostic};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::num::Num;
 use crate::value::Value;
 use std::collections::BTreeSet;
@@ -25,16 +27,17 @@ impl Rules {
 
     /// Why `v` cannot be the value of param `p` when `p` gives a criterion its points
     /// (`points PARAM`): points are a plain number ≥ 0. `None` when it can.
-    pub fn points_value_problem(&self, p: u32, v: Value) -> Option<String> {
+    pub fn points_value_problem(&self, p: u32, v: Value) -> Option<Msg> {
         if !self.is_points_param(p) {
             return None;
         }
         let id = self.params.get(p as usize).map_or("", |x| x.id.as_str());
         match v {
             Value::Num(n) if crate::num::points_fit(n) => None,
-            _ => Some(format!(
-                "`{id}` gives a criterion its points: {}",
-                crate::num::POINTS_HELP
+            _ => Some(msg!(
+                "diag-points-param-problem",
+                name = id,
+                help = msg!("diag-points-help")
             )),
         }
     }
@@ -62,10 +65,14 @@ impl Checker<'_> {
         let Some(&(named, _)) = self.names.get(id) else {
             let ids: Vec<&str> = self.rules.params.iter().map(|p| p.id.as_str()).collect();
             let help = did_you_mean(id, ids.iter().copied())
-                .unwrap_or_else(|| format!("declare it: `param {id} \"…\" = 40`"));
-            let d = Diagnostic::error(codes::UNKNOWN_NAME, format!("`{id}` is not declared"), span)
-                .with_label("unknown param")
-                .with_help(help);
+                .unwrap_or_else(|| msg!("diag-declare-param-help", name = id));
+            let d = Diagnostic::error(
+                codes::UNKNOWN_NAME,
+                msg!("diag-not-declared", name = id),
+                span,
+            )
+            .with_label(msg!("diag-unknown-param"))
+            .with_help(help);
             self.error(d);
             return None;
         };
@@ -74,30 +81,30 @@ impl Checker<'_> {
             _ => None,
         };
         let problem = match param {
-            None => format!("`{id}` is not a param"),
+            None => msg!("diag-not-a-param", name = id),
             Some((_, x)) if x.ty != Type::Number || x.written.contains('%') => {
-                format!(
-                    "`{id}` is not a plain number (it is written `{}`)",
-                    x.written
+                msg!(
+                    "diag-points-not-plain",
+                    name = id,
+                    written = x.written.as_str()
                 )
             }
             Some((_, x)) => match x.value {
                 Value::Num(n) if crate::num::points_fit(n) => return param.map(|(p, _)| (p, n)),
-                _ => format!(
-                    "`{id}` = {} is not a weight: {}",
-                    x.written,
-                    crate::num::POINTS_HELP
+                _ => msg!(
+                    "diag-points-not-weight",
+                    name = id,
+                    written = x.written.as_str(),
+                    help = msg!("diag-points-help")
                 ),
             },
         };
         let d = Diagnostic::error(
             codes::BAD_POINTS,
-            format!("points must be a plain number ≥ 0: {problem}"),
+            msg!("diag-points-plain", problem = problem),
             span,
         )
-        .with_help(
-            "write `points 40`, or name a param declared like `param diem_c7 \"Điểm C7\" = 40`",
-        );
+        .with_help(msg!("diag-points-plain-help"));
         self.error(d);
         None
     }

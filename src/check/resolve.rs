@@ -3,6 +3,8 @@
 use super::{codes, model::*, Checker, Named};
 use crate::ast::{self, BinOp, Expr, ExprKind, Span};
 use crate::diag::{did_you_mean, Diagnostic};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::value::Value;
 
 /// Where an expression stands, which decides what it may refer to.
@@ -36,18 +38,18 @@ pub(super) const FUNCTIONS: [&str; 9] = [
 ];
 
 /// How a type is named in messages.
-pub(super) fn type_name(t: Type) -> &'static str {
-    match t {
-        Type::Number => "a number",
-        Type::Bool => "a yes/no value",
-        Type::Date => "a date",
-        Type::Text => "a text",
-        Type::Choice(_) => "an option of a choice",
-        Type::Verdict(_) => "a verdict",
-        Type::CriterionResult => "a criterion result",
-        Type::TargetResult => "a target result",
-        Type::Word => "a result word",
-    }
+pub(super) fn type_name(t: Type) -> Msg {
+    Msg::new(match t {
+        Type::Number => "diag-type-number",
+        Type::Bool => "diag-type-bool",
+        Type::Date => "diag-type-date",
+        Type::Text => "diag-type-text",
+        Type::Choice(_) => "diag-type-choice",
+        Type::Verdict(_) => "diag-type-verdict",
+        Type::CriterionResult => "diag-type-criterion-result",
+        Type::TargetResult => "diag-type-target-result",
+        Type::Word => "diag-type-word",
+    })
 }
 
 impl Checker<'_> {
@@ -59,14 +61,19 @@ impl Checker<'_> {
         }
     }
 
-    pub(super) fn mismatch(&mut self, span: Span, expected: &str, found: Type) {
+    pub(super) fn mismatch(&mut self, span: Span, expected: Msg, found: Type) {
         let text = self.snippet(span).to_string();
         let d = Diagnostic::error(
             codes::TYPE_MISMATCH,
-            format!("expected {expected}, found {} `{text}`", type_name(found)),
+            msg!(
+                "diag-type-mismatch",
+                expected = expected,
+                found = type_name(found),
+                text = text
+            ),
             span,
         )
-        .with_label(format!("this is {}", type_name(found)));
+        .with_label(msg!("diag-this-is", kind = type_name(found)));
         self.error(d);
     }
 
@@ -77,19 +84,15 @@ impl Checker<'_> {
             return Some(c);
         }
         if let Type::Verdict(_) = t {
-            let d = Diagnostic::error(
-                codes::TYPE_MISMATCH,
-                "a verdict is not a yes/no value",
-                e.span,
-            )
-            .with_help(format!(
-                "compare it with an outcome: `{} == …`",
-                self.snippet(e.span)
-            ));
+            let d = Diagnostic::error(codes::TYPE_MISMATCH, msg!("diag-verdict-not-bool"), e.span)
+                .with_help(msg!(
+                    "diag-verdict-not-bool-help",
+                    text = self.snippet(e.span)
+                ));
             self.error(d);
             return None;
         }
-        self.mismatch(e.span, "a yes/no value", t);
+        self.mismatch(e.span, type_name(Type::Bool), t);
         None
     }
 
@@ -99,7 +102,7 @@ impl Checker<'_> {
         if t == Type::Number {
             return Some(c);
         }
-        self.mismatch(e.span, "a number", t);
+        self.mismatch(e.span, type_name(Type::Number), t);
         None
     }
 
@@ -124,13 +127,10 @@ impl Checker<'_> {
                 ExprKind::Word(w) => {
                     let d = Diagnostic::error(
                         codes::TYPE_MISMATCH,
-                        format!("`{}` is a result word, not a value", w.as_str()),
+                        msg!("diag-result-word-not-value", word = w.as_str()),
                         span,
                     )
-                    .with_help(format!(
-                        "compare a result with it, e.g. `chuyen_hoa.C1 == {}`",
-                        w.as_str()
-                    ));
+                    .with_help(msg!("diag-result-word-not-value-help", word = w.as_str()));
                     self.error(d);
                     None
                 }
@@ -212,8 +212,12 @@ impl Checker<'_> {
         if scope.in_outcome {
             return Some((self.mk(kind, span), ty));
         }
-        let d = Diagnostic::error(codes::OUTCOME_ONLY, format!("`{name}` can only be used in an outcome condition"), span)
-            .with_help("`all_required`, `points` and `max_points` describe an area's criteria; use them in `outcome … when …`");
+        let d = Diagnostic::error(
+            codes::OUTCOME_ONLY,
+            msg!("diag-outcome-only", name = name),
+            span,
+        )
+        .with_help(msg!("diag-outcome-only-help"));
         self.error(d);
         None
     }
@@ -285,10 +289,13 @@ impl Checker<'_> {
             Named::Period(_) => {
                 let d = Diagnostic::error(
                     codes::TYPE_MISMATCH,
-                    format!("`{}` is a period, not a value", name.node),
+                    msg!("diag-period-not-value", name = name.node.as_str()),
                     span,
                 )
-                .with_help(format!("read an input in it: `INPUT@{}`", name.node));
+                .with_help(msg!(
+                    "diag-period-not-value-help",
+                    name = name.node.as_str()
+                ));
                 self.error(d);
                 None
             }
@@ -333,13 +340,13 @@ impl Checker<'_> {
         candidates.sort_unstable();
         let mut d = Diagnostic::error(
             codes::UNKNOWN_NAME,
-            format!("`{}` is not declared", name.node),
+            msg!("diag-not-declared", name = name.node.as_str()),
             name.span,
         )
-        .with_label("unknown name");
+        .with_label(msg!("diag-unknown-name"));
         d = match did_you_mean(&name.node, candidates) {
             Some(h) => d.with_help(h),
-            None => d.with_help("declare it with `input`, `param` or `let`"),
+            None => d.with_help(msg!("diag-not-declared-help")),
         };
         self.error(d);
     }
@@ -347,14 +354,11 @@ impl Checker<'_> {
     fn period_on_plain(&mut self, name: &ast::Ident, span: Span) -> Resolved {
         let d = Diagnostic::error(
             codes::PERIOD_ON_PLAIN_INPUT,
-            format!("`{}` has no periods", name.node),
+            msg!("diag-no-periods", name = name.node.as_str()),
             span,
         )
-        .with_label("`@` needs an input declared `per period`")
-        .with_help(format!(
-            "write `{}` without `@…`, or declare the input `per period`",
-            name.node
-        ));
+        .with_label(msg!("diag-no-periods-label"))
+        .with_help(msg!("diag-no-periods-help", name = name.node.as_str()));
         self.error(d);
         None
     }
@@ -365,10 +369,10 @@ impl Checker<'_> {
         }
         let d = Diagnostic::error(
             codes::AREA_VALUE_IN_TARGET,
-            format!("`{}` is a value of each area, not of the plan", name.node),
+            msg!("diag-area-value-in-target", name = name.node.as_str()),
             span,
         )
-        .with_help("use it inside `count(…)` or `share(…)`");
+        .with_help(msg!("diag-area-value-in-target-help"));
         self.error(d);
         None
     }
@@ -397,14 +401,14 @@ impl Checker<'_> {
             (true, None) => {
                 let d = Diagnostic::error(
                     codes::MISSING_PERIOD,
-                    format!("`{}` has a value per period; say which", name.node),
+                    msg!("diag-missing-period", name = name.node.as_str()),
                     span,
                 )
-                .with_label("needs `@PERIOD`")
-                .with_help(format!(
-                    "write `{}@PERIOD`; the periods are {}",
-                    name.node,
-                    super::decls::backticked(
+                .with_label(msg!("diag-missing-period-label"))
+                .with_help(msg!(
+                    "diag-missing-period-help",
+                    name = name.node.as_str(),
+                    list = super::decls::backticked(
                         &periods.iter().map(String::as_str).collect::<Vec<_>>()
                     )
                 ));
@@ -416,10 +420,10 @@ impl Checker<'_> {
                 None => {
                     let mut d = Diagnostic::error(
                         codes::UNKNOWN_PERIOD,
-                        format!("`{}` is not a declared period", p.node),
+                        msg!("diag-unknown-period", name = p.node.as_str()),
                         p.span,
                     )
-                    .with_label("unknown period");
+                    .with_label(msg!("diag-unknown-period-label"));
                     if let Some(h) = did_you_mean(&p.node, periods.iter().map(String::as_str)) {
                         d = d.with_help(h);
                     }
@@ -441,15 +445,12 @@ impl Checker<'_> {
         }
         let d = Diagnostic::error(
             codes::LET_READS_RESULT,
-            format!(
-                "a `let` cannot read the results of assessment `{}`: lets are worked out before any assessment",
-                name.node
-            ),
+            msg!("diag-let-reads-result", name = name.node.as_str()),
             span,
         )
-        .with_help(format!(
-            "write the condition where it is needed, in a criterion or an outcome (e.g. `{} == …` there)",
-            name.node
+        .with_help(msg!(
+            "diag-let-reads-result-help",
+            name = name.node.as_str()
         ));
         self.error(d);
         None
@@ -465,7 +466,7 @@ impl Checker<'_> {
             {
                 let d = Diagnostic::error(
                     codes::ASSESSMENT_CYCLE,
-                    format!("`{}` cannot use its own verdict", name.node),
+                    msg!("diag-own-verdict", name = name.node.as_str()),
                     span,
                 );
                 self.error(d);
@@ -485,10 +486,7 @@ impl Checker<'_> {
         if !scope.test {
             let d = Diagnostic::error(
                 codes::TYPE_MISMATCH,
-                format!(
-                    "`{}` is a target; only tests can refer to targets",
-                    name.node
-                ),
+                msg!("diag-target-outside-test", name = name.node.as_str()),
                 span,
             );
             self.error(d);
@@ -514,10 +512,7 @@ impl Checker<'_> {
             if self.names.contains_key(&name.node) {
                 let d = Diagnostic::error(
                     codes::TYPE_MISMATCH,
-                    format!(
-                        "`{}` is not an assessment, so it has no criteria",
-                        name.node
-                    ),
+                    msg!("diag-not-an-assessment", name = name.node.as_str()),
                     name.span,
                 );
                 self.error(d);
@@ -548,7 +543,11 @@ impl Checker<'_> {
         let Some(ci) = ci else {
             let mut d = Diagnostic::error(
                 codes::UNKNOWN_NAME,
-                format!("`{}` has no criterion `{}`", name.node, member.node),
+                msg!(
+                    "diag-no-such-criterion",
+                    name = name.node.as_str(),
+                    member = member.node.as_str()
+                ),
                 member.span,
             );
             if let Some(h) = did_you_mean(&member.node, ids.iter().map(String::as_str)) {

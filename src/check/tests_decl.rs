@@ -4,28 +4,30 @@ use super::resolve::Scope;
 use super::{codes, model::*, Checker, Named};
 use crate::ast;
 use crate::diag::{did_you_mean, Diagnostic};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::num::Num;
 use crate::value::Value;
 
 /// Whether a value fits an input's type; the error says why not.
-pub fn fits(ty: &InputType, v: Value) -> Result<(), String> {
+pub fn fits(ty: &InputType, v: Value) -> Result<(), Msg> {
     match (ty, v) {
         (InputType::Count, Value::Num(n)) if n.is_negative() => {
-            Err(format!("a count cannot be negative ({n})"))
+            Err(msg!("diag-count-negative", value = n.to_string()))
         }
         (InputType::Count, Value::Num(n)) if !n.is_integer() => {
-            Err(format!("a count is a whole number, not {n}"))
+            Err(msg!("diag-count-whole", value = n.to_string()))
         }
-        (InputType::Percent, Value::Num(n)) if n < Num::ZERO || n > Num::ONE => Err(format!(
-            "a percent lies in 0–100%, not {}",
-            crate::value::format_percent(n)
+        (InputType::Percent, Value::Num(n)) if n < Num::ZERO || n > Num::ONE => Err(msg!(
+            "diag-percent-range",
+            value = crate::value::format_percent(n)
         )),
         (InputType::Count | InputType::Number | InputType::Percent, Value::Num(_)) => Ok(()),
         (InputType::YesNo, Value::Bool(_))
         | (InputType::Date, Value::Date(_))
         | (InputType::Text, Value::Text(_)) => Ok(()),
         (InputType::Choice(_), Value::Choice(_)) => Ok(()),
-        _ => Err(format!("expected a value of type {}", ty.name())),
+        _ => Err(msg!("diag-expected-type", kind = ty.name())),
     }
 }
 
@@ -117,7 +119,7 @@ impl Checker<'_> {
         }
         let mut d = Diagnostic::error(
             codes::BAD_TEST,
-            format!("this test has no area `{}`", id.node),
+            msg!("diag-test-no-area", name = id.node.as_str()),
             id.span,
         );
         if let Some(h) = did_you_mean(&id.node, ids) {
@@ -131,7 +133,7 @@ impl Checker<'_> {
         let Some(&(Named::Input(i), _)) = self.names.get(&b.name.node) else {
             let mut d = Diagnostic::error(
                 codes::UNKNOWN_NAME,
-                format!("`{}` is not an input", b.name.node),
+                msg!("diag-not-an-input", name = b.name.node.as_str()),
                 b.name.span,
             );
             let inputs: Vec<String> = self.rules.inputs.iter().map(|x| x.id.clone()).collect();
@@ -152,7 +154,7 @@ impl Checker<'_> {
                     .or_else(|| {
                         self.error(Diagnostic::error(
                             codes::UNKNOWN_PERIOD,
-                            format!("`{}` is not a declared period", p.node),
+                            msg!("diag-unknown-period", name = p.node.as_str()),
                             p.span,
                         ));
                         None
@@ -162,7 +164,7 @@ impl Checker<'_> {
             (Some(p), false) => {
                 self.error(Diagnostic::error(
                     codes::PERIOD_ON_PLAIN_INPUT,
-                    format!("`{}` has no periods", b.name.node),
+                    msg!("diag-no-periods", name = b.name.node.as_str()),
                     p.span,
                 ));
                 return None;
@@ -170,7 +172,7 @@ impl Checker<'_> {
             (None, true) => {
                 let d = Diagnostic::error(
                     codes::MISSING_PERIOD,
-                    format!("`{}` has a value per period; say which", b.name.node),
+                    msg!("diag-missing-period", name = b.name.node.as_str()),
                     b.name.span,
                 );
                 self.error(d);
@@ -193,7 +195,7 @@ impl Checker<'_> {
         if let Err(why) = fits(&self.rules.inputs[i as usize].ty, value) {
             self.error(Diagnostic::error(
                 codes::BAD_TEST,
-                format!("`{}`: {why}", b.name.node),
+                msg!("diag-test-value", name = b.name.node.as_str(), why = why),
                 b.value.span,
             ));
             return None;
@@ -212,14 +214,15 @@ impl Checker<'_> {
         let text = self.snippet(b.value.span).trim().to_string();
         let percent = text.ends_with('%');
         let (want, fix) = match ty {
-            InputType::Percent if !percent => {
-                ("a proportion", format!("write {}", percent_fix(&text)))
-            }
+            InputType::Percent if !percent => (
+                msg!("diag-unit-proportion"),
+                msg!("diag-write", fix = percent_fix(&text)),
+            ),
             InputType::Count | InputType::Number if percent => (
-                "a plain number",
-                format!(
-                    "write `{}` without `%`",
-                    text.trim_end_matches('%').trim_end()
+                msg!("diag-unit-plain"),
+                msg!(
+                    "diag-write-without-percent",
+                    bare = text.trim_end_matches('%').trim_end()
                 ),
             ),
             _ => return Some(()),
@@ -234,14 +237,15 @@ impl Checker<'_> {
         }
         let d = Diagnostic::error(
             codes::UNIT_MISMATCH,
-            format!(
-                "`{}` is a {} input, so its value is {want}",
-                b.name.node,
-                ty.name()
+            msg!(
+                "diag-given-unit",
+                name = b.name.node.as_str(),
+                kind = ty.name(),
+                want = want
             ),
             b.value.span,
         )
-        .with_label("not in the input's unit")
+        .with_label(msg!("diag-given-unit-label"))
         .with_help(fix);
         self.error(d);
         None
@@ -257,7 +261,7 @@ impl Checker<'_> {
         let Some(p) = self.rules.param_index(name) else {
             let mut d = Diagnostic::error(
                 codes::BAD_OVERRIDE,
-                format!("`{name}` is not a param"),
+                msg!("diag-not-a-param", name = name),
                 span,
             );
             let ids: Vec<String> = self.rules.params.iter().map(|p| p.id.clone()).collect();
@@ -271,10 +275,11 @@ impl Checker<'_> {
         if ty != self.rules.params[p].ty {
             let d = Diagnostic::error(
                 codes::BAD_OVERRIDE,
-                format!(
-                    "`{name}` is {}, not {}",
-                    super::resolve::type_name(self.rules.params[p].ty),
-                    super::resolve::type_name(ty)
+                msg!(
+                    "diag-param-type",
+                    name = name,
+                    kind = super::resolve::type_name(self.rules.params[p].ty),
+                    given = super::resolve::type_name(ty)
                 ),
                 value.span,
             );
@@ -284,14 +289,14 @@ impl Checker<'_> {
         let text = self.snippet(value.span).to_string();
         if let Err((message, help)) = super::overrides::unit_fits(&self.rules.params[p], &text) {
             let d = Diagnostic::error(codes::UNIT_MISMATCH, message, value.span)
-                .with_label("not in the param's unit")
+                .with_label(msg!("diag-param-unit-label"))
                 .with_help(help);
             self.error(d);
             return None;
         }
         if let Some(problem) = self.rules.points_value_problem(p as u32, v) {
             let d = Diagnostic::error(codes::BAD_POINTS, problem, value.span)
-                .with_help(crate::num::POINTS_HELP);
+                .with_help(msg!("diag-points-help"));
             self.error(d);
             return None;
         }

@@ -6,6 +6,7 @@ use super::domain::{Decided, Domains, Num};
 use super::{codes, model::*, Checker};
 use crate::ast::BinOp;
 use crate::diag::Diagnostic;
+use crate::msg;
 use crate::value::Value;
 
 impl Checker<'_> {
@@ -63,17 +64,12 @@ impl Checker<'_> {
             let name = self.sources.snippet(n.span).trim().to_string();
             let d = Diagnostic::warning(
                 codes::NA_AS_FALSE,
-                format!(
-                    "`{name}` has its own `when`; where it does not apply it counts as false here"
-                ),
+                msg!("diag-na-as-false", name = name.as_str()),
                 n.span,
             )
-            .with_label("false when this criterion is `na`")
-            .with_secondary(c.span, "applies only `when …`")
-            .with_help(format!(
-                "every area where `{name}` does not apply fails this condition; use `all_required` \
-                 (which skips `na`) or write `{name} != fail`"
-            ));
+            .with_label(msg!("diag-na-as-false-label"))
+            .with_secondary(c.span, msg!("diag-na-as-false-when"))
+            .with_help(msg!("diag-na-as-false-help", name = name.as_str()));
             out.push(d);
         });
     }
@@ -106,15 +102,15 @@ fn decided_in(
         };
         let (l, r) = (&**l, &**r);
         let text = sources.snippet(n.span).trim().to_string();
-        let (what, help) = if always {
+        let (message, help) = if always {
             (
-                "always true",
-                "it holds for every area with the data, so it decides nothing; check the threshold and the operator",
+                msg!("diag-always-true", text = text.as_str()),
+                msg!("diag-always-true-help"),
             )
         } else {
             (
-                "never true",
-                "no area can satisfy it; check the threshold, the operator and the unit (`100%` is the largest percent)",
+                msg!("diag-never-true", text = text.as_str()),
+                msg!("diag-never-true-help"),
             )
         };
         // Point at the side(s) whose bounds decide it: the area's values, then params.
@@ -128,16 +124,14 @@ fn decided_in(
         let label = |s: &CExpr, iv: super::domain::Iv| {
             let t = sources.snippet(s.span).trim().to_string();
             match s.kind {
-                CKind::Param(_) => format!("`{t}` {} as declared", iv.describe().replace("is always", "is")),
-                _ => format!("`{t}` {}", iv.describe()),
+                CKind::Param(_) => {
+                    msg!("diag-bounds-declared", text = t, bounds = iv.describe(true))
+                }
+                _ => msg!("diag-bounds", text = t, bounds = iv.describe(false)),
             }
         };
-        let mut d = Diagnostic::warning(
-            codes::DECIDED_COMPARISON,
-            format!("`{text}` is {what}, whatever an area's data"),
-            first.span,
-        )
-        .with_label(label(first, first_iv));
+        let mut d = Diagnostic::warning(codes::DECIDED_COMPARISON, message, first.span)
+            .with_label(label(first, first_iv));
         for &(s, iv) in &shown[1..] {
             d = d.with_secondary(s.span, label(s, iv));
         }
@@ -163,34 +157,29 @@ fn unreachable_outcomes(
         let cover = a.outcomes[..j].iter().find_map(|earlier| {
             let w = earlier.when.as_ref()?;
             if always(w) {
-                return Some((earlier, w, "this condition is always true"));
+                return Some((earlier, w, msg!("diag-condition-always-true")));
             }
             let (mine, theirs) = (conjuncts(later.when.as_ref()?), conjuncts(w));
             theirs
                 .iter()
                 .all(|t| mine.iter().any(|m| same(t, m)))
-                .then_some((
-                    earlier,
-                    w,
-                    "this condition holds whenever the later one does",
-                ))
+                .then_some((earlier, w, msg!("diag-condition-covers-later")))
         });
         let Some((earlier, w, why)) = cover else {
             continue;
         };
         let d = Diagnostic::warning(
             codes::UNREACHABLE_OUTCOME,
-            format!(
-                "outcome `{}` can never be chosen: `{}` comes first",
-                later.id, earlier.id
+            msg!(
+                "diag-unreachable-outcome",
+                later = later.id.as_str(),
+                earlier = earlier.id.as_str()
             ),
             later.span,
         )
-        .with_label("never chosen")
+        .with_label(msg!("diag-never-chosen"))
         .with_secondary(w.span, why)
-        .with_help(
-            "outcomes are tried in order; put the more demanding one first, or change the conditions",
-        );
+        .with_help(msg!("diag-unreachable-outcome-help"));
         out.push(d);
     }
 }

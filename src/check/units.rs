@@ -5,6 +5,8 @@
 use super::{codes, model::*, Checker};
 use crate::ast::{BinOp, Span};
 use crate::diag::Diagnostic;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::source::SourceMap;
 
 /// A unit as the checker tracks it: besides the two units, a literal zero (fits either) and a
@@ -60,10 +62,10 @@ impl Checker<'_> {
     }
 }
 
-fn unit_word(u: Unit) -> &'static str {
+fn unit_word(u: Unit) -> Msg {
     match u {
-        Unit::Plain => "a plain number",
-        Unit::Proportion => "a proportion",
+        Unit::Plain => msg!("diag-unit-plain"),
+        Unit::Proportion => msg!("diag-unit-proportion"),
     }
 }
 
@@ -137,10 +139,10 @@ impl Units<'_> {
     fn call(&mut self, f: Func, args: &[CExpr]) -> Option<U> {
         let units: Vec<Option<U>> = args.iter().map(|a| self.unit(a)).collect();
         let name = match f {
-            Func::Ratio => "take the ratio of",
-            Func::Change => "take the change between",
-            Func::Min => "take the smallest of",
-            Func::Max => "take the largest of",
+            Func::Ratio => "ratio",
+            Func::Change => "change",
+            Func::Min => "min",
+            Func::Max => "max",
             Func::Abs => return units.first().copied().flatten(),
             Func::AtLeast => {
                 if let (Some(Some(PROP)), Some(k)) = (units.first(), args.first()) {
@@ -187,55 +189,48 @@ impl Units<'_> {
         } else {
             (r, l)
         };
-        let verb = if what == "compare" {
-            "compared with"
-        } else {
-            "combined with"
-        };
         let mut d = Diagnostic::error(
             codes::UNIT_MISMATCH,
-            format!("cannot {what} {} and {}", unit_word(l.1), unit_word(r.1)),
+            clash_message(what, unit_word(l.1), unit_word(r.1)),
             bad.0.span,
         )
-        .with_label(format!("this is {}", unit_word(bad.1)))
-        .with_secondary(good.0.span, format!("this is {}", unit_word(good.1)));
+        .with_label(msg!("diag-this-is", kind = unit_word(bad.1)))
+        .with_secondary(good.0.span, msg!("diag-this-is", kind = unit_word(good.1)));
         let text = self.sources.snippet(bad.0.span).trim().to_string();
         let help = match (&bad.0.kind, bad.1) {
-            (_, Unit::Plain) if is_literal(bad.0) => format!(
-                "a proportion {verb} the plain number {text}: write {}",
-                percent_fix(&text)
+            (_, Unit::Plain) if is_literal(bad.0) && what == "compare" => msg!(
+                "diag-unit-literal-compared-help",
+                text = text.as_str(),
+                fix = percent_fix(&text)
+            ),
+            (_, Unit::Plain) if is_literal(bad.0) => msg!(
+                "diag-unit-literal-combined-help",
+                text = text.as_str(),
+                fix = percent_fix(&text)
             ),
             (_, Unit::Proportion) if is_literal(bad.0) => self.plain_side_help(good.0, &text),
             (CKind::Param(p), unit) => match self.rules.params.get(*p as usize) {
                 Some(p) => {
-                    d = d.with_secondary(p.span, "declared here");
+                    d = d.with_secondary(p.span, msg!("diag-declared-here"));
                     param_help(p, unit)
                 }
-                None => String::new(),
+                None => msg!("diag-raw", text = ""),
             },
             _ => {
-                "both sides must have the same unit: a proportion such as `80%` is 0.8; \
-                  write the plain side with `%`, or multiply a proportion by 100 for percent points"
-                    .to_string()
+                msg!("diag-unit-same-help")
             }
         };
         self.diags.push(d.with_help(help));
     }
 
-    fn plain_side_help(&self, plain: &CExpr, text: &str) -> String {
+    fn plain_side_help(&self, plain: &CExpr, text: &str) -> Msg {
         let bare = text.trim_end_matches('%').trim_end();
         match plain.kind {
-            CKind::Points | CKind::MaxPoints => format!(
-                "points are plain numbers: write `{bare}` for {bare} points, \
-                 or `{text} * max_points` for a share of the maximum"
-            ),
-            CKind::Aggregate { share: false, .. } => format!(
-                "`count(…)` is a number of areas: write `{bare}`, or use `share(…)` for a proportion"
-            ),
-            _ => format!(
-                "a plain number compared with the proportion {text} (= {text} of 1): \
-                 write `{bare}` without `%`"
-            ),
+            CKind::Points | CKind::MaxPoints => {
+                msg!("diag-unit-points-help", bare = bare, text = text)
+            }
+            CKind::Aggregate { share: false, .. } => msg!("diag-unit-count-help", bare = bare),
+            _ => msg!("diag-unit-plain-side-help", bare = bare, text = text),
         }
     }
 
@@ -252,13 +247,9 @@ impl Units<'_> {
     }
 
     fn at_least_k(&mut self, k: &CExpr) {
-        let d = Diagnostic::error(
-            codes::UNIT_MISMATCH,
-            "`at_least` counts conditions, so its first argument is a plain number",
-            k.span,
-        )
-        .with_label("this is a proportion")
-        .with_help("write how many conditions must hold, e.g. `at_least(2, C1, C2, C3)`");
+        let d = Diagnostic::error(codes::UNIT_MISMATCH, msg!("diag-at-least-plain"), k.span)
+            .with_label(msg!("diag-this-is", kind = unit_word(Unit::Proportion)))
+            .with_help(msg!("diag-at-least-plain-help"));
         self.diags.push(d);
     }
 }
@@ -272,25 +263,44 @@ fn is_literal(e: &CExpr) -> bool {
     }
 }
 
-fn param_help(p: &Param, unit: Unit) -> String {
+fn param_help(p: &Param, unit: Unit) -> Msg {
     let w = p.written.trim();
     match unit {
-        Unit::Plain => format!(
-            "`{}` is written `{w}`, a plain number; for a proportion declare it `= {w}%`",
-            p.id
+        Unit::Plain => msg!(
+            "diag-unit-param-plain-help",
+            name = p.id.as_str(),
+            written = w
         ),
-        Unit::Proportion => format!(
-            "`{}` is written `{w}`, a proportion; for a plain number declare it without `%`",
-            p.id
-        ),
+        Unit::Proportion => {
+            msg!(
+                "diag-unit-param-proportion-help",
+                name = p.id.as_str(),
+                written = w
+            )
+        }
     }
+}
+
+/// What cannot be done with the two units; `what` is the operation (see [`op_name`]).
+fn clash_message(what: &str, a: Msg, b: Msg) -> Msg {
+    let m = match what {
+        "compare" => Msg::new("diag-unit-clash-compare"),
+        "add" => Msg::new("diag-unit-clash-add"),
+        "subtract" => Msg::new("diag-unit-clash-subtract"),
+        "ratio" => Msg::new("diag-unit-clash-ratio"),
+        "change" => Msg::new("diag-unit-clash-change"),
+        "min" => Msg::new("diag-unit-clash-min"),
+        "max" => Msg::new("diag-unit-clash-max"),
+        _ => Msg::new("diag-unit-clash-coalesce"),
+    };
+    m.msg("a", a).msg("b", b)
 }
 
 fn op_name(op: BinOp) -> &'static str {
     match op {
         BinOp::Add => "add",
         BinOp::Sub => "subtract",
-        _ => "use `??` between",
+        _ => "coalesce",
     }
 }
 
@@ -331,13 +341,14 @@ mod tests {
 
     #[test]
     fn percent_fixes() {
-        assert_eq!(percent_fix("80"), "`80%`");
-        assert_eq!(percent_fix("0.8"), "`80%` (0.8 is 80%)");
-        assert_eq!(percent_fix("1"), "`100%` (1 is 100%)");
-        assert_eq!(percent_fix("0.125"), "`12.5%` (0.125 is 12.5%)");
-        assert_eq!(percent_fix("-0.1"), "`-10%` (-0.1 is -10%)");
-        assert_eq!(percent_fix("0.005"), "`0.5%` (0.005 is 0.5%)");
-        assert_eq!(percent_fix("1.5"), "`1.5%`");
+        let fix = |t: &str| percent_fix(t).to_string();
+        assert_eq!(fix("80"), "`80%`");
+        assert_eq!(fix("0.8"), "`80%` (0.8 is 80%)");
+        assert_eq!(fix("1"), "`100%` (1 is 100%)");
+        assert_eq!(fix("0.125"), "`12.5%` (0.125 is 12.5%)");
+        assert_eq!(fix("-0.1"), "`-10%` (-0.1 is -10%)");
+        assert_eq!(fix("0.005"), "`0.5%` (0.005 is 0.5%)");
+        assert_eq!(fix("1.5"), "`1.5%`");
     }
 
     #[test]

@@ -11,12 +11,10 @@ impl Checker<'_> {
                 let input = &self.rules.inputs[i];
                 let d = Diagnostic::warning(
                     codes::UNUSED_INPUT,
-                    format!("input `{}` is never used", input.id),
+                    crate::msg!("diag-unused-input", name = input.id.as_str()),
                     input.span,
                 )
-                .with_help(
-                    "use it in a criterion, or remove it so data-entry forms do not ask for it",
-                );
+                .with_help(crate::msg!("diag-unused-input-help"));
                 self.diags.push(d);
             }
         }
@@ -35,19 +33,21 @@ impl Checker<'_> {
                     continue;
                 }
                 let why = match (c.required, c.points.is_some()) {
-                    (true, _) => "it is `required`, but no outcome uses `all_required`",
-                    (_, true) => "it has `points`, but no outcome uses `points` or `max_points`",
-                    _ => "it is neither `required` nor has `points`, and no outcome names it",
+                    (true, _) => crate::msg!("diag-unused-required"),
+                    (_, true) => crate::msg!("diag-unused-points"),
+                    _ => crate::msg!("diag-unused-plain"),
                 };
                 let d = Diagnostic::warning(
                     codes::UNUSED_CRITERION,
-                    format!("no outcome of `{}` depends on criterion `{}`", a.id, c.id),
+                    crate::msg!(
+                        "diag-unused-criterion",
+                        assessment = a.id.as_str(),
+                        criterion = c.id.as_str()
+                    ),
                     c.span,
                 )
                 .with_label(why)
-                .with_help(
-                    "it is still shown in explanations; name it in an outcome if it should count",
-                );
+                .with_help(crate::msg!("diag-unused-criterion-help"));
                 self.diags.push(d);
             }
         }

@@ -40,9 +40,12 @@ pub fn load_rules(path: &Path, on: Option<NaiveDate>) -> Result<Rules, i32> {
         (Some(date), Some((from, to))) if date < from || date > to => {
             Err(fail(Diagnostic::unplaced(
                 tieuchi::check::codes::READ,
-                format!(
-                    "`{}` is valid from {from} to {to}, not on {date}",
-                    path.display()
+                tieuchi::msg!(
+                    "diag-rules-not-valid-on",
+                    path = path.display().to_string(),
+                    from = from.to_string(),
+                    to = to.to_string(),
+                    date = date.to_string()
                 ),
             )))
         }
@@ -62,11 +65,9 @@ fn resolve(path: &Path, on: Option<NaiveDate>) -> Result<PathBuf, i32> {
         (true, None) => Err(fail(
             Diagnostic::unplaced(
                 tieuchi::check::codes::READ,
-                format!("`{}` is a folder", path.display()),
+                tieuchi::msg!("diag-rules-folder", path = path.display().to_string()),
             )
-            .with_help(
-                "pass `--on DATE` to use the rules file of the folder in force on that date",
-            ),
+            .with_help(tieuchi::msg!("diag-rules-folder-help")),
         )),
         (false, _) => Ok(path.to_path_buf()),
     }
@@ -153,6 +154,7 @@ fn select_areas(outcome: &Outcome, ids: &[String]) -> Result<Option<Vec<usize>>,
             Some(i) => picked.push(i),
             None => {
                 let hint = did_you_mean(id, outcome.data.areas.iter().map(|a| a.id.as_str()))
+                    .map(|m| m.render(super::lang()))
                     .unwrap_or_default();
                 eprintln!("error: there is no area `{id}` in the data. {hint}");
                 return Err(2);

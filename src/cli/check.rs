@@ -20,7 +20,7 @@ pub fn run(files: &[PathBuf], format: Format) -> i32 {
                 checked
                     .diagnostics
                     .iter()
-                    .map(|d| tieuchi::diag::to_json(d, &checked.sources)),
+                    .map(|d| tieuchi::diag::to_json(d, &checked.sources, crate::cli::lang())),
             ),
         }
         if format == Format::Text && !checked.has_errors() {

@@ -25,21 +25,22 @@ pub fn color_stdout() -> bool {
 
 /// Prints diagnostics: text to stderr, or one JSON array to stdout.
 pub fn print_diagnostics(diags: &[Diagnostic], sources: &SourceMap, format: Format) {
+    let lang = super::lang();
     match format {
         Format::Text => {
             let color = color();
             for d in diags.iter().take(MAX_SHOWN) {
-                eprint!("{}", render_text(d, sources, color));
+                eprint!("{}", render_text(d, sources, color, lang));
             }
             if diags.len() > MAX_SHOWN {
                 eprintln!(
-                    "… and {} more diagnostics (`--format json` lists them all)",
-                    diags.len() - MAX_SHOWN
+                    "{}",
+                    tieuchi::tr!(lang, "diag-more", count = diags.len() - MAX_SHOWN)
                 );
             }
         }
         Format::Json => {
-            let list: Vec<_> = diags.iter().map(|d| to_json(d, sources)).collect();
+            let list: Vec<_> = diags.iter().map(|d| to_json(d, sources, lang)).collect();
             println!(
                 "{}",
                 serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".into())
@@ -64,14 +65,19 @@ pub fn print_rule_warnings(path: &std::path::Path, diags: &[Diagnostic], sources
         }
         shown.push(path.to_path_buf());
     }
-    let n = warnings.len();
-    let path = path.display();
+    let lang = super::lang();
+    let path = path.display().to_string();
     eprintln!(
-        "{n} warning{} in rules: run `tieuchi check {path}`",
-        if n == 1 { "" } else { "s" }
+        "{}",
+        tieuchi::tr!(
+            lang,
+            "diag-rule-warnings",
+            count = warnings.len(),
+            path = path.as_str()
+        )
     );
     for d in warnings.iter().take(MAX_SHOWN) {
-        let at = tieuchi::diag::location(d, sources).unwrap_or_else(|| path.to_string());
-        eprintln!("  {at}: {} [{}]", d.message, d.code);
+        let at = tieuchi::diag::location(d, sources).unwrap_or_else(|| path.clone());
+        eprintln!("  {at}: {} [{}]", d.message.render(lang), d.code);
     }
 }

@@ -10,6 +10,7 @@ use super::numbers::{DecimalMark, NumberStyle};
 use super::{DataCode, RawArea, RawValue};
 use crate::ast::{FileId, Span};
 use crate::diag::Diagnostic;
+use crate::msg;
 
 const FIXED: [&str; 3] = ["id", "name", "district"];
 
@@ -63,10 +64,10 @@ pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>),
     let Some(header) = rows.next() else {
         return Err(Diagnostic::error(
             DataCode::Read.code(),
-            "the CSV has no header row",
+            msg!("data-csv-no-header"),
             span(from, from),
         )
-        .with_help("the first line is the header: `id,name,district,` then one column per input"));
+        .with_help(msg!("data-csv-no-header-help")));
     };
     let headers: Vec<String> = header
         .cells
@@ -94,11 +95,11 @@ pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>),
         diags.push(
             Diagnostic::error(
                 DataCode::Read.code(),
-                "a quote `\"` opened here is never closed",
+                msg!("data-csv-open-quote"),
                 span(at, at + 1),
             )
-            .with_label("the rest of the file would be one cell")
-            .with_help("close the quote; rows from here on are not read"),
+            .with_label(msg!("data-csv-open-quote-label"))
+            .with_help(msg!("data-csv-open-quote-help")),
         );
     }
     Ok((areas, diags))
@@ -110,42 +111,36 @@ fn no_id(text: &str, headers: &[String], at: Span) -> Diagnostic {
     let body = text.trim_start_matches('\u{FEFF}').trim_start();
     let (message, help) = if text.starts_with("PK") {
         (
-            "this file seems to be a workbook (`.xlsx`), not CSV text".to_string(),
-            "save it from the spreadsheet program as \"CSV UTF-8\"".to_string(),
+            msg!("data-csv-is-workbook"),
+            msg!("data-csv-is-workbook-help"),
         )
     } else if body.starts_with(['{', '[']) {
-        (
-            "this file seems to be JSON, not CSV".to_string(),
-            "name it `.json`, or pass `--data-format json`".to_string(),
-        )
+        (msg!("data-csv-is-json"), msg!("data-csv-is-json-help"))
     } else if let Some(sep) = [';', ',', '\t', '|']
         .into_iter()
         .find(|s| first.contains(*s))
     {
         let shown = if sep == '\t' {
-            "tab".to_string()
+            msg!("data-csv-tab")
         } else {
-            format!("`{sep}`")
+            msg!("diag-code", text = sep)
         };
         (
-            format!("this file seems to use {shown} between cells, but its header does not read as cells"),
-            "write the header as `id,name,district,…` (or with `;` between every cell)".to_string(),
+            msg!("data-csv-separator", separator = shown),
+            msg!("data-csv-separator-help"),
         )
     } else if first.eq_ignore_ascii_case("id") {
         (
-            format!("the first column is `{first}`: it must be `id`, in lowercase"),
-            "rename the column `id`".to_string(),
+            msg!("data-csv-id-case", first = first),
+            msg!("data-csv-id-case-help"),
         )
     } else if let Some(i) = headers.iter().position(|h| h == "id") {
         (
-            format!("`id` must be the first column (it is column {})", i + 1),
-            "move the `id` column to the front".to_string(),
+            msg!("data-csv-id-not-first", column = (i + 1).to_string()),
+            msg!("data-csv-id-not-first-help"),
         )
     } else {
-        (
-            "the CSV has no `id` column: it cannot be read as a data set".to_string(),
-            "the header is `id,name,district,` then one column per input (`input@period` for inputs per period)".to_string(),
-        )
+        (msg!("data-csv-no-id"), msg!("data-csv-no-id-help"))
     };
     Diagnostic::error(DataCode::Read.code(), message, at).with_help(help)
 }
@@ -180,20 +175,21 @@ fn row_area(
         broken: false,
     };
     if let Some(bad) = row.cells.iter().position(|c| c.text.contains('\u{FFFD}')) {
-        let msg = format!("row {line} is not UTF-8 text");
-        let help = "save the file as UTF-8 (in Excel: \"CSV UTF-8\"); this row is not assessed";
-        diags.push(Diagnostic::error(DataCode::Read.code(), msg, at(bad)).with_help(help));
+        let message = msg!("data-csv-row-not-utf8", row = line.to_string());
+        let help = msg!("data-csv-row-not-utf8-help");
+        diags.push(Diagnostic::error(DataCode::Read.code(), message, at(bad)).with_help(help));
         area.broken = true;
     }
     if row.cells.len() != headers.len() {
-        let msg = format!(
-            "row {line} has {} cells but the header has {}",
-            row.cells.len(),
-            headers.len()
+        let message = msg!(
+            "data-csv-row-cells",
+            row = line.to_string(),
+            cells = row.cells.len().to_string(),
+            header = headers.len().to_string()
         );
         diags.push(
-            Diagnostic::error(DataCode::Read.code(), msg, row_span)
-                .with_help("every row needs one cell per column (empty for missing)"),
+            Diagnostic::error(DataCode::Read.code(), message, row_span)
+                .with_help(msg!("data-csv-row-cells-help")),
         );
         area.broken = true;
     }
@@ -229,11 +225,11 @@ fn repeated_column(headers: &[String], cells: &[Span], header: Span) -> Option<D
         if let Some(first) = seen.insert(crate::source::nfc(h), i) {
             let d = Diagnostic::error(
                 DataCode::DuplicateKey.code(),
-                format!("column `{h}` appears twice in the CSV header"),
+                msg!("data-csv-column-twice", column = h.as_str()),
                 at(i),
             )
-            .with_secondary(at(first), "first here")
-            .with_help("keep one column per input; no row is assessed until then");
+            .with_secondary(at(first), msg!("data-first-here"))
+            .with_help(msg!("data-column-twice-help"));
             return Some(d);
         }
     }

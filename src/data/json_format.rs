@@ -4,6 +4,8 @@
 use super::{DataCode, RawArea, RawValue};
 use crate::ast::{FileId, Span};
 use crate::diag::Diagnostic;
+use crate::i18n::Msg;
+use crate::msg;
 use jsonc_parser::ast::{ObjectProp, Value as J};
 use jsonc_parser::common::Ranged;
 use jsonc_parser::{parse_to_ast, CollectOptions, ParseOptions};
@@ -24,7 +26,7 @@ pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>),
     let parsed = parse_to_ast(text, &CollectOptions::default(), &opts).map_err(|e| {
         Diagnostic::error(
             DataCode::Read.code(),
-            format!("the JSON does not parse: {}", e.kind()),
+            msg!("data-json-parse", reason = e.kind().to_string()),
             span(e.range()),
         )
     })?;
@@ -34,8 +36,8 @@ pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>),
         end: text.len().min(1),
     };
     let shape = || {
-        Diagnostic::error(DataCode::Read.code(), "expected `{ \"areas\": [ … ] }`", whole)
-            .with_help("the data is an object with a list `areas` of objects with `id`, `name`, `district` and `values`")
+        Diagnostic::error(DataCode::Read.code(), msg!("data-json-shape"), whole)
+            .with_help(msg!("data-json-shape-help"))
     };
     let Some(J::Object(root)) = parsed.value else {
         return Err(shape());
@@ -48,11 +50,11 @@ pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>),
     if let (Some(first), Some(second)) = (&first, lists.next()) {
         return Err(repeated(
             "areas",
-            "the data",
+            msg!("data-place-data"),
             span(second.name.range()),
             span(first.name.range()),
         )
-        .with_help("put every area in one `areas` list"));
+        .with_help(msg!("data-one-areas-list")));
     }
     let Some(J::Array(list)) = first.map(|p| p.value) else {
         return Err(shape());
@@ -64,7 +66,7 @@ pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>),
             J::Object(o) => areas.push(area(o.properties, span(o.range), &span, &mut diags)),
             other => diags.push(Diagnostic::error(
                 DataCode::Read.code(),
-                "an area must be an object",
+                msg!("data-json-area-object"),
                 span(range_of(&other)),
             )),
         }
@@ -90,7 +92,13 @@ fn area(
     let mut fields = HashMap::new();
     for p in props {
         let key = p.name.as_str().to_string();
-        if is_repeat(&mut fields, &key, span(p.name.range()), "this area", diags) {
+        if is_repeat(
+            &mut fields,
+            &key,
+            span(p.name.range()),
+            msg!("data-place-area"),
+            diags,
+        ) {
             a.broken = true;
             continue;
         }
@@ -104,7 +112,13 @@ fn area(
                 for v in values.properties {
                     let key_span = span(v.name.range());
                     let name = v.name.as_str().to_string();
-                    if is_repeat(&mut keys, &name, key_span, "`values`", diags) {
+                    if is_repeat(
+                        &mut keys,
+                        &name,
+                        key_span,
+                        msg!("diag-code", text = "values"),
+                        diags,
+                    ) {
                         a.broken = true;
                         continue;
                     }
@@ -117,7 +131,7 @@ fn area(
                         _ => {
                             diags.push(Diagnostic::error(
                                 DataCode::WrongType.code(),
-                                format!("`{name}` must be a single value"),
+                                msg!("data-single-value", name = name.as_str()),
                                 vspan,
                             ));
                             a.broken = true;
@@ -128,12 +142,10 @@ fn area(
                 }
             }
             (other, v) => {
-                let msg = format!("unexpected field `{other}` in an area");
+                let message = msg!("data-json-unknown-field", field = other);
                 diags.push(
-                    Diagnostic::warning(DataCode::UnknownKey.code(), msg, span(range_of(&v)))
-                        .with_help(
-                        "an area has `id`, `name`, `district` and `values`; this field is ignored",
-                    ),
+                    Diagnostic::warning(DataCode::UnknownKey.code(), message, span(range_of(&v)))
+                        .with_help(msg!("data-json-unknown-field-help")),
                 );
             }
         }
@@ -147,16 +159,13 @@ fn is_repeat(
     seen: &mut HashMap<String, Span>,
     key: &str,
     at: Span,
-    place: &str,
+    place: Msg,
     diags: &mut Vec<Diagnostic>,
 ) -> bool {
     let key = crate::source::nfc(key);
     match seen.get(&key) {
         Some(first) => {
-            diags.push(
-                repeated(&key, place, at, *first)
-                    .with_help("keep one of them; this area is not assessed"),
-            );
+            diags.push(repeated(&key, place, at, *first).with_help(msg!("data-keep-one")));
             true
         }
         None => {
@@ -167,13 +176,13 @@ fn is_repeat(
 }
 
 /// `key` written a second time at `at`.
-fn repeated(key: &str, place: &str, at: Span, first: Span) -> Diagnostic {
+fn repeated(key: &str, place: Msg, at: Span, first: Span) -> Diagnostic {
     Diagnostic::error(
         DataCode::DuplicateKey.code(),
-        format!("`{key}` is written twice in {place}"),
+        msg!("data-written-twice", key = key, place = place),
         at,
     )
-    .with_secondary(first, "first written here")
+    .with_secondary(first, msg!("data-first-written-here"))
 }
 
 fn range_of(v: &J) -> jsonc_parser::common::Range {

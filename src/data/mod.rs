@@ -87,8 +87,9 @@ pub struct Area {
     pub invalid: bool,
     /// Where the area is written in the data file.
     pub span: Span,
-    /// What is wrong with its data, one sentence each (empty for a valid area).
-    pub problems: Vec<String>,
+    /// What is wrong with its data, one sentence each (empty for a valid area), put into words
+    /// in the reader's language by whoever shows them.
+    pub problems: Vec<crate::diag::Text>,
 }
 
 impl Area {
@@ -200,15 +201,19 @@ pub fn load_path_with(
         .ok_or_else(|| {
             Diagnostic::unplaced(
                 DataCode::Read.code(),
-                format!("cannot tell the format of `{}`", path.display()),
+                crate::msg!("data-unknown-format", path = path.display().to_string()),
             )
-            .with_help("name the file `.json`, `.ron`, `.csv` or `.xlsx`, or pass `--data-format`")
+            .with_help(crate::msg!("data-unknown-format-help"))
         })?;
     if format == DataFormat::Workbook {
         let bytes = read_bytes(path).map_err(|e| {
             Diagnostic::unplaced(
                 DataCode::Read.code(),
-                format!("cannot read `{}`: {e}", path.display()),
+                crate::msg!(
+                    "diag-cannot-read",
+                    path = path.display().to_string(),
+                    reason = crate::diag::read_error(&e)
+                ),
             )
         })?;
         return Ok(load_workbook_with(
@@ -226,13 +231,21 @@ pub fn load_path_with(
             .map_err(|e| {
                 Diagnostic::unplaced(
                     DataCode::Read.code(),
-                    format!("cannot read `{}`: {e}", path.display()),
+                    crate::msg!(
+                        "diag-cannot-read",
+                        path = path.display().to_string(),
+                        reason = crate::diag::read_error(&e)
+                    ),
                 )
             })?,
         (Err(e), _) => {
             return Err(Diagnostic::unplaced(
                 DataCode::Read.code(),
-                format!("cannot read `{}`: {e}", path.display()),
+                crate::msg!(
+                    "diag-cannot-read",
+                    path = path.display().to_string(),
+                    reason = crate::diag::read_error(&e)
+                ),
             ))
         }
     };
@@ -311,7 +324,7 @@ impl Dataset {
 /// Gives each area the reader's problems that lie within it (a row with too many cells, a key
 /// written twice), before the problems of its values.
 fn attach_problems(areas: &mut [Area], reader: &[Diagnostic]) {
-    let mut found: Vec<(Span, &String)> = reader
+    let mut found: Vec<(Span, &crate::diag::Text)> = reader
         .iter()
         .filter(|d| d.is_error())
         .map(|d| (d.span(), &d.message))
@@ -320,7 +333,7 @@ fn attach_problems(areas: &mut [Area], reader: &[Diagnostic]) {
     for area in areas.iter_mut() {
         let s = area.span;
         let from = found.partition_point(|(d, _)| d.start < s.start);
-        let mut inside: Vec<String> = found[from..]
+        let mut inside: Vec<crate::diag::Text> = found[from..]
             .iter()
             .take_while(|(d, _)| d.start <= s.end)
             .filter(|(d, _)| d.file == s.file && d.end <= s.end.max(s.start))
@@ -433,11 +446,8 @@ pub fn load_workbook_with(
 
 #[cfg(not(feature = "spreadsheets"))]
 fn no_spreadsheets() -> Diagnostic {
-    Diagnostic::unplaced(
-        DataCode::Read.code(),
-        "this build of tieuchi reads no workbooks (built without the `spreadsheets` feature)",
-    )
-    .with_help("export the sheet as CSV, or build with `--features spreadsheets`")
+    Diagnostic::unplaced(DataCode::Read.code(), crate::msg!("data-no-workbooks"))
+        .with_help(crate::msg!("data-no-workbooks-help"))
 }
 
 /// The problem that keeps `text` from being read as a data set at all (see
@@ -487,9 +497,9 @@ fn read_raw(text: &str, file: crate::ast::FileId, format: DataFormat) -> Read {
         DataFormat::Csv => csv_format::read(text, file),
         DataFormat::Workbook => Err(Diagnostic::unplaced(
             DataCode::Read.code(),
-            "a workbook is read from its file, not as text",
+            crate::msg!("data-workbook-as-text"),
         )
-        .with_help("give the `.xlsx` file's path, or export the sheet as CSV")),
+        .with_help(crate::msg!("data-workbook-as-text-help"))),
     }
 }
 

@@ -3,6 +3,8 @@
 //! reading depends on which of the two was meant is a problem, never a guess.
 
 use super::validate::{DataCode, ValueProblem};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// Which mark separates decimals, for `--decimal-comma` / `--decimal-point`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,8 +63,8 @@ fn sign(text: &str) -> (&str, &str) {
     }
 }
 
-fn problem(msg: String, help: impl Into<String>) -> ValueProblem {
-    (DataCode::AmbiguousNumber, msg, help.into())
+fn problem(message: Msg, help: Msg) -> ValueProblem {
+    (DataCode::AmbiguousNumber, message, help)
 }
 
 /// The text as a number with a decimal point (what `Num::parse` reads), or the problem with
@@ -80,17 +82,27 @@ pub fn normalize(text: &str, style: NumberStyle, count: bool) -> Result<String, 
                 let whole = body.replace('.', "");
                 if body.matches('.').count() > 1 {
                     return Err(problem(
-                        format!("`{text}` groups digits with dots"),
-                        format!("write `{minus}{whole}`, or pass `--decimal-comma` if the file uses decimal commas"),
+                        msg!("data-grouped-dots", value = text),
+                        msg!("data-grouped-dots-help", whole = format!("{minus}{whole}")),
                     ));
                 }
                 if count {
                     let decimal = crate::num::Num::parse(body)
                         .map(|n| n.to_string())
                         .unwrap_or_else(|_| body.to_string());
+                    let (whole, decimal) = (format!("{minus}{whole}"), format!("{minus}{decimal}"));
                     return Err(problem(
-                        format!("`{text}`: {minus}{whole} written with a grouping dot, or {minus}{decimal}?"),
-                        format!("write `{minus}{whole}` or `{minus}{decimal}`; a file whose numbers all use decimal commas can be read with `--decimal-comma`"),
+                        msg!(
+                            "data-grouping-dot-or-decimal",
+                            value = text,
+                            whole = whole.as_str(),
+                            decimal = decimal.as_str()
+                        ),
+                        msg!(
+                            "data-grouping-dot-or-decimal-help",
+                            whole = whole.as_str(),
+                            decimal = decimal.as_str()
+                        ),
                     ));
                 }
             }
@@ -105,20 +117,21 @@ fn with_comma(text: &str, body: &str) -> ValueProblem {
         let whole = body.replace(',', "");
         let decimal = body.replacen(',', ".", 1);
         let help = if body.matches(',').count() == 1 && !body.contains('.') {
-            format!("write `{whole}` or `{decimal}`")
+            msg!(
+                "data-comma-which-help-two",
+                whole = whole,
+                decimal = decimal
+            )
         } else {
-            format!("write `{whole}`")
+            msg!("data-comma-which-help-one", whole = whole)
         };
-        return problem(
-            format!("`{text}`: is the comma a thousands separator or a decimal comma?"),
-            format!("{help}; this file uses a decimal point"),
-        );
+        return problem(msg!("data-comma-which", value = text), help);
     }
     problem(
-        format!("`{text}` has a decimal comma, but this file uses a decimal point"),
-        format!(
-            "write `{}`, or pass `--decimal-comma` for a CSV whose numbers all use decimal commas",
-            text.replacen(',', ".", 1)
+        msg!("data-decimal-comma", value = text),
+        msg!(
+            "data-decimal-comma-help-point",
+            fix = text.replacen(',', ".", 1)
         ),
     )
 }
@@ -133,11 +146,8 @@ fn comma(text: &str, minus: &str, body: &str) -> Result<String, ValueProblem> {
     let int = if int.contains('.') {
         if !grouped(int, '.') {
             return Err(problem(
-                format!("`{text}`: in this file `.` groups digits by three and `,` marks decimals"),
-                format!(
-                    "write `{}` for a decimal, or group whole digits by three (`1.234`); pass `--decimal-point` if the file uses decimal points",
-                    text.replacen('.', ",", 1)
-                ),
+                msg!("data-comma-file", value = text),
+                msg!("data-comma-file-help", fix = text.replacen('.', ",", 1)),
             ));
         }
         int.replace('.', "")
@@ -156,7 +166,7 @@ mod tests {
     use super::*;
 
     fn ok(t: &str, s: NumberStyle, count: bool) -> String {
-        normalize(t, s, count).unwrap_or_else(|p| p.1)
+        normalize(t, s, count).unwrap_or_else(|p| p.1.to_string())
     }
 
     #[test]

@@ -5,6 +5,8 @@
 use super::{DataCode, RawArea, RawValue};
 use crate::ast::{FileId, Span};
 use crate::diag::Diagnostic;
+use crate::i18n::Msg;
+use crate::msg;
 use ron::Value as R;
 
 /// Reads the areas of a RON data set.
@@ -13,7 +15,7 @@ pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>),
         let at = offset_of(text, e.position.line, e.position.col);
         Diagnostic::error(
             DataCode::Read.code(),
-            format!("the RON does not parse: {}", e.code),
+            msg!("data-ron-parse", reason = e.code.to_string()),
             Span {
                 file,
                 start: at,
@@ -22,8 +24,13 @@ pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>),
         )
     })?;
     let shape = || {
-        Diagnostic::error(DataCode::Read.code(), "expected `(areas: [ … ])`", Span { file, start: 0, end: 0 })
-            .with_help("the data is a struct with a list `areas` of `(id: …, name: …, district: …, values: { … })`")
+        let whole = Span {
+            file,
+            start: 0,
+            end: 0,
+        };
+        Diagnostic::error(DataCode::Read.code(), msg!("data-ron-shape"), whole)
+            .with_help(msg!("data-ron-shape-help"))
     };
     let R::Map(root) = root else {
         return Err(shape());
@@ -44,7 +51,7 @@ pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>),
             end: at + r.key.len(),
         };
         return Err(
-            repeated(&r.key, "the data", span).with_help("put every area in one `areas` list")
+            repeated(&r.key, msg!("data-place-data"), span).with_help(msg!("data-one-areas-list"))
         );
     }
     let mut cursor = 0;
@@ -54,7 +61,7 @@ pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>),
         let R::Map(fields) = item else {
             diags.push(Diagnostic::error(
                 DataCode::Read.code(),
-                "an area must be a struct",
+                msg!("data-ron-area-struct"),
                 Span {
                     file,
                     start: cursor,
@@ -72,8 +79,7 @@ pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>),
                 end: at + quoted.len(),
             });
             diags.push(
-                repeated(&r.key, "this area", span)
-                    .with_help("keep one of them; this area is not assessed"),
+                repeated(&r.key, msg!("data-place-area"), span).with_help(msg!("data-keep-one")),
             );
             a.broken = true;
         }
@@ -83,10 +89,10 @@ pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>),
 }
 
 /// `key` written a second time.
-fn repeated(key: &str, place: &str, at: Span) -> Diagnostic {
+fn repeated(key: &str, place: Msg, at: Span) -> Diagnostic {
     Diagnostic::error(
         DataCode::DuplicateKey.code(),
-        format!("`{key}` is written twice in {place}"),
+        msg!("data-written-twice", key = key, place = place),
         at,
     )
 }

@@ -4,6 +4,8 @@ use super::numbers::{normalize, NumberStyle};
 use super::{Area, RawArea, RawValue};
 use crate::check::{InputType, Rules};
 use crate::diag::{did_you_mean, Diagnostic};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::num::{Num, NumError, MAX_DIGITS};
 use crate::value::Value;
 use chrono::NaiveDate;
@@ -71,7 +73,7 @@ impl DataCode {
 }
 
 /// A value that does not fit: the code, the message and help.
-pub type ValueProblem = (DataCode, String, String);
+pub type ValueProblem = (DataCode, Msg, Msg);
 
 /// How one file's values are read, beyond the rules.
 #[derive(Debug, Clone, Default)]
@@ -114,11 +116,11 @@ pub fn validate_with(
                 area.id = id;
             }
             None => {
-                let msg = format!("area {} has no id", i + 1);
-                area.problems.push(msg.clone());
+                let message = msg!("data-no-id", area = (i + 1).to_string());
+                area.problems.push(message.clone().into());
                 diags.push(
-                    Diagnostic::error(DataCode::MissingId.code(), msg, r.span)
-                        .with_help("add an `id`"),
+                    Diagnostic::error(DataCode::MissingId.code(), message, r.span)
+                        .with_help(msg!("data-no-id-help")),
                 );
                 area.id = format!("#{}", i + 1);
                 area.invalid = true;
@@ -138,7 +140,7 @@ pub fn validate_with(
                 if !(r.from_csv && value == RawValue::Missing) {
                     area.invalid = true;
                     area.problems
-                        .push(format!("`{key}` is not an input of the rules"));
+                        .push(msg!("data-not-an-input", key = key.as_str()).into());
                 }
                 continue;
             };
@@ -165,8 +167,14 @@ pub fn validate_with(
                 }
                 Ok(Some(v)) => area.values[slot as usize] = v,
                 Err((code, msg, help)) => {
-                    let message = format!("`{key}` of area `{}`: {msg}", area.id);
-                    area.problems.push(format!("`{key}`: {msg}"));
+                    let message = msg!(
+                        "data-value-of-area",
+                        key = key.as_str(),
+                        area = area.id.as_str(),
+                        problem = msg.clone()
+                    );
+                    area.problems
+                        .push(msg!("data-value", key = key.as_str(), problem = msg.clone()).into());
                     let d = Diagnostic::error(code.code(), message, value_span)
                         .with_label(msg)
                         .with_help(help);
@@ -183,16 +191,12 @@ pub fn validate_with(
 fn duplicate(id: &str, at: crate::ast::Span, first: crate::ast::Span) -> Diagnostic {
     Diagnostic::error(
         DataCode::DuplicateId.code(),
-        format!(
-            "area id `{id}` is used twice: the first area with it is used, this one is left out"
-        ),
+        msg!("data-duplicate-id", id = id),
         at,
     )
-    .with_label("left out")
-    .with_secondary(first, "this one is used")
-    .with_help(
-        "give each area its own id; targets count the area once, with the first area's values",
-    )
+    .with_label(msg!("data-left-out"))
+    .with_secondary(first, msg!("data-this-one-used"))
+    .with_help(msg!("data-duplicate-id-help"))
 }
 
 fn unknown_key(
@@ -204,17 +208,17 @@ fn unknown_key(
 ) -> Diagnostic {
     let (message, label) = if csv {
         (
-            format!("column `{key}` is not an input of the rules"),
-            "rows with a value in this column are not assessed".to_string(),
+            msg!("data-column-not-an-input", key = key),
+            msg!("data-column-not-assessed"),
         )
     } else {
         (
-            format!("`{key}` is not an input of the rules"),
-            format!("in area `{area}`"),
+            msg!("data-not-an-input", key = key),
+            msg!("data-in-area", area = area),
         )
     };
     let help = did_you_mean(key, keys.keys().map(String::as_str))
-        .unwrap_or_else(|| "inputs with periods are written `input@period`".to_string());
+        .unwrap_or_else(|| msg!("data-input-period-help"));
     Diagnostic::error(DataCode::UnknownKey.code(), message, span)
         .with_label(label)
         .with_help(help)
@@ -267,18 +271,18 @@ pub fn parse_value_styled(
 
 fn wrong(ty: &InputType, text: &str) -> ValueProblem {
     let help = match ty {
-        InputType::Count => "write a whole number ≥ 0, e.g. `12`",
-        InputType::Number => "write a number with a dot for decimals, e.g. `800.5`",
-        InputType::Percent => "write percent points, e.g. `87.5` or `\"87.5%\"`",
-        InputType::YesNo => "write `true` or `false` (in CSV also `có`/`không`, `1`/`0`)",
-        InputType::Date => "write dates as `YYYY-MM-DD` (in CSV also `DD/MM/YYYY`)",
-        InputType::Text => "write a text",
-        InputType::Choice(_) => "write one of the options",
+        InputType::Count => msg!("data-wrong-count-help"),
+        InputType::Number => msg!("data-wrong-number-help"),
+        InputType::Percent => msg!("data-wrong-percent-help"),
+        InputType::YesNo => msg!("data-wrong-yes-no-help"),
+        InputType::Date => msg!("data-date-help"),
+        InputType::Text => msg!("data-wrong-text-help"),
+        InputType::Choice(_) => msg!("data-wrong-choice-help"),
     };
     (
         DataCode::WrongType,
-        format!("`{}` is not a {}", shown(text), ty.name()),
-        help.to_string(),
+        msg!("data-wrong-type", value = shown(text), kind = ty.name()),
+        help,
     )
 }
 
@@ -287,12 +291,16 @@ const SHOWN_CHARS: usize = 40;
 
 /// A value as echoed in a diagnostic: long ones shortened, so a 10,000-digit value is not
 /// printed whole.
-fn shown(text: &str) -> String {
+fn shown(text: &str) -> Msg {
     if text.chars().count() <= SHOWN_CHARS {
-        return text.to_string();
+        return msg!("diag-raw", text = text);
     }
     let head: String = text.chars().take(SHOWN_CHARS).collect();
-    format!("{head}… ({} characters)", text.chars().count())
+    msg!(
+        "data-shortened",
+        head = head,
+        length = text.chars().count().to_string()
+    )
 }
 
 fn number(
@@ -303,19 +311,14 @@ fn number(
 ) -> Result<Num, ValueProblem> {
     Num::parse(&normalize(text, style, count)?).map_err(|e| match e {
         NumError::NotANumber if style == NumberStyle::Comma => {
-            let (code, msg, _) = wrong(ty, text);
-            let help =
-                "this file uses decimal commas: write e.g. `800,5` (`1.234,5` with grouping)";
-            (code, msg, help.to_string())
+            let (code, message, _) = wrong(ty, text);
+            (code, message, msg!("data-decimal-comma-help"))
         }
         NumError::NotANumber => wrong(ty, text),
         limit => (
             DataCode::NumberLimit,
-            format!("`{}` {limit}", shown(text)),
-            format!(
-                "tieuchi holds every number exactly, with at most {MAX_DIGITS} significant digits \
-                 and {MAX_DIGITS} decimal places; check the value"
-            ),
+            crate::syntax::num_error(limit, &shown(text).to_string()),
+            msg!("data-number-limit-help", digits = MAX_DIGITS.to_string()),
         ),
     })
 }
@@ -325,15 +328,15 @@ fn count(text: &str, ty: &InputType, style: NumberStyle) -> Result<Value, ValueP
     if n.is_negative() {
         return Err((
             DataCode::NegativeCount,
-            format!("a count cannot be negative ({})", shown(text)),
-            "counts are whole numbers ≥ 0".into(),
+            msg!("diag-count-negative", value = shown(text)),
+            msg!("data-count-help"),
         ));
     }
     if !n.is_integer() {
         return Err((
             DataCode::FractionalCount,
-            format!("a count is a whole number, not {}", shown(text)),
-            "counts are whole numbers ≥ 0".into(),
+            msg!("diag-count-whole", value = shown(text)),
+            msg!("data-count-help"),
         ));
     }
     Ok(Value::Num(n))
@@ -354,8 +357,8 @@ fn percent(text: &str, ty: &InputType, style: NumberStyle) -> Result<Value, Valu
     if points < Num::ZERO || points > Num::ONE_HUNDRED {
         return Err((
             DataCode::PercentRange,
-            format!("{} is outside 0–100%", shown(text)),
-            "a percent lies between 0 and 100".into(),
+            msg!("data-percent-outside", value = shown(text)),
+            msg!("data-percent-outside-help"),
         ));
     }
     // A value in 0..=100 divided by 100 always fits.
@@ -371,16 +374,12 @@ fn cell_percent(text: &str, ty: &InputType) -> Result<Option<Value>, ValueProble
     if n > Num::ZERO && n <= Num::ONE {
         return Err((
             DataCode::AmbiguousPercent,
-            format!(
-                "`{}` could be {}% or {}%",
-                shown(text),
-                n.percent_text(6),
-                shown(text)
+            msg!(
+                "data-ambiguous-percent",
+                value = shown(text),
+                fraction = n.percent_text(6)
             ),
-            "format the cell as a percent (Excel: Ctrl+Shift+%) or type the percent points with \
-             a `%` sign as text (`'0.5%`); a number cell not formatted as a percent is read as \
-             percent points (`87.5` is 87.5%)"
-                .into(),
+            msg!("data-ambiguous-percent-help"),
         ));
     }
     percent(text, ty, NumberStyle::Point).map(Some)
@@ -406,8 +405,8 @@ fn date(text: &str, csv: bool) -> Result<Value, ValueProblem> {
     parsed.map(Value::Date).map_err(|_| {
         (
             DataCode::BadDate,
-            format!("`{text}` is not a valid date"),
-            "write dates as `YYYY-MM-DD` (in CSV also `DD/MM/YYYY`)".into(),
+            msg!("data-bad-date", value = text),
+            msg!("data-date-help"),
         )
     })
 }
@@ -419,19 +418,18 @@ fn choice(text: &str, opts: &[(String, Option<String>)]) -> Result<Value, ValueP
         return Ok(Value::Choice(i as u16));
     }
     let ids: Vec<&str> = opts.iter().map(|(id, _)| id.as_str()).collect();
-    let mut help = format!(
-        "the options are {}",
-        ids.iter()
-            .map(|i| format!("`{i}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    let list = ids
+        .iter()
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut help = msg!("data-the-options", list = list);
     if let Some(h) = did_you_mean(text, ids.iter().copied()) {
-        help = format!("{h} {help}");
+        help = msg!("diag-suggest-then", suggestion = h, rest = help);
     }
     Err((
         DataCode::NotAnOption,
-        format!("`{text}` is not one of the options"),
+        msg!("data-not-an-option", value = text),
         help,
     ))
 }

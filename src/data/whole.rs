@@ -55,12 +55,14 @@ pub fn forgotten_columns(
             let label = &rules.inputs[rules.slots[s].input as usize].label;
             Diagnostic::warning(
                 DataCode::NoValues.code(),
-                format!("no area has a value for `{name}` ({label})"),
+                crate::msg!(
+                    "data-no-values",
+                    name = name.as_str(),
+                    label = label.as_str()
+                ),
                 at,
             )
-            .with_help(format!(
-                "is the column (or key) `{name}` missing or named differently? what reads it is unknown for every area"
-            ))
+            .with_help(crate::msg!("data-no-values-help", name = name.as_str()))
         })
         .collect()
 }

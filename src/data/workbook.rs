@@ -7,7 +7,9 @@
 use super::ods_percent;
 use super::workbook_rows::{self, Cell, CellValue};
 use super::{DataCode, RawArea};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Text};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::num::Num;
 use calamine::{Data, DataRef, Reader};
 use std::io::Cursor;
@@ -41,8 +43,8 @@ pub fn read(
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| cells(bytes, sheet)));
     let (name, cells) = read.unwrap_or_else(|_| {
         Err(problem(
-            "the file is not a workbook that can be read (it is malformed)".into(),
-            "open and save it again in a spreadsheet program, or export the sheet as CSV",
+            msg!("data-workbook-malformed"),
+            Some(msg!("data-workbook-cell-beyond-help")),
         ))
     })?;
     Ok(workbook_rows::rows(name, cells, file))
@@ -71,12 +73,12 @@ fn unpacked_size_fits(bytes: &[u8]) -> Result<(), Diagnostic> {
     }
     if total > MAX_UNPACKED_BYTES {
         return Err(problem(
-            format!(
-                "the workbook unpacks to {} MiB, more than the {} MiB tieuchi reads",
-                total / (1024 * 1024),
-                MAX_UNPACKED_BYTES / (1024 * 1024)
+            msg!(
+                "data-workbook-unpacks",
+                size = (total / (1024 * 1024)).to_string(),
+                max = (MAX_UNPACKED_BYTES / (1024 * 1024)).to_string()
             ),
-            "keep only the data sheet, or export it as CSV",
+            Some(msg!("data-workbook-unpacks-help")),
         ));
     }
     Ok(())
@@ -89,12 +91,15 @@ fn within_sheet(row: u64, col: u64, name: &str) -> Result<(u32, u32), Diagnostic
         return Ok((row as u32, col as u32));
     }
     Err(problem(
-        format!(
-            "sheet `{name}` has a cell at row {}, column {}, beyond the largest sheet ({MAX_ROWS} rows × {MAX_COLUMNS} columns)",
-            row + 1,
-            col + 1
+        msg!(
+            "data-workbook-cell-beyond",
+            sheet = name,
+            row = (row + 1).to_string(),
+            column = (col + 1).to_string(),
+            rows = MAX_ROWS.to_string(),
+            columns = MAX_COLUMNS.to_string()
         ),
-        "open and save it again in a spreadsheet program, or export the sheet as CSV",
+        Some(msg!("data-workbook-cell-beyond-help")),
     ))
 }
 
@@ -112,16 +117,31 @@ pub fn name_places(data: &mut super::Dataset, sheet: &str, places: &[(usize, usi
         let i = places.partition_point(|p| p.1 < span.start);
         let place = match places.get(i) {
             Some((s, e, row, col)) if *s <= span.start && span.end <= *e => {
-                format!("cell {}{}", workbook_rows::column_name(*col), row + 1)
+                let cell = format!("{}{}", workbook_rows::column_name(*col), row + 1);
+                msg!("data-place-cell", cell = cell)
             }
-            _ => format!("row {}", file.line_col(span.start).0),
+            _ => msg!(
+                "data-place-row",
+                row = file.line_col(span.start).0.to_string()
+            ),
         };
-        d.message = format!("sheet `{sheet}`, {place}: {}", d.message);
+        let message = std::mem::replace(&mut d.message, Text::plain(""));
+        d.message = msg!(
+            "data-in-sheet",
+            sheet = sheet,
+            place = place,
+            message = message
+        )
+        .into();
     }
 }
 
-fn problem(message: String, help: &str) -> Diagnostic {
-    Diagnostic::unplaced(DataCode::Read.code(), message).with_help(help.to_string())
+fn problem(message: Msg, help: Option<Msg>) -> Diagnostic {
+    let d = Diagnostic::unplaced(DataCode::Read.code(), message);
+    match help {
+        Some(h) => d.with_help(h),
+        None => d,
+    }
 }
 
 /// The sheet's name and its non-empty cells, sorted by row and column.
@@ -137,14 +157,21 @@ fn cells(bytes: Vec<u8>, sheet: Option<&str>) -> Result<(String, Vec<Cell>), Dia
         Err(_) => {
             let mut book = calamine::open_workbook_auto_from_rs(cursor.clone()).map_err(|e| {
                 problem(
-                    format!("the file is not a workbook that can be read: {e}"),
-                    "save it as `.xlsx` (Excel), `.xls` or `.ods`, or export the sheet as CSV",
+                    msg!("data-workbook-unreadable", reason = e.to_string()),
+                    Some(msg!("data-workbook-unreadable-help")),
                 )
             })?;
             let name = pick(book.sheet_names(), sheet)?;
-            let range = book
-                .worksheet_range(&name)
-                .map_err(|e| problem(format!("sheet `{name}` cannot be read: {e}"), ""))?;
+            let range = book.worksheet_range(&name).map_err(|e| {
+                problem(
+                    msg!(
+                        "data-sheet-unreadable",
+                        sheet = name.as_str(),
+                        reason = e.to_string()
+                    ),
+                    None,
+                )
+            })?;
             let percents = match book {
                 calamine::Sheets::Ods(_) => ods_percent::percent_cells(cursor.get_ref(), &name),
                 _ => Default::default(),
@@ -186,8 +213,12 @@ fn range_cells(
 
 fn too_many(name: &str) -> Diagnostic {
     problem(
-        format!("sheet `{name}` has more than {MAX_CELLS} cells with values"),
-        "keep one row per area and one column per input",
+        msg!(
+            "data-sheet-too-many-cells",
+            sheet = name,
+            max = MAX_CELLS.to_string()
+        ),
+        Some(msg!("data-sheet-too-many-cells-help")),
     )
 }
 
@@ -197,7 +228,7 @@ fn pick(names: Vec<String>, sheet: Option<&str>) -> Result<String, Diagnostic> {
         None => names
             .into_iter()
             .next()
-            .ok_or_else(|| problem("the workbook has no sheet".into(), "")),
+            .ok_or_else(|| problem(msg!("data-workbook-no-sheet"), None)),
         Some(wanted) => {
             if let Some(n) = names.iter().find(|n| n.as_str() == wanted) {
                 return Ok(n.clone());
@@ -208,8 +239,8 @@ fn pick(names: Vec<String>, sheet: Option<&str>) -> Result<String, Diagnostic> {
                 .collect::<Vec<_>>()
                 .join(", ");
             Err(problem(
-                format!("the workbook has no sheet `{wanted}`"),
-                &format!("its sheets are {list}"),
+                msg!("data-workbook-no-such-sheet", sheet = wanted),
+                Some(msg!("data-workbook-sheets", list = list)),
             ))
         }
     }
@@ -219,7 +250,16 @@ fn xlsx_cells(
     book: &mut calamine::Xlsx<Cursor<Vec<u8>>>,
     name: &str,
 ) -> Result<Vec<Cell>, Diagnostic> {
-    let bad = |e: calamine::XlsxError| problem(format!("sheet `{name}` cannot be read: {e}"), "");
+    let bad = |e: calamine::XlsxError| {
+        problem(
+            msg!(
+                "data-sheet-unreadable",
+                sheet = name,
+                reason = e.to_string()
+            ),
+            None,
+        )
+    };
     let mut reader = book.worksheet_cells_reader(name).map_err(bad)?;
     let percent_styles: Vec<bool> = reader
         .styles()

@@ -7,6 +7,7 @@ use super::workbook::ReadSheet;
 use super::{DataCode, RawArea, RawValue};
 use crate::ast::{FileId, Span};
 use crate::diag::Diagnostic;
+use crate::msg;
 use std::collections::HashMap;
 
 /// A cell's value as the workbook types it.
@@ -172,8 +173,12 @@ impl<'a> Lines<'a> {
 fn areas(cells: &[Cell], spans: &[Span], text: &str, file: FileId) -> Read {
     let lines = Lines::new(text, file);
     let Some(first) = cells.first() else {
-        let d = Diagnostic::error(DataCode::Read.code(), "the sheet is empty", lines.span(0))
-            .with_help("the first row holds the column names `id,name,district,…`");
+        let d = Diagnostic::error(
+            DataCode::Read.code(),
+            msg!("data-sheet-empty"),
+            lines.span(0),
+        )
+        .with_help(msg!("data-sheet-empty-help"));
         return Err(d);
     };
     let header_end = cells.partition_point(|c| c.row == first.row);
@@ -244,10 +249,10 @@ impl Rows {
             if let CellValue::Error(e) = &c.value {
                 let d = Diagnostic::error(
                     DataCode::WrongType.code(),
-                    format!("`{key}` holds the error `{e}`"),
+                    msg!("data-cell-error", key = key.as_str(), error = e.as_str()),
                     span,
                 );
-                let help = "fix the formula or type the value; this row is not assessed";
+                let help = msg!("data-cell-error-help");
                 self.diags.push(d.with_help(help));
                 area.broken = true;
                 continue;
@@ -272,11 +277,8 @@ impl Rows {
             return;
         }
         self.unnamed.push(col);
-        let message = format!(
-            "column {} has values but no header: they are not read",
-            column_name(col)
-        );
-        let help = "name the column in the header row, or delete its values";
+        let message = msg!("data-column-no-header", column = column_name(col));
+        let help = msg!("data-column-no-header-help");
         self.diags
             .push(Diagnostic::warning(DataCode::UnknownKey.code(), message, span).with_help(help));
     }
@@ -295,11 +297,11 @@ fn header_columns(
         if let Some(first) = seen.insert(crate::source::nfc(&key), *span) {
             return Err(Diagnostic::error(
                 DataCode::DuplicateKey.code(),
-                format!("column `{key}` appears twice in the header"),
+                msg!("data-column-twice", column = key.as_str()),
                 *span,
             )
-            .with_secondary(first, "first here")
-            .with_help("keep one column per input; no row is assessed until then"));
+            .with_secondary(first, msg!("data-first-here"))
+            .with_help(msg!("data-column-twice-help")));
         }
         columns.push((c.col, key, *span));
     }
@@ -307,10 +309,10 @@ fn header_columns(
         let row = header.first().map_or(0, |c| c.row);
         return Err(Diagnostic::error(
             DataCode::Read.code(),
-            "the header row has no `id` column",
+            msg!("data-sheet-no-id"),
             lines.span(row),
         )
-        .with_help("the first row with values is the header: `id`, `name`, `district`, then one column per input (`input@period` for inputs per period)"));
+        .with_help(msg!("data-sheet-no-id-help")));
     }
     Ok(columns)
 }

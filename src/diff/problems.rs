@@ -33,7 +33,7 @@ pub fn compare(old: &Dataset, new: &Dataset) -> DataProblems {
     let json = |d: &Dataset| -> Vec<JsonDiagnostic> {
         d.diagnostics
             .iter()
-            .map(|x| to_json(x, &d.sources))
+            .map(|x| to_json(x, &d.sources, crate::i18n::Lang::En))
             .collect()
     };
     let (old, new) = (json(old), json(new));

@@ -132,7 +132,7 @@ pub fn criterion_text(prog: &Program, c: &CriterionExplanation, color: bool, lan
         _ => {
             let mut out: String = criterion(c, lang)
                 .iter()
-                .map(|d| render_text(d, &prog.rules.sources, color))
+                .map(|d| render_text(d, &prog.rules.sources, color, lang))
                 .collect();
             let shown = values(&c.condition, lang);
             if !shown.is_empty() {
@@ -437,7 +437,7 @@ pub fn targets(run: &super::Run, color: bool) -> String {
         if let Some(help) = undecided_help(run, o) {
             d = d.with_help(help);
         }
-        out.push_str(&render_text(&d, &prog.rules.sources, color));
+        out.push_str(&render_text(&d, &prog.rules.sources, color, lang));
         out.push_str(&super::text::provisional_short(
             &prog.rules,
             &t.params,

@@ -64,7 +64,7 @@ impl Serialize for Document<'_> {
             .data
             .diagnostics
             .iter()
-            .map(|d| crate::diag::to_json(d, &self.run.data.sources))
+            .map(|d| crate::diag::to_json(d, &self.run.data.sources, crate::i18n::Lang::En))
             .collect();
         m.serialize_entry("data_diagnostics", &diags)?;
         m.end()

@@ -3,6 +3,7 @@
 use super::{errors, inner, Built, Ctx, Rule, MAX_EXPR_DEPTH};
 use crate::ast::*;
 use crate::diag::Diagnostic;
+use crate::msg;
 use pest::iterators::Pair;
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 
@@ -12,7 +13,13 @@ impl Ctx {
         mut it: impl Iterator<Item = Pair<'a, Rule>>,
         span: Span,
     ) -> Built<AssessmentDecl> {
-        let missing = || Diagnostic::error(errors::PARSE, "incomplete assessment", span);
+        let missing = || {
+            Diagnostic::error(
+                errors::PARSE,
+                msg!("diag-incomplete", what = "assessment"),
+                span,
+            )
+        };
         let id = self.ident(it.next().ok_or_else(missing)?);
         let label = self.string(it.next().ok_or_else(missing)?);
         let mut a = AssessmentDecl {
@@ -36,16 +43,21 @@ impl Ctx {
 
     fn when(&self, p: Pair<Rule>) -> Built<Expr> {
         let span = self.span(&p);
-        let e = p
-            .into_inner()
-            .nth(1)
-            .ok_or_else(|| Diagnostic::error(errors::PARSE, "missing condition", span))?;
+        let e = p.into_inner().nth(1).ok_or_else(|| {
+            Diagnostic::error(errors::PARSE, msg!("diag-missing-condition"), span)
+        })?;
         Ok(self.expr(e)?.0)
     }
 
     fn criterion(&self, p: Pair<Rule>) -> Built<CriterionDecl> {
         let span = self.span(&p);
-        let missing = || Diagnostic::error(errors::PARSE, "incomplete criterion", span);
+        let missing = || {
+            Diagnostic::error(
+                errors::PARSE,
+                msg!("diag-incomplete", what = "criterion"),
+                span,
+            )
+        };
         let mut it = inner(p).skip(1);
         let id = self.ident(it.next().ok_or_else(missing)?);
         let label = self.string(it.next().ok_or_else(missing)?);
@@ -82,7 +94,13 @@ impl Ctx {
 
     fn outcome(&self, p: Pair<Rule>) -> Built<OutcomeDecl> {
         let span = self.span(&p);
-        let missing = || Diagnostic::error(errors::PARSE, "incomplete outcome", span);
+        let missing = || {
+            Diagnostic::error(
+                errors::PARSE,
+                msg!("diag-incomplete", what = "outcome"),
+                span,
+            )
+        };
         let mut it = inner(p).skip(1);
         let id = self.ident(it.next().ok_or_else(missing)?);
         let label = self.string(it.next().ok_or_else(missing)?);
@@ -105,7 +123,8 @@ impl Ctx {
         mut it: impl Iterator<Item = Pair<'a, Rule>>,
         span: Span,
     ) -> Built<TestDecl> {
-        let missing = || Diagnostic::error(errors::PARSE, "incomplete test", span);
+        let missing =
+            || Diagnostic::error(errors::PARSE, msg!("diag-incomplete", what = "test"), span);
         let name = self.string(it.next().ok_or_else(missing)?);
         let mut t = TestDecl {
             name,
@@ -166,7 +185,7 @@ impl Ctx {
     fn binding(&self, p: Pair<Rule>) -> Built<Binding> {
         let span = self.span(&p);
         let parts: Vec<Pair<Rule>> = inner(p).collect();
-        let missing = || Diagnostic::error(errors::PARSE, "incomplete value", span);
+        let missing = || Diagnostic::error(errors::PARSE, msg!("diag-incomplete-value"), span);
         let name = self.ident(parts.first().cloned().ok_or_else(missing)?);
         let period = if parts.len() == 3 {
             Some(self.ident(parts[1].clone()))
@@ -188,7 +207,7 @@ impl Ctx {
         let last = parts
             .last()
             .cloned()
-            .ok_or_else(|| Diagnostic::error(errors::PARSE, "missing value", span))?;
+            .ok_or_else(|| Diagnostic::error(errors::PARSE, msg!("diag-missing-value"), span))?;
         let sign = |d: crate::num::Num| if negative { -d } else { d };
         let node = match last.as_rule() {
             Rule::number => Literal::Number(sign(self.decimal(&last)?)),
@@ -200,7 +219,7 @@ impl Ctx {
             _ => {
                 return Err(Diagnostic::error(
                     errors::PARSE,
-                    "a date cannot be negative",
+                    msg!("diag-negative-date"),
                     span,
                 ))
             }
@@ -258,10 +277,10 @@ impl Ctx {
                     if op.is_comparison() && is_comparison(&l.node) {
                         return Err(Diagnostic::error(
                             errors::CHAINED_COMPARISON,
-                            "comparisons cannot be chained",
+                            msg!("diag-chained-comparison"),
                             op_span,
                         )
-                        .with_help("join the comparisons with `and`: `a < b and b < c`"));
+                        .with_help(msg!("diag-chained-help-and")));
                     }
                     let depth = ld.max(rd) + 1;
                     if depth > MAX_EXPR_DEPTH {
@@ -290,10 +309,10 @@ impl Ctx {
         if is_comparison(&value.node) {
             return Err(Diagnostic::error(
                 errors::CHAINED_COMPARISON,
-                "comparisons cannot be chained",
+                msg!("diag-chained-comparison"),
                 op_span,
             )
-            .with_help("put the comparison in parentheses, or join the two with `and`"));
+            .with_help(msg!("diag-chained-help-parens")));
         }
         let list = inner(op)
             .filter(|p| p.as_rule() == Rule::in_item)
@@ -326,9 +345,9 @@ impl Ctx {
             Rule::result_word => ExprKind::Word(result_word(p.as_str())),
             Rule::points_ref => ExprKind::Points,
             Rule::paren => {
-                let body = inner(p)
-                    .next()
-                    .ok_or_else(|| Diagnostic::error(errors::PARSE, "empty parentheses", span))?;
+                let body = inner(p).next().ok_or_else(|| {
+                    Diagnostic::error(errors::PARSE, msg!("diag-empty-parentheses"), span)
+                })?;
                 let (e, d) = self.expr(body)?;
                 return Ok((
                     Spanned {
@@ -364,17 +383,15 @@ impl Ctx {
     fn call(&self, p: Pair<Rule>) -> Built<(Expr, u32)> {
         let span = self.span(&p);
         let mut it = inner(p);
-        let func = self.ident(
-            it.next()
-                .ok_or_else(|| Diagnostic::error(errors::PARSE, "missing function", span))?,
-        );
+        let func = self.ident(it.next().ok_or_else(|| {
+            Diagnostic::error(errors::PARSE, msg!("diag-missing-function"), span)
+        })?);
         let (mut args, mut among, mut depth) = (Vec::new(), None, 0);
         for a in it {
             if a.as_rule() == Rule::among {
-                let filter = a
-                    .into_inner()
-                    .nth(1)
-                    .ok_or_else(|| Diagnostic::error(errors::PARSE, "missing filter", span))?;
+                let filter = a.into_inner().nth(1).ok_or_else(|| {
+                    Diagnostic::error(errors::PARSE, msg!("diag-missing-filter"), span)
+                })?;
                 let (e, d) = self.expr(filter)?;
                 depth = depth.max(d);
                 among = Some(Box::new(e));
@@ -442,10 +459,13 @@ fn is_comparison(e: &ExprKind) -> bool {
 fn too_deep(span: Span) -> Diagnostic {
     Diagnostic::error(
         errors::TOO_DEEP,
-        format!("this expression is nested more than {MAX_EXPR_DEPTH} levels deep"),
+        msg!(
+            "diag-expression-too-deep",
+            depth = MAX_EXPR_DEPTH.to_string()
+        ),
         span,
     )
-    .with_help("split it into several `let` declarations")
+    .with_help(msg!("diag-expression-too-deep-help"))
 }
 
 fn placeholder(span: Span) -> Expr {

@@ -3,6 +3,8 @@
 use super::{Rule, MAX_NESTING};
 use crate::ast::{FileId, Span};
 use crate::diag::Diagnostic;
+use crate::i18n::Msg;
+use crate::msg;
 
 /// The text does not follow the grammar. Triggered by `n => 1`.
 pub const PARSE: &str = "tieuchi::syntax::parse";
@@ -52,11 +54,11 @@ pub fn check_nesting(text: &str, file: FileId) -> Option<Diagnostic> {
                 return Some(
                     Diagnostic::error(
                         TOO_DEEP,
-                        format!("brackets are nested more than {MAX_NESTING} levels deep"),
+                        msg!("diag-brackets-too-deep", depth = MAX_NESTING.to_string()),
                         span,
                     )
-                    .with_label("too deep here")
-                    .with_help("split the expression into several `let` declarations"),
+                    .with_label(msg!("diag-too-deep-here"))
+                    .with_help(msg!("diag-brackets-too-deep-help")),
                 );
             }
         } else if c == ')' || c == '}' {
@@ -103,25 +105,48 @@ pub fn from_pest(
         end: base + end,
     };
     let expected = match &e.variant {
-        pest::error::ErrorVariant::ParsingError { positives, .. } => describe(positives),
-        pest::error::ErrorVariant::CustomError { message } => message.clone(),
+        pest::error::ErrorVariant::ParsingError { positives, .. } => {
+            (describe(positives), positives.contains(&Rule::cmp_op))
+        }
+        // The grammar raises no custom errors; one would be shown as pest words it.
+        pest::error::ErrorVariant::CustomError { message } => {
+            (msg!("diag-raw", text = message.as_str()), false)
+        }
     };
+    let (expected, comparison) = expected;
     let message = if found.is_empty() {
-        format!("unexpected end of file; expected {expected}")
+        msg!("diag-unexpected-end", expected = expected.clone())
     } else {
-        format!("unexpected `{found}`; expected {expected}")
+        msg!(
+            "diag-unexpected",
+            found = found.as_str(),
+            expected = expected.clone()
+        )
     };
-    let mut d = Diagnostic::error(PARSE, message, span).with_label(format!("expected {expected}"));
+    let mut d = Diagnostic::error(PARSE, message, span)
+        .with_label(msg!("diag-expected", expected = expected));
     if found == "=>" {
-        d = d.with_help("did you mean `>=`?");
+        d = d.with_help(msg!("diag-did-you-mean", name = ">="));
     } else if found == "=<" {
-        d = d.with_help("did you mean `<=`?");
-    } else if found == "=" && expected.contains("comparison") {
-        d = d.with_help("comparisons use `==`");
+        d = d.with_help(msg!("diag-did-you-mean", name = "<="));
+    } else if found == "=" && comparison {
+        d = d.with_help(msg!("diag-comparisons-use-eq"));
     } else if unclosed_quote_before(text, pos) {
-        d = d.with_help("a quoted label just before this may not be closed: check its `\"`");
+        d = d.with_help(msg!("diag-unclosed-label-help"));
     }
     d
+}
+
+/// The message of a number that cannot be held exactly; `shown` is the number as written.
+pub fn num_error(e: crate::num::NumError, shown: &str) -> Msg {
+    use crate::num::{NumError, MAX_DIGITS};
+    let digits = MAX_DIGITS.to_string();
+    match e {
+        NumError::NotANumber => msg!("diag-num-not-a-number", value = shown),
+        NumError::TooManyDigits => msg!("diag-num-too-many-digits", value = shown, digits = digits),
+        NumError::TooManyPlaces => msg!("diag-num-too-many-places", value = shown, digits = digits),
+        NumError::TooLarge => msg!("diag-num-too-large", value = shown),
+    }
 }
 
 /// True when one of the three lines before `pos` has quotes that do not pair up.
@@ -159,36 +184,47 @@ fn found_at(text: &str, pos: usize) -> String {
     token
 }
 
-fn describe(rules: &[Rule]) -> String {
-    let mut words: Vec<String> = Vec::new();
+/// What the grammar expected, in words: "`)`, an operator or a comparison".
+fn describe(rules: &[Rule]) -> Msg {
+    let mut words: Vec<Msg> = Vec::new();
     for r in rules {
         let w = describe_rule(*r);
         if !words.contains(&w) {
             words.push(w);
         }
     }
-    match words.len() {
-        0 => "something else".to_string(),
-        1 => words.remove(0),
-        n => format!("{} or {}", words[..n - 1].join(", "), words[n - 1]),
-    }
+    let Some(last) = words.pop() else {
+        return msg!("diag-expect-something-else");
+    };
+    let Some(first) = words.first().cloned() else {
+        return last;
+    };
+    let head = words[1..].iter().fold(first, |acc, w| {
+        msg!("diag-list-comma", head = acc, next = w.clone())
+    });
+    msg!("diag-list-or", head = head, last = last)
 }
 
-fn describe_rule(r: Rule) -> String {
+/// A keyword or sign as written in the rules file, the same in every language.
+fn code(text: &str) -> Msg {
+    msg!("diag-code", text = text)
+}
+
+fn describe_rule(r: Rule) -> Msg {
     let name = format!("{r:?}");
     if let Some(k) = name.strip_prefix("k_") {
-        return format!("`{k}`");
+        return code(k);
     }
-    match r {
-        Rule::ident => "a name",
-        Rule::string | Rule::str_inner => "a quoted label",
-        Rule::date => "a date (YYYY-MM-DD)",
-        Rule::number | Rule::percent | Rule::literal => "a value",
-        Rule::cmp_op => "a comparison",
-        Rule::add_op | Rule::mul_op | Rule::coalesce_op => "an operator",
-        Rule::EOI => "a declaration",
-        Rule::decl | Rule::file => "a declaration",
-        Rule::input_type | Rule::choice_type => "a type",
+    let id = match r {
+        Rule::ident => "diag-expect-name",
+        Rule::string | Rule::str_inner => "diag-expect-label",
+        Rule::date => "diag-expect-date",
+        Rule::number | Rule::percent | Rule::literal => "diag-expect-value",
+        Rule::cmp_op => "diag-expect-comparison",
+        Rule::add_op | Rule::mul_op | Rule::coalesce_op => "diag-expect-operator",
+        Rule::EOI => "diag-expect-declaration",
+        Rule::decl | Rule::file => "diag-expect-declaration",
+        Rule::input_type | Rule::choice_type => "diag-expect-type",
         Rule::expr
         | Rule::paren
         | Rule::call
@@ -196,25 +232,26 @@ fn describe_rule(r: Rule) -> String {
         | Rule::boolean
         | Rule::result_word
         | Rule::points_ref
-        | Rule::neg => "an expression",
-        Rule::colon => "`:`",
-        Rule::assign => "`=`",
-        Rule::lbrace => "`{`",
-        Rule::rbrace => "`}`",
-        Rule::lparen => "`(`",
-        Rule::rparen => "`)`",
-        Rule::comma => "`,`",
-        Rule::criterion => "`criterion`",
-        Rule::outcome => "`outcome`",
-        Rule::when_clause => "`when`",
-        Rule::required => "`required`",
-        Rule::points_clause => "`points`",
-        Rule::among => "`among`",
-        Rule::in_list => "`in (…)`",
-        Rule::in_item => "an option or outcome id",
-        Rule::provisional => "`provisional`",
-        Rule::binding => "a value `NAME = VALUE`",
-        _ => return name.replace('_', " "),
-    }
-    .to_string()
+        | Rule::neg => "diag-expect-expression",
+        Rule::colon => return code(":"),
+        Rule::assign => return code("="),
+        Rule::lbrace => return code("{"),
+        Rule::rbrace => return code("}"),
+        Rule::lparen => return code("("),
+        Rule::rparen => return code(")"),
+        Rule::comma => return code(","),
+        Rule::criterion => return code("criterion"),
+        Rule::outcome => return code("outcome"),
+        Rule::when_clause => return code("when"),
+        Rule::required => return code("required"),
+        Rule::points_clause => return code("points"),
+        Rule::among => return code("among"),
+        Rule::in_list => return code("in (…)"),
+        Rule::in_item => "diag-expect-option-or-outcome",
+        Rule::provisional => return code("provisional"),
+        Rule::binding => "diag-expect-binding",
+        // A rule of the grammar with no words of its own: its name, as a code.
+        _ => return msg!("diag-raw", text = name.replace('_', " ")),
+    };
+    Msg::new(id)
 }

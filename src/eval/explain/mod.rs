@@ -52,7 +52,8 @@ pub fn explain_with(prog: &Program, area: &Area, detail: Detail) -> AreaExplanat
     AreaExplanation {
         area: area.id.clone(),
         invalid: area.invalid,
-        problems: area.problems.clone(),
+        // English until the explanation carries the reader's language (`Text::render`).
+        problems: area.problems.iter().map(ToString::to_string).collect(),
         assessments,
     }
 }
