@@ -67,7 +67,8 @@ fn ids_in_source(text: &str) -> Vec<String> {
 }
 
 fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("src/ is readable").flatten() {
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("src/ is not readable: {e}"));
+    for entry in entries.flatten() {
         let p = entry.path();
         if p.is_dir() {
             rust_files(&p, out);

@@ -31,7 +31,7 @@ pub fn run(
             }
         }
         if format == Format::Text && coverage {
-            print!("{}", cov.render());
+            print!("{}", tieuchi::report::coverage::render(&cov, super::lang()));
         }
         json.push(serde_json::json!({ "file": f.display().to_string(), "tests": reports, "coverage": coverage.then_some(cov) }));
     }
