@@ -18,8 +18,8 @@ diff-value-text = văn bản
 diff-note-of = { $part } trên { $whole }
 diff-note-against = { $now } so với { $before }
 diff-note-fallback = đã dùng giá trị thay thế
-diff-note-verdict = { $assessment } có kết luận { $verdict }
-diff-note-verdict-possible = { $assessment } có kết luận { $verdict }, có thể là: { $possible }
+diff-note-verdict = { $assessment }: { $verdict }
+diff-note-verdict-possible = { $assessment }: { $verdict }, có thể là: { $possible }
 
 ## chỉ tiêu
 

@@ -230,3 +230,117 @@ fn symbol(op: BinOp) -> &'static str {
         _ => "?",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::targets::{Comparison, TallyCount};
+    use crate::num::Num;
+
+    /// A percent given in tenths: `percent(605)` is 60.5%.
+    fn percent(tenths: i64) -> Shown {
+        Shown {
+            value: Value::Num(Num::ratio(tenths as i128, 1000).unwrap_or(Num::ZERO)),
+            percent: true,
+            choice: None,
+        }
+    }
+
+    fn tally_of(result: TargetResult, no_areas: bool, approximate: usize) -> TargetTally {
+        TargetTally {
+            result,
+            counts: vec![TallyCount {
+                count: (1, 3),
+                members: (4, 4),
+                share: Some(Shown {
+                    value: Value::Range(Num::int(0), Num::int(1)),
+                    percent: true,
+                    choice: None,
+                }),
+            }],
+            comparison: Some(Comparison {
+                op: BinOp::Ge,
+                value: percent(605),
+            }),
+            no_areas,
+            approximate,
+        }
+    }
+
+    #[test]
+    fn an_undecided_target_says_what_decides_it() {
+        let t = tally_of(TargetResult::Unknown, false, 0);
+        assert_eq!(
+            tally(Lang::En, &t),
+            "1–3 of 4 areas, 0%–100%; needs ≥ 60.5%: missing data decides"
+        );
+        assert_eq!(
+            tally(Lang::Vi, &t),
+            "1–3 trên 4 địa bàn, 0%–100%; yêu cầu ≥ 60,5%: kết quả phụ thuộc vào số liệu còn thiếu"
+        );
+        let t = tally_of(TargetResult::Unknown, true, 0);
+        assert!(tally(Lang::En, &t).contains("no area is in its `among`"));
+        assert!(tally(Lang::Vi, &t).contains("không có địa bàn nào thuộc phạm vi `among`"));
+    }
+
+    #[test]
+    fn a_target_not_met_shows_the_comparison_that_failed_and_plurals_follow_the_count() {
+        let t = tally_of(TargetResult::NotMet, false, 1);
+        let en = tally(Lang::En, &t);
+        assert!(
+            en.starts_with("1–3 of 4 areas, 0%–100% < 60.5% (for 1 area with"),
+            "{en}"
+        );
+        let t = tally_of(TargetResult::Met, false, 2);
+        let en = tally(Lang::En, &t);
+        assert!(
+            en.contains("≥ 60.5% (for 2 areas with more than 64 ways"),
+            "{en}"
+        );
+        let vi = tally(Lang::Vi, &t);
+        assert!(vi.contains("(với 2 địa bàn có hơn 64 cách điền"), "{vi}");
+    }
+
+    #[test]
+    fn verdicts_and_notes_in_words() {
+        let unknown = VerdictId::Unknown {
+            possible: vec!["dat".into()],
+            na: true,
+        };
+        assert_eq!(
+            verdict(Lang::En, &unknown),
+            "unknown (possible: dat, not applicable)"
+        );
+        assert_eq!(
+            verdict(Lang::Vi, &unknown),
+            "chưa kết luận được (có thể là: dat, không áp dụng)"
+        );
+        assert_eq!(
+            verdict(Lang::Vi, &VerdictId::Invalid),
+            "số liệu không hợp lệ"
+        );
+        assert_eq!(verdict(Lang::En, &VerdictId::Outcome("dat".into())), "dat");
+        let against = Note::Against(percent(900), percent(750));
+        assert_eq!(note(Lang::En, &against), "90% against 75%");
+        assert_eq!(note(Lang::Vi, &against), "90% so với 75%");
+        let v = Note::Verdict {
+            assessment: "chuyen_hoa".into(),
+            verdict: "unknown".into(),
+            possible: vec!["dat".into(), "na".into()],
+        };
+        assert_eq!(
+            note(Lang::En, &v),
+            "chuyen_hoa is unknown, possible: dat, not applicable"
+        );
+        assert_eq!(
+            note(Lang::Vi, &v),
+            "chuyen_hoa: chưa kết luận được, có thể là: dat, không áp dụng"
+        );
+        let unknown_value = Shown {
+            value: Value::Unknown,
+            percent: false,
+            choice: None,
+        };
+        assert_eq!(shown(Lang::Vi, &unknown_value), "thiếu số liệu");
+    }
+}
