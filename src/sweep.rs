@@ -6,6 +6,8 @@ use crate::check::{codes, Rules, Type};
 use crate::data::Area;
 use crate::diag::{did_you_mean, Diagnostic};
 use crate::eval::{assess, compile, Assessed, TargetResult, Verdict};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::num::Num;
 use crate::value::Value;
 
@@ -69,40 +71,46 @@ pub struct SweepRow {
     pub targets: Vec<TargetResult>,
 }
 
+/// The text of a diagnostic from a catalog message. Diagnostics carry their message as text
+/// here, so it is the English one.
+fn said(m: Msg) -> String {
+    m.to_string()
+}
+
 /// Parses `nguong_kham_pha=60%..95%/5%`.
 pub fn parse_spec(rules: &Rules, spec: &str) -> Result<SweepSpec, Diagnostic> {
     let bad = |msg: String| {
-        Diagnostic::unplaced(codes::BAD_OVERRIDE, msg)
-            .with_help("write `--param P=FROM..TO/STEP`, e.g. `nguong_kham_pha=60%..95%/5%`")
+        Diagnostic::unplaced(codes::BAD_OVERRIDE, msg).with_help(said(msg!("sweep-help-form")))
     };
     let (name, range) = spec
         .split_once('=')
-        .ok_or_else(|| bad(format!("`{spec}` is not of the form `P=FROM..TO/STEP`")))?;
+        .ok_or_else(|| bad(said(msg!("sweep-not-form", spec = spec))))?;
     let (span, step) = range
         .split_once('/')
-        .ok_or_else(|| bad(format!("`{range}` has no `/STEP`")))?;
+        .ok_or_else(|| bad(said(msg!("sweep-no-step", range = range))))?;
     let (from, to) = span
         .split_once("..")
-        .ok_or_else(|| bad(format!("`{span}` is not `FROM..TO`")))?;
+        .ok_or_else(|| bad(said(msg!("sweep-not-range", span = span))))?;
     let p = rules.param_index(name.trim()).ok_or_else(|| {
         let help = did_you_mean(name.trim(), rules.params.iter().map(|p| p.id.as_str()))
-            .unwrap_or_else(|| "see the `param` declarations".into());
+            .map(|m| m.to_string())
+            .unwrap_or_else(|| said(msg!("sweep-help-params")));
         Diagnostic::unplaced(
             codes::BAD_OVERRIDE,
-            format!("`{}` is not a param", name.trim()),
+            said(msg!("sweep-not-param", name = name.trim())),
         )
         .with_help(help)
     })?;
     if rules.params[p].ty != Type::Number {
-        return Err(bad(format!(
-            "`{}` is not a number; only number and percent params can be swept",
-            name.trim()
-        )));
+        return Err(bad(said(msg!(
+            "sweep-not-number-param",
+            name = name.trim()
+        ))));
     }
     let number = |text: &str| match crate::syntax::parse_literal(text, u32::MAX).map(|l| l.node) {
         Ok(Literal::Number(n)) => Ok((n, false)),
         Ok(Literal::Percent(n)) => Ok((n, true)),
-        _ => Err(bad(format!("`{}` is not a number or percent", text.trim()))),
+        _ => Err(bad(said(msg!("sweep-not-number", text = text.trim())))),
     };
     let ((from_n, _), (to_n, _), (step_n, _)) = (number(from)?, number(to)?, number(step)?);
     for text in [from, to, step] {
@@ -114,7 +122,7 @@ pub fn parse_spec(rules: &Rules, spec: &str) -> Result<SweepSpec, Diagnostic> {
     // Shown as the param is written (a `0..100%/10%` sweep of a percent param shows percents).
     let percent = rules.params[p].unit() == Some(crate::check::Unit::Proportion);
     if step <= Num::ZERO || from > to {
-        return Err(bad("the range must go up: FROM ≤ TO and STEP > 0".into()));
+        return Err(bad(said(msg!("sweep-range-down"))));
     }
     let lowest = crate::value::Value::Num(from);
     if let Some(problem) = rules.points_value_problem(p as u32, lowest) {
@@ -125,9 +133,7 @@ pub fn parse_spec(rules: &Rules, spec: &str) -> Result<SweepSpec, Diagnostic> {
     while v <= to {
         values.push(v);
         if values.len() > MAX_STEPS {
-            return Err(bad(format!(
-                "more than {MAX_STEPS} values; take a larger step"
-            )));
+            return Err(bad(said(msg!("sweep-too-many", max = MAX_STEPS))));
         }
         let Some(next) = v.checked_add(step) else {
             break;

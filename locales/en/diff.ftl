@@ -103,3 +103,14 @@ coverage-target-expected = { $count ->
     [one] target { $name }: expected by { $count } test, seen { $results }
    *[other] target { $name }: expected by { $count } tests, seen { $results }
 }
+sweep-help-form = write `--param P=FROM..TO/STEP`, e.g. `nguong_kham_pha=60%..95%/5%`
+sweep-help-params = see the `param` declarations
+sweep-not-form = `{ $spec }` is not of the form `P=FROM..TO/STEP`
+sweep-no-step = `{ $range }` has no `/STEP`
+sweep-not-range = `{ $span }` is not `FROM..TO`
+sweep-not-param = `{ $name }` is not a param
+sweep-not-number-param = `{ $name }` is not a number; only number and percent params can be swept
+sweep-not-number = `{ $text }` is not a number or percent
+sweep-range-down = the range must go up: FROM ≤ TO and STEP > 0
+sweep-too-many = more than { $max } values; take a larger step
+diff-cannot-read = cannot read `{ $path }`: { $reason }

@@ -89,3 +89,14 @@ coverage-outcome-reached = kết quả { $name }: đã có địa bàn kiểm th
 coverage-outcome-unreached = kết quả { $name }: chưa có địa bàn kiểm thử nào nhận kết quả này
 coverage-target-unexpected = chỉ tiêu { $name }: chưa có ca kiểm thử nào kiểm tra
 coverage-target-expected = chỉ tiêu { $name }: được kiểm tra trong { $count } ca kiểm thử, đã có trường hợp { $results }
+sweep-help-form = viết `--param P=FROM..TO/STEP`, ví dụ `nguong_kham_pha=60%..95%/5%`
+sweep-help-params = xem các khai báo `param` trong tệp tiêu chí
+sweep-not-form = `{ $spec }` không đúng dạng `P=FROM..TO/STEP`
+sweep-no-step = `{ $range }` thiếu bước quét `/STEP`
+sweep-not-range = `{ $span }` không đúng dạng `FROM..TO`
+sweep-not-param = `{ $name }` không phải là tham số
+sweep-not-number-param = `{ $name }` không phải tham số dạng số; chỉ quét được tham số dạng số hoặc tỷ lệ phần trăm
+sweep-not-number = `{ $text }` không phải là số hoặc tỷ lệ phần trăm
+sweep-range-down = khoảng quét phải tăng dần: FROM ≤ TO và STEP > 0
+sweep-too-many = quá { $max } giá trị; hãy chọn bước quét lớn hơn
+diff-cannot-read = không đọc được `{ $path }`: { $reason }

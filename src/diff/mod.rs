@@ -355,9 +355,15 @@ pub fn diff_files_source(
 ) -> Result<Diff, Vec<crate::Diagnostic>> {
     let read = |p: &Path| {
         crate::source::read_text(p).map_err(|e| {
+            let message = crate::msg!(
+                "diff-cannot-read",
+                path = p.display().to_string(),
+                reason = e.to_string()
+            );
+            // Diagnostics carry their message as text here: the English one.
             vec![crate::Diagnostic::unplaced(
                 crate::check::codes::READ,
-                format!("cannot read `{}`: {e}", p.display()),
+                message.to_string(),
             )]
         })
     };
