@@ -8,7 +8,7 @@ use serde::Serialize;
 /// What the tests saw of one criterion.
 #[derive(Debug, Clone, Serialize)]
 pub struct CriterionSeen {
-    /// Index of the assessment.
+    /// The assessment's declared name.
     pub assessment: String,
     /// The declared name.
     pub id: String,
@@ -22,10 +22,40 @@ pub struct CriterionSeen {
     pub na: bool,
 }
 
+impl CriterionSeen {
+    /// Whether a test area got `r` for this criterion.
+    pub fn has(&self, r: CriterionResult) -> bool {
+        match r {
+            CriterionResult::Pass => self.pass,
+            CriterionResult::Fail => self.fail,
+            CriterionResult::Unknown => self.unknown,
+            CriterionResult::Na => self.na,
+        }
+    }
+
+    /// The results some test area got, in the order pass, fail, unknown, na.
+    pub fn seen(&self) -> Vec<CriterionResult> {
+        ALL.into_iter().filter(|r| self.has(*r)).collect()
+    }
+
+    /// The results a criterion should be seen to take (pass, fail, unknown) that no test area
+    /// got; empty when the criterion is fully covered (`na` is not required).
+    pub fn missing(&self) -> Vec<CriterionResult> {
+        ALL[..3].iter().copied().filter(|r| !self.has(*r)).collect()
+    }
+}
+
+const ALL: [CriterionResult; 4] = [
+    CriterionResult::Pass,
+    CriterionResult::Fail,
+    CriterionResult::Unknown,
+    CriterionResult::Na,
+];
+
 /// Whether some test area got an outcome as its verdict.
 #[derive(Debug, Clone, Serialize)]
 pub struct OutcomeSeen {
-    /// Index of the assessment.
+    /// The assessment's declared name.
     pub assessment: String,
     /// The declared name.
     pub id: String,
@@ -129,76 +159,5 @@ impl Coverage {
                 }
             }
         }
-    }
-
-    /// One line per item, what no test reached first.
-    pub fn render(&self) -> String {
-        let mut gaps = Vec::new();
-        let mut done = Vec::new();
-        for c in &self.criteria {
-            let missing: Vec<&str> = [(c.pass, "pass"), (c.fail, "fail"), (c.unknown, "unknown")]
-                .iter()
-                .filter(|(s, _)| !s)
-                .map(|(_, w)| *w)
-                .collect();
-            let seen: Vec<&str> = [
-                (c.pass, "pass"),
-                (c.fail, "fail"),
-                (c.unknown, "unknown"),
-                (c.na, "na"),
-            ]
-            .iter()
-            .filter(|(s, _)| *s)
-            .map(|(_, w)| *w)
-            .collect();
-            let line = format!(
-                "criterion {}.{}: seen {}",
-                c.assessment,
-                c.id,
-                if seen.is_empty() {
-                    "nothing".into()
-                } else {
-                    seen.join(", ")
-                }
-            );
-            if missing.is_empty() {
-                done.push(line);
-            } else {
-                gaps.push(format!("{line}; never {}", missing.join(", ")));
-            }
-        }
-        for o in &self.outcomes {
-            let line = format!("outcome {}.{}", o.assessment, o.id);
-            if o.reached {
-                done.push(format!("{line}: reached"));
-            } else {
-                gaps.push(format!("{line}: no test area reaches it"));
-            }
-        }
-        for t in &self.targets {
-            if t.expected_by == 0 {
-                gaps.push(format!("target {}: no test expects it", t.id));
-            } else {
-                let results: Vec<&str> = t.results.iter().map(|r| r.as_str()).collect();
-                done.push(format!(
-                    "target {}: expected by {} test(s), seen {}",
-                    t.id,
-                    t.expected_by,
-                    results.join(", ")
-                ));
-            }
-        }
-        let mut out = format!(
-            "coverage: {} not fully covered, {} covered\n",
-            gaps.len(),
-            done.len()
-        );
-        for g in &gaps {
-            out.push_str(&format!("  ✗ {g}\n"));
-        }
-        for d in &done {
-            out.push_str(&format!("  ✓ {d}\n"));
-        }
-        out
     }
 }

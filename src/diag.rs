@@ -313,7 +313,10 @@ pub fn render_text(d: &Diagnostic, sources: &SourceMap, color: bool, lang: Lang)
         out = format!("{}: {}\n", d.code, view.message);
     }
     if let Some(help) = help.filter(|_| lang != Lang::En) {
-        out.push_str(&format!("  {}\n", crate::tr!(lang, "diag-help", help = help)));
+        out.push_str(&format!(
+            "  {}\n",
+            crate::tr!(lang, "diag-help", help = help)
+        ));
     }
     if long_line || file.is_none() {
         if let Some(loc) = location(d, sources) {

@@ -5,12 +5,11 @@ use crate::ast::Literal;
 use crate::check::{codes, Rules, Type};
 use crate::data::Area;
 use crate::diag::{did_you_mean, Diagnostic};
-use crate::eval::{assess, compile, TargetResult, Verdict};
+use crate::eval::{assess, compile, Assessed, TargetResult, Verdict};
 use crate::i18n::Msg;
 use crate::msg;
 use crate::num::Num;
-use crate::value::{format_number, format_percent, Value};
-use serde::Serialize;
+use crate::value::Value;
 
 /// The most values one sweep may try.
 pub const MAX_STEPS: usize = 1000;
@@ -26,13 +25,48 @@ pub struct SweepSpec {
     pub percent: bool,
 }
 
+/// How many areas got each verdict of one assessment (areas it does not apply to are not
+/// counted).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct VerdictCounts {
+    /// Per outcome, in the order declared.
+    pub outcomes: Vec<usize>,
+    /// Areas whose verdict is unknown.
+    pub unknown: usize,
+    /// Areas whose data is invalid.
+    pub invalid: usize,
+}
+
+impl VerdictCounts {
+    /// The counts of assessment `ai` in `assessed`, which has `outcomes` outcomes.
+    pub fn of(assessed: &Assessed, ai: usize, outcomes: usize) -> VerdictCounts {
+        let mut counts = VerdictCounts {
+            outcomes: vec![0; outcomes],
+            ..VerdictCounts::default()
+        };
+        for r in &assessed.areas {
+            match r.assessments.get(ai).map(|a| a.verdict) {
+                Some(Verdict::Outcome(o)) => {
+                    if let Some(c) = counts.outcomes.get_mut(o as usize) {
+                        *c += 1;
+                    }
+                }
+                Some(Verdict::Unknown(_)) => counts.unknown += 1,
+                Some(Verdict::Invalid) => counts.invalid += 1,
+                Some(Verdict::Na) | None => {}
+            }
+        }
+        counts
+    }
+}
+
 /// Counts for one value of the param.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SweepRow {
-    /// The value, as shown.
-    pub value: String,
-    /// Per assessment: (verdict word, number of areas) in outcome order, then unknown, invalid.
-    pub verdicts: Vec<Vec<(String, usize)>>,
+    /// The value tried.
+    pub value: Num,
+    /// Per assessment, in file order.
+    pub verdicts: Vec<VerdictCounts>,
     /// Per target, its result.
     pub targets: Vec<TargetResult>,
 }
@@ -125,88 +159,13 @@ pub fn sweep(
                 .assessments
                 .iter()
                 .enumerate()
-                .map(|(ai, a)| {
-                    let mut counts: Vec<(String, usize)> =
-                        a.outcomes.iter().map(|o| (o.id.clone(), 0)).collect();
-                    counts.push(("unknown".into(), 0));
-                    counts.push(("invalid".into(), 0));
-                    let n = a.outcomes.len();
-                    for r in &assessed.areas {
-                        let slot = match r.assessments[ai].verdict {
-                            Verdict::Outcome(o) => Some(o as usize),
-                            Verdict::Unknown(_) => Some(n),
-                            Verdict::Invalid => Some(n + 1),
-                            Verdict::Na => None,
-                        };
-                        if let Some(c) = slot.and_then(|i| counts.get_mut(i)) {
-                            c.1 += 1;
-                        }
-                    }
-                    counts
-                })
+                .map(|(ai, a)| VerdictCounts::of(&assessed, ai, a.outcomes.len()))
                 .collect();
-            let value = if spec.percent {
-                format_percent(v)
-            } else {
-                format_number(v)
-            };
             SweepRow {
-                value,
+                value: v,
                 verdicts,
                 targets: assessed.targets.iter().map(|t| t.result).collect(),
             }
         })
         .collect()
-}
-
-/// The sweep as a table: a row per value; per assessment a column per outcome (and unknown,
-/// invalid when they occur); a column per target.
-pub fn render(rules: &Rules, spec: &SweepSpec, rows: &[SweepRow]) -> String {
-    let mut header = vec![rules.params[spec.param as usize].id.clone()];
-    let used = |ai: usize, k: usize| {
-        k < rules.assessments[ai].outcomes.len() || rows.iter().any(|r| r.verdicts[ai][k].1 > 0)
-    };
-    for (ai, a) in rules.assessments.iter().enumerate() {
-        let cols = rows.first().map_or(0, |r| r.verdicts[ai].len());
-        header.extend(
-            (0..cols)
-                .filter(|&k| used(ai, k))
-                .map(|k| format!("{}.{}", a.id, rows[0].verdicts[ai][k].0)),
-        );
-    }
-    header.extend(rules.targets.iter().map(|t| t.id.clone()));
-    let mut table = vec![header];
-    for r in rows {
-        let mut line = vec![r.value.clone()];
-        for (ai, counts) in r.verdicts.iter().enumerate() {
-            line.extend(
-                counts
-                    .iter()
-                    .enumerate()
-                    .filter(|(k, _)| used(ai, *k))
-                    .map(|(_, c)| c.1.to_string()),
-            );
-        }
-        line.extend(r.targets.iter().map(|t| t.as_str().to_string()));
-        table.push(line);
-    }
-    let widths: Vec<usize> = (0..table[0].len())
-        .map(|c| {
-            table
-                .iter()
-                .map(|r| r[c].chars().count())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let mut out = String::new();
-    for row in &table {
-        let cells: Vec<String> = row
-            .iter()
-            .zip(&widths)
-            .map(|(c, w)| format!("{c:>w$}", w = *w))
-            .collect();
-        out.push_str(&format!("  {}\n", cells.join("  ")));
-    }
-    out
 }

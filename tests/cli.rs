@@ -9,7 +9,8 @@ fn run(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
     cmd.env("TIEUCHI_LANG", "en");
     cmd.args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1");
+        .env("NO_COLOR", "1")
+        .env("TIEUCHI_LANG", "en");
     cmd.stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

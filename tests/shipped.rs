@@ -9,6 +9,7 @@ fn tieuchi(args: &[&str]) -> (i32, String, String) {
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
+        .env("TIEUCHI_LANG", "en")
         .output();
     let out = out.unwrap_or_else(|e| panic!("could not run tieuchi: {e}"));
     (

@@ -5,6 +5,7 @@ use super::{output, Format};
 use std::path::{Path, PathBuf};
 use tieuchi::data::{DataFormat, DataSource, LoadOptions};
 use tieuchi::diff::{diff_files_source, diff_overrides_source, Diff};
+use tieuchi::tr;
 
 /// Runs `diff`; with `exit_code`, 1 when anything changed.
 pub fn run(
@@ -17,9 +18,10 @@ pub fn run(
     match compute(paths, sets, load) {
         Ok(d) => {
             match format {
-                Format::Text => print!("{}", tieuchi::report::diff::render(&d)),
+                Format::Text => print!("{}", tieuchi::report::diff::render(&d, super::lang())),
                 Format::Json => {
-                    println!("{}", serde_json::to_string_pretty(&d).unwrap_or_default())
+                    let doc = tieuchi::report::diff::json(&d);
+                    println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default())
                 }
             }
             i32::from(exit_code && d.changed())
@@ -30,10 +32,8 @@ pub fn run(
 
 fn read_data(path: &Path, sheet: Option<&str>) -> Result<DataSource, i32> {
     let Some(format) = DataFormat::from_path(path) else {
-        eprintln!(
-            "error: cannot tell the format of `{}`; name it .json, .ron, .csv or .xlsx",
-            path.display()
-        );
+        let path = path.display().to_string();
+        eprintln!("{}", tr!(super::lang(), "diff-error-format", path = path));
         return Err(2);
     };
     let name = path.display().to_string();
@@ -49,7 +49,7 @@ fn read_data(path: &Path, sheet: Option<&str>) -> Result<DataSource, i32> {
             None => Ok(DataSource::Text { name, text, format }),
         },
         Err(e) => {
-            eprintln!("error: cannot read `{}`: {e}", path.display());
+            cannot_read(path, &e);
             Err(2)
         }
     }
@@ -58,7 +58,7 @@ fn read_data(path: &Path, sheet: Option<&str>) -> Result<DataSource, i32> {
 /// A workbook's bytes; a sheet that cannot be read as a data set stops here (exit 2).
 fn read_workbook(path: &Path, name: String, sheet: Option<&str>) -> Result<DataSource, i32> {
     let bytes = tieuchi::source::read_bytes(path).map_err(|e| {
-        eprintln!("error: cannot read `{}`: {e}", path.display());
+        cannot_read(path, &e);
         2
     })?;
     let source = DataSource::Workbook {
@@ -73,11 +73,24 @@ fn read_workbook(path: &Path, name: String, sheet: Option<&str>) -> Result<DataS
     Ok(source)
 }
 
+fn cannot_read(path: &Path, e: &dyn std::fmt::Display) {
+    let (path, reason) = (path.display().to_string(), e.to_string());
+    eprintln!(
+        "{}",
+        tr!(
+            super::lang(),
+            "diff-error-read",
+            path = path,
+            reason = reason
+        )
+    );
+}
+
 fn compute(paths: &[PathBuf], sets: &[String], load: &LoadOptions) -> Result<Diff, i32> {
     match paths {
         [old, new, data] => {
             if !sets.is_empty() {
-                eprintln!("error: `--set` compares one rules file with itself: `tieuchi diff RULES DATA --set P=V`");
+                eprintln!("{}", tr!(super::lang(), "diff-error-set-two-files"));
                 return Err(2);
             }
             for rules in [old, new] {
@@ -100,7 +113,7 @@ fn compute(paths: &[PathBuf], sets: &[String], load: &LoadOptions) -> Result<Dif
         }
         [rules_path, data] => {
             if sets.is_empty() {
-                eprintln!("error: with one rules file, give the what-if overrides: `--set P=V`");
+                eprintln!("{}", tr!(super::lang(), "diff-error-need-set"));
                 return Err(2);
             }
             let rules = load_rules(rules_path, None)?;
@@ -109,9 +122,7 @@ fn compute(paths: &[PathBuf], sets: &[String], load: &LoadOptions) -> Result<Dif
             Ok(diff_overrides_source(&rules, &source, &parsed, sets, load))
         }
         _ => {
-            eprintln!(
-                "error: `tieuchi diff OLD.tc NEW.tc DATA` or `tieuchi diff RULES DATA --set P=V`"
-            );
+            eprintln!("{}", tr!(super::lang(), "diff-error-usage"));
             Err(2)
         }
     }

@@ -3,7 +3,8 @@
 use super::assess::{load_data, load_rules, overrides};
 use super::{output, Format};
 use std::path::Path;
-use tieuchi::sweep::{parse_spec, render, sweep};
+use tieuchi::report::sweep::{json, render};
+use tieuchi::sweep::{parse_spec, sweep};
 
 /// Runs a sweep; 2 on unusable input.
 pub fn run(
@@ -25,9 +26,9 @@ pub fn run(
         output::print_diagnostics(&data.diagnostics, &data.sources, Format::Text);
         let rows = sweep(&rules, &data.areas, &spec, &sets);
         match format {
-            Format::Text => print!("{}", render(&rules, &spec, &rows)),
+            Format::Text => print!("{}", render(&rules, &spec, &rows, super::lang())),
             Format::Json => {
-                let doc = serde_json::json!({ "param": rules.params[spec.param as usize].id, "rows": rows });
+                let doc = json(&rules, &spec, &rows);
                 println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
             }
         }

@@ -42,7 +42,7 @@ pub fn run(
             }
         }
         if format == Format::Text && coverage {
-            print!("{}", cov.render());
+            print!("{}", tieuchi::report::coverage::render(&cov, super::lang()));
         }
         json.push(serde_json::json!({ "file": shown, "tests": reports, "coverage": coverage.then_some(cov) }));
     }

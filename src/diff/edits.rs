@@ -42,15 +42,134 @@ impl Patch {
     }
 }
 
+/// What kind of declaration an edit changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EditKind {
+    /// A `param`.
+    Param,
+    /// A `let`.
+    Let,
+    /// An `input`.
+    Input,
+    /// A `period`.
+    Period,
+    /// A `target`.
+    Target,
+    /// An `assessment` (its `when`).
+    Assessment,
+    /// A `criterion` of an assessment.
+    Criterion,
+    /// An `outcome` of an assessment.
+    Outcome,
+    /// The order of an assessment's outcomes.
+    OutcomeOrder,
+}
+
+impl EditKind {
+    /// The word of the JSON output: `param`, `outcome_order`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EditKind::Param => "param",
+            EditKind::Let => "let",
+            EditKind::Input => "input",
+            EditKind::Period => "period",
+            EditKind::Target => "target",
+            EditKind::Assessment => "assessment",
+            EditKind::Criterion => "criterion",
+            EditKind::Outcome => "outcome",
+            EditKind::OutcomeOrder => "outcome_order",
+        }
+    }
+}
+
+/// One part of a criterion, outcome or assessment that an edit changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The condition.
+    Condition,
+    /// Whether it is `required`.
+    Required,
+    /// Its `points`.
+    Points,
+    /// Its `when`.
+    When,
+}
+
+impl Part {
+    /// The word of the JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Part::Condition => "condition",
+            Part::Required => "required",
+            Part::Points => "points",
+            Part::When => "when",
+        }
+    }
+}
+
+/// What an edit changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// The declaration is new.
+    Added,
+    /// The declaration is gone.
+    Removed,
+    /// A param's value (or its `provisional` mark).
+    Value,
+    /// A declaration's text, beyond its labels.
+    Definition,
+    /// Only labels: the results cannot change.
+    Label,
+    /// The order of the outcomes.
+    Order,
+    /// A what-if override given on the command line (`--set`).
+    Set,
+    /// These parts (never empty).
+    Parts(Vec<Part>),
+}
+
+impl Change {
+    /// True for an edit of labels only.
+    pub fn is_label(&self) -> bool {
+        *self == Change::Label
+    }
+}
+
+/// `value`, `condition, points`, `--set`: the word of the JSON output.
+impl std::fmt::Display for Change {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Change::Added => f.write_str("added"),
+            Change::Removed => f.write_str("removed"),
+            Change::Value => f.write_str("value"),
+            Change::Definition => f.write_str("definition"),
+            Change::Label => f.write_str("label"),
+            Change::Order => f.write_str("order"),
+            Change::Set => f.write_str("--set"),
+            Change::Parts(parts) => {
+                let words: Vec<&str> = parts.iter().map(|p| p.as_str()).collect();
+                f.write_str(&words.join(", "))
+            }
+        }
+    }
+}
+
+impl Serialize for Change {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// One edit from the old rules to the new.
 #[derive(Debug, Clone, Serialize)]
 pub struct Edit {
-    /// What kind of thing changed, e.g. `param`, `criterion`, `outcome_order`.
-    pub kind: &'static str,
+    /// What kind of thing changed.
+    pub kind: EditKind,
     /// Which: `nguong_kham_pha`, `chuyen_hoa.C1`.
     pub name: String,
-    /// What changed, e.g. `value`, `condition, points`, `added`, `removed`.
-    pub change: String,
+    /// What changed.
+    pub change: Change,
     /// The old text (normalised), if any.
     pub old: Option<String>,
     /// The new text (normalised), if any.
@@ -83,19 +202,19 @@ impl Side<'_> {
     }
 
     /// Top-level declarations by (kind, id), with their spans.
-    fn named(&self) -> Vec<(&'static str, String, Span, &Decl)> {
+    fn named(&self) -> Vec<(EditKind, String, Span, &Decl)> {
         self.ast
             .decls
             .iter()
             .zip(&self.ast.spans)
             .filter_map(|(d, s)| {
                 let (kind, id) = match d {
-                    Decl::Param(p) => ("param", &p.id.node),
-                    Decl::Let(l) => ("let", &l.id.node),
-                    Decl::Input(i) => ("input", &i.id.node),
-                    Decl::Period(p) => ("period", &p.id.node),
-                    Decl::Target(t) => ("target", &t.id.node),
-                    Decl::Assessment(a) => ("assessment", &a.id.node),
+                    Decl::Param(p) => (EditKind::Param, &p.id.node),
+                    Decl::Let(l) => (EditKind::Let, &l.id.node),
+                    Decl::Input(i) => (EditKind::Input, &i.id.node),
+                    Decl::Period(p) => (EditKind::Period, &p.id.node),
+                    Decl::Target(t) => (EditKind::Target, &t.id.node),
+                    Decl::Assessment(a) => (EditKind::Assessment, &a.id.node),
                     _ => return None,
                 };
                 Some((kind, id.clone(), *s, d))
@@ -118,28 +237,28 @@ pub fn edits(old_text: &str, old: &RulesFile, new_text: &str, new: &RulesFile) -
     );
     let old_named = o.named();
     let new_named = n.named();
-    let find = |list: &[(&'static str, String, Span, &Decl)], kind: &str, id: &str| {
+    let find = |list: &[(EditKind, String, Span, &Decl)], kind: EditKind, id: &str| {
         list.iter().position(|x| x.0 == kind && x.1 == id)
     };
     let mut out = Vec::new();
     for (kind, id, span, decl) in &old_named {
-        match find(&new_named, kind, id) {
+        match find(&new_named, *kind, id) {
             Some(j) => {
                 let (_, _, nspan, ndecl) = &new_named[j];
                 if let (Decl::Assessment(a), Decl::Assessment(b)) = (decl, ndecl) {
                     assessment(&o, a, &n, b, &mut out);
                 } else if meaning(&o, decl, *span) != meaning(&n, ndecl, *nspan) {
-                    out.push(replace_decl(kind, id, &o, *span, &n, *nspan, decl));
+                    out.push(replace_decl(*kind, id, &o, *span, &n, *nspan, decl));
                 } else if normalise(o.slice(*span)) != normalise(n.slice(*nspan)) {
-                    let mut e = replace_decl(kind, id, &o, *span, &n, *nspan, decl);
-                    e.change = "label".into();
+                    let mut e = replace_decl(*kind, id, &o, *span, &n, *nspan, decl);
+                    e.change = Change::Label;
                     out.push(e);
                 }
             }
             None => out.push(Edit {
-                kind,
+                kind: *kind,
                 name: id.clone(),
-                change: "removed".into(),
+                change: Change::Removed,
                 old: Some(normalise(o.slice(*span))),
                 new: None,
                 patch: Some(Patch::delete(*span)),
@@ -147,11 +266,11 @@ pub fn edits(old_text: &str, old: &RulesFile, new_text: &str, new: &RulesFile) -
         }
     }
     for (kind, id, nspan, _) in &new_named {
-        if find(&old_named, kind, id).is_none() {
+        if find(&old_named, *kind, id).is_none() {
             out.push(Edit {
-                kind,
+                kind: *kind,
                 name: id.clone(),
-                change: "added".into(),
+                change: Change::Added,
                 old: None,
                 new: Some(normalise(n.slice(*nspan))),
                 patch: Some(Patch::insert(
@@ -192,7 +311,7 @@ fn meaning(s: &Side, decl: &Decl, span: Span) -> String {
 }
 
 fn replace_decl(
-    kind: &'static str,
+    kind: EditKind,
     id: &str,
     o: &Side,
     span: Span,
@@ -205,15 +324,15 @@ fn replace_decl(
         Decl::Param(_) => (value_of_param(o, span), value_of_param(n, nspan)),
         _ => (normalise(o.slice(span)), normalise(n.slice(nspan))),
     };
-    let change = if kind == "param" {
-        "value"
+    let change = if kind == EditKind::Param {
+        Change::Value
     } else {
-        "definition"
+        Change::Definition
     };
     Edit {
         kind,
         name: id.to_string(),
-        change: change.into(),
+        change,
         old: Some(old),
         new: Some(new),
         patch: Some(Patch::replace(span, n.slice(nspan))),
@@ -236,9 +355,9 @@ fn assessment(o: &Side, a: &AssessmentDecl, n: &Side, b: &AssessmentDecl, out: &
             _ => None,
         };
         out.push(Edit {
-            kind: "assessment",
+            kind: EditKind::Assessment,
             name: a.id.node.clone(),
-            change: "when".into(),
+            change: Change::Parts(vec![Part::When]),
             old: when(o, a),
             new: when(n, b),
             patch,
@@ -248,25 +367,20 @@ fn assessment(o: &Side, a: &AssessmentDecl, n: &Side, b: &AssessmentDecl, out: &
     outcomes(o, a, n, b, out);
 }
 
-fn criterion_changes(
-    o: &Side,
-    c: &CriterionDecl,
-    n: &Side,
-    d: &CriterionDecl,
-) -> Vec<&'static str> {
+fn criterion_changes(o: &Side, c: &CriterionDecl, n: &Side, d: &CriterionDecl) -> Vec<Part> {
     let text = |s: &Side, e: &crate::ast::Expr| normalise(s.slice(e.span));
     let mut changes = Vec::new();
     if text(o, &c.condition) != text(n, &d.condition) {
-        changes.push("condition");
+        changes.push(Part::Condition);
     }
     if c.required != d.required {
-        changes.push("required");
+        changes.push(Part::Required);
     }
     if c.points.as_ref().map(|p| &p.node) != d.points.as_ref().map(|p| &p.node) {
-        changes.push("points");
+        changes.push(Part::Points);
     }
     if c.when.as_ref().map(|w| text(o, w)) != d.when.as_ref().map(|w| text(n, w)) {
-        changes.push("when");
+        changes.push(Part::When);
     }
     changes
 }
@@ -281,9 +395,9 @@ fn criteria(o: &Side, a: &AssessmentDecl, n: &Side, b: &AssessmentDecl, out: &mu
                 let changes = criterion_changes(o, c, n, d);
                 if !changes.is_empty() {
                     out.push(Edit {
-                        kind: "criterion",
+                        kind: EditKind::Criterion,
                         name,
-                        change: changes.join(", "),
+                        change: Change::Parts(changes),
                         old: Some(normalise(o.slice(c.span))),
                         new: Some(normalise(n.slice(d.span))),
                         patch: Some(Patch::replace(c.span, n.slice(d.span))),
@@ -291,9 +405,9 @@ fn criteria(o: &Side, a: &AssessmentDecl, n: &Side, b: &AssessmentDecl, out: &mu
                 }
             }
             None => out.push(Edit {
-                kind: "criterion",
+                kind: EditKind::Criterion,
                 name,
-                change: "removed".into(),
+                change: Change::Removed,
                 old: Some(normalise(o.slice(c.span))),
                 new: None,
                 patch: Some(Patch::delete(c.span)),
@@ -310,9 +424,9 @@ fn criteria(o: &Side, a: &AssessmentDecl, n: &Side, b: &AssessmentDecl, out: &mu
         .filter(|d| !a.criteria.iter().any(|c| c.id.node == d.id.node))
     {
         out.push(Edit {
-            kind: "criterion",
+            kind: EditKind::Criterion,
             name: format!("{}.{}", a.id.node, d.id.node),
-            change: "added".into(),
+            change: Change::Added,
             old: None,
             new: Some(normalise(n.slice(d.span))),
             patch: Some(Patch::insert(at, format!("{}\n  ", n.slice(d.span)))),
@@ -330,18 +444,18 @@ fn outcomes(o: &Side, a: &AssessmentDecl, n: &Side, b: &AssessmentDecl, out: &mu
         let name = format!("{}.{}", a.id.node, x.id.node);
         match b.outcomes.iter().find(|y| y.id.node == x.id.node) {
             Some(y) if cond(o, x) != cond(n, y) => out.push(Edit {
-                kind: "outcome",
+                kind: EditKind::Outcome,
                 name,
-                change: "condition".into(),
+                change: Change::Parts(vec![Part::Condition]),
                 old: Some(cond(o, x)),
                 new: Some(cond(n, y)),
                 patch: Some(Patch::replace(x.span, n.slice(y.span))),
             }),
             Some(_) => {}
             None => out.push(Edit {
-                kind: "outcome",
+                kind: EditKind::Outcome,
                 name,
-                change: "removed".into(),
+                change: Change::Removed,
                 old: Some(cond(o, x)),
                 new: None,
                 patch: Some(Patch::delete(x.span)),
@@ -361,9 +475,9 @@ fn outcomes(o: &Side, a: &AssessmentDecl, n: &Side, b: &AssessmentDecl, out: &mu
         .filter(|y| !a.outcomes.iter().any(|x| x.id.node == y.id.node))
     {
         out.push(Edit {
-            kind: "outcome",
+            kind: EditKind::Outcome,
             name: format!("{}.{}", a.id.node, y.id.node),
-            change: "added".into(),
+            change: Change::Added,
             old: None,
             new: Some(cond(n, y)),
             patch: Some(Patch::insert(at, format!("{}\n  ", n.slice(y.span)))),
@@ -390,9 +504,9 @@ fn outcomes(o: &Side, a: &AssessmentDecl, n: &Side, b: &AssessmentDecl, out: &mu
             text: n.text.get(ns..ne).unwrap_or("").to_string(),
         });
         out.push(Edit {
-            kind: "outcome_order",
+            kind: EditKind::OutcomeOrder,
             name: a.id.node.clone(),
-            change: "order".into(),
+            change: Change::Order,
             old: Some(old_order.join(", ")),
             new: Some(new_order.join(", ")),
             patch,

@@ -3,50 +3,141 @@
 
 pub mod edits;
 pub mod problems;
+pub mod targets;
 
 use crate::data::{self, DataFormat};
-use crate::eval::explain::{verdict_word, ExprNode, Role};
-use crate::eval::{compile, Verdict};
+use crate::eval::explain::{ExprNode, Note, Role, Shown};
+use crate::eval::{compile, CriterionResult, Program, TargetResult, Verdict};
 use crate::value::Value;
 use crate::{Outcome, Rules};
-use edits::{apply, Edit};
-use serde::Serialize;
+use edits::{apply, Change, Edit, EditKind};
 use std::path::Path;
+use std::sync::Arc;
+use targets::TargetTally;
+
+/// An area's verdict for one assessment, its outcomes named by id: comparable between two
+/// rules files whose outcomes are not in the same order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VerdictId {
+    /// The outcome with this id.
+    Outcome(String),
+    /// Not decided; these outcomes (by id), and `na` when `na` is true, are still possible.
+    Unknown {
+        /// The outcomes still possible, in order.
+        possible: Vec<String>,
+        /// Whether the assessment may not apply.
+        na: bool,
+    },
+    /// The assessment does not apply.
+    Na,
+    /// The area's data has errors.
+    Invalid,
+}
+
+impl VerdictId {
+    /// The verdict `v` of assessment `ai` of `prog`.
+    pub fn of(prog: &Program, ai: usize, v: Verdict) -> VerdictId {
+        let outcome = |o: u32| {
+            prog.rules
+                .assessments
+                .get(ai)
+                .and_then(|a| a.outcomes.get(o as usize))
+                .map_or(String::new(), |o| o.id.clone())
+        };
+        match v {
+            Verdict::Outcome(o) => VerdictId::Outcome(outcome(o)),
+            Verdict::Unknown(p) => VerdictId::Unknown {
+                possible: p.outcomes().map(outcome).collect(),
+                na: p.has_na(),
+            },
+            Verdict::Na => VerdictId::Na,
+            Verdict::Invalid => VerdictId::Invalid,
+        }
+    }
+
+    /// The word of the JSON output: the outcome's id, `unknown`, `na` or `invalid`.
+    pub fn word(&self) -> &str {
+        match self {
+            VerdictId::Outcome(id) => id,
+            VerdictId::Unknown { .. } => "unknown",
+            VerdictId::Na => "na",
+            VerdictId::Invalid => "invalid",
+        }
+    }
+
+    /// For an unknown verdict, the verdicts still possible as the JSON output names them
+    /// (outcome ids, then `na`); empty otherwise.
+    pub fn possible_words(&self) -> Vec<&str> {
+        match self {
+            VerdictId::Unknown { possible, na } => {
+                let mut out: Vec<&str> = possible.iter().map(String::as_str).collect();
+                if *na {
+                    out.push("na");
+                }
+                out
+            }
+            _ => vec![],
+        }
+    }
+}
+
+/// A value as one side of the diff read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    /// The value.
+    pub value: Shown,
+    /// What it was computed from (`9 of 12`), if anything.
+    pub note: Option<Note>,
+}
+
+/// One value a changed criterion read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueRead {
+    /// The name as written (`vu_pham_phap@ca_nam`, `nguong_kham_pha`).
+    pub name: Arc<str>,
+    /// The old rules' value, when it differs from the new one.
+    pub old: Option<Reading>,
+    /// The new rules' value.
+    pub new: Reading,
+}
 
 /// One criterion whose result changed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct CriterionChange {
     /// The declared name.
     pub id: String,
     /// Before.
-    pub old: String,
+    pub old: CriterionResult,
     /// After.
-    pub new: String,
-    /// The values it read: `name = value`, or `name = old → new` where they differ.
-    pub values: Vec<String>,
+    pub new: CriterionResult,
+    /// The values it read (with the new rules), each with its old value where it differs.
+    pub values: Vec<ValueRead>,
 }
 
 /// One assessment of one area whose verdict or criteria changed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct AssessmentChange {
     /// The declared name.
     pub id: String,
     /// Before.
-    pub old: String,
+    pub old: VerdictId,
     /// After.
-    pub new: String,
-    /// Possible outcomes before (for an unknown verdict).
-    pub old_possible: Vec<String>,
-    /// Possible outcomes after (for an unknown verdict).
-    pub new_possible: Vec<String>,
+    pub new: VerdictId,
     /// The criteria, in file order.
     pub criteria: Vec<CriterionChange>,
     /// Indices into [`Diff::edits`] of the edits that alone reproduce the verdict change.
     pub causes: Vec<usize>,
 }
 
+impl AssessmentChange {
+    /// True when the verdict changed (not only criteria).
+    pub fn verdict_changed(&self) -> bool {
+        self.old != self.new
+    }
+}
+
 /// An area whose results changed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct AreaChange {
     /// The declared name.
     pub id: String,
@@ -57,24 +148,24 @@ pub struct AreaChange {
 }
 
 /// A target whose result changed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct TargetChange {
     /// The declared name.
     pub id: String,
     /// The label as written.
     pub label: String,
     /// Before.
-    pub old: String,
+    pub old: TargetResult,
     /// After.
-    pub new: String,
+    pub new: TargetResult,
     /// The counts behind the old result.
-    pub old_counts: String,
+    pub old_tally: TargetTally,
     /// The counts behind the new result.
-    pub new_counts: String,
+    pub new_tally: TargetTally,
 }
 
 /// The differences between two runs over the same data.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Diff {
     /// Areas present in both runs.
     pub areas_compared: usize,
@@ -132,35 +223,14 @@ pub fn compare(s: &Sides) -> (Vec<AreaChange>, Vec<TargetChange>) {
             targets.push(TargetChange {
                 id: t.id.clone(),
                 label: t.label.clone(),
-                old: old.result.as_str().into(),
-                new: new.result.as_str().into(),
-                old_counts: crate::report::text::target_summary(
-                    &s.old.run(None, crate::i18n::Lang::En),
-                    ot,
-                ),
-                new_counts: crate::report::text::target_summary(
-                    &s.new.run(None, crate::i18n::Lang::En),
-                    nt,
-                ),
+                old: old.result,
+                new: new.result,
+                old_tally: TargetTally::of(&s.old.program, old, ot),
+                new_tally: TargetTally::of(&s.new.program, new, nt),
             });
         }
     }
     (areas, targets)
-}
-
-fn possible(o: &Outcome, ai: usize, v: Verdict) -> Vec<String> {
-    let Verdict::Unknown(p) = v else {
-        return vec![];
-    };
-    let a = &o.program.rules.assessments[ai];
-    let mut out: Vec<String> = p
-        .outcomes()
-        .map(|x| a.outcomes[x as usize].id.clone())
-        .collect();
-    if p.has_na() {
-        out.push("na".into());
-    }
-    out
 }
 
 fn area_changes(s: &Sides, oi: usize, ni: usize) -> Vec<AssessmentChange> {
@@ -176,10 +246,9 @@ fn area_changes(s: &Sides, oi: usize, ni: usize) -> Vec<AssessmentChange> {
             s.new.assessed.areas[ni].assessments[nai].verdict,
         );
         let (old, new) = (
-            verdict_word(&s.old.program, oai, ov),
-            verdict_word(&s.new.program, nai, nv),
+            VerdictId::of(&s.old.program, oai, ov),
+            VerdictId::of(&s.new.program, nai, nv),
         );
-        let (old_possible, new_possible) = (possible(s.old, oai, ov), possible(s.new, nai, nv));
         let mut criteria = Vec::new();
         for (nci, c) in a.criteria.iter().enumerate() {
             let Some(oci) = old_rules.assessments[oai]
@@ -204,19 +273,17 @@ fn area_changes(s: &Sides, oi: usize, ni: usize) -> Vec<AssessmentChange> {
                 );
                 criteria.push(CriterionChange {
                     id: c.id.clone(),
-                    old: or.as_str().into(),
-                    new: nr.as_str().into(),
+                    old: or,
+                    new: nr,
                     values,
                 });
             }
         }
-        if old != new || old_possible != new_possible || !criteria.is_empty() {
+        if old != new || !criteria.is_empty() {
             out.push(AssessmentChange {
                 id: a.id.clone(),
                 old,
                 new,
-                old_possible,
-                new_possible,
                 criteria,
                 causes: vec![],
             });
@@ -225,18 +292,17 @@ fn area_changes(s: &Sides, oi: usize, ni: usize) -> Vec<AssessmentChange> {
     out
 }
 
-fn collect_values(n: &ExprNode, out: &mut Vec<(String, String)>) {
+/// The values (inputs, lets, params) an explanation tree read, each once, in order.
+fn collect_values(n: &ExprNode, out: &mut Vec<(Arc<str>, Reading)>) {
     crate::stack::grow(|| {
         if matches!(n.role, Role::Input | Role::Let | Role::Param) {
             if let Some(v) = &n.value {
-                let note = n.note.as_ref().map_or(String::new(), |x| {
-                    format!(
-                        " ({})",
-                        crate::report::words::note(crate::i18n::Lang::En, x)
-                    )
-                });
                 if !out.iter().any(|(k, _)| **k == *n.text) {
-                    out.push((n.text.to_string(), format!("{v}{note}")));
+                    let reading = Reading {
+                        value: v.clone(),
+                        note: n.note.as_deref().cloned(),
+                    };
+                    out.push((n.text.clone(), reading));
                 }
             }
         }
@@ -246,14 +312,19 @@ fn collect_values(n: &ExprNode, out: &mut Vec<(String, String)>) {
     })
 }
 
-fn values_read(old: Option<&ExprNode>, new: Option<&ExprNode>) -> Vec<String> {
+fn values_read(old: Option<&ExprNode>, new: Option<&ExprNode>) -> Vec<ValueRead> {
     let (mut o, mut n) = (Vec::new(), Vec::new());
     old.into_iter().for_each(|x| collect_values(x, &mut o));
     new.into_iter().for_each(|x| collect_values(x, &mut n));
-    n.iter()
-        .map(|(k, v)| match o.iter().find(|(ok, _)| ok == k) {
-            Some((_, ov)) if ov != v => format!("{k} = {ov} → {v}"),
-            _ => format!("{k} = {v}"),
+    n.into_iter()
+        .map(|(name, new)| {
+            let old = o
+                .iter()
+                .find(|(ok, _)| *ok == name)
+                .map(|(_, ov)| ov)
+                .filter(|ov| **ov != new)
+                .cloned();
+            ValueRead { name, old, new }
         })
         .collect()
 }
@@ -284,9 +355,15 @@ pub fn diff_files_source(
 ) -> Result<Diff, Vec<crate::Diagnostic>> {
     let read = |p: &Path| {
         crate::source::read_text(p).map_err(|e| {
+            let message = crate::msg!(
+                "diff-cannot-read",
+                path = p.display().to_string(),
+                reason = e.to_string()
+            );
+            // Diagnostics carry their message as text here: the English one.
             vec![crate::Diagnostic::unplaced(
                 crate::check::codes::READ,
-                format!("cannot read `{}`: {e}", p.display()),
+                message.to_string(),
             )]
         })
     };
@@ -381,9 +458,9 @@ pub fn diff_overrides_source(
             .map_or(text.as_str(), |(_, v)| v.trim())
             .to_string();
         edits.push(Edit {
-            kind: "param",
+            kind: EditKind::Param,
             name: p.id.clone(),
-            change: "--set".into(),
+            change: Change::Set,
             old: Some(p.written.clone()),
             new: Some(new_value),
             patch: None,
@@ -424,18 +501,12 @@ fn mark_causes(areas: &mut [AreaChange], ei: usize, alone: &Outcome) {
         let Some(i) = alone.data.areas.iter().position(|a| a.id == area.id) else {
             continue;
         };
-        for change in area
-            .assessments
-            .iter_mut()
-            .filter(|c| c.old != c.new || c.old_possible != c.new_possible)
-        {
+        for change in area.assessments.iter_mut().filter(|c| c.verdict_changed()) {
             let Some(ai) = alone.program.rules.assessment_index(&change.id) else {
                 continue;
             };
             let v = alone.assessed.areas[i].assessments[ai].verdict;
-            if verdict_word(&alone.program, ai, v) == change.new
-                && possible(alone, ai, v) == change.new_possible
-            {
+            if VerdictId::of(&alone.program, ai, v) == change.new {
                 change.causes.push(ei);
             }
         }

@@ -3,18 +3,22 @@
 //! accepts).
 
 use crate::data::Dataset;
-use crate::diag::{to_json, JsonDiagnostic};
-use serde::Serialize;
+use crate::diag::Diagnostic;
+use crate::source::SourceMap;
 
 /// Data problems, split by the side that has them.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct DataProblems {
-    /// Problems the data has under both rules.
-    pub both: Vec<JsonDiagnostic>,
+    /// Problems the data has under both rules (as read with the old rules).
+    pub both: Vec<Diagnostic>,
     /// Problems only under the old rules.
-    pub old_only: Vec<JsonDiagnostic>,
+    pub old_only: Vec<Diagnostic>,
     /// Problems only under the new rules.
-    pub new_only: Vec<JsonDiagnostic>,
+    pub new_only: Vec<Diagnostic>,
+    /// The data as read with the old rules, to place `both` and `old_only`.
+    pub old_sources: SourceMap,
+    /// The data as read with the new rules, to place `new_only`.
+    pub new_sources: SourceMap,
 }
 
 impl DataProblems {
@@ -24,50 +28,26 @@ impl DataProblems {
     }
 }
 
-fn key(d: &JsonDiagnostic) -> (&'static str, &str, Option<usize>, Option<usize>) {
-    (d.code, d.message.as_str(), d.line, d.column)
-}
-
-/// The problems of the data as read for the old and for the new rules.
+/// The problems of the data as read for the old and for the new rules. Two problems are the
+/// same when they have the same code, message and place.
 pub fn compare(old: &Dataset, new: &Dataset) -> DataProblems {
-    let json = |d: &Dataset| -> Vec<JsonDiagnostic> {
-        d.diagnostics
-            .iter()
-            .map(|x| to_json(x, &d.sources, crate::i18n::Lang::En))
-            .collect()
-    };
-    let (old, new) = (json(old), json(new));
-    let in_new = |d: &JsonDiagnostic| new.iter().any(|n| key(n) == key(d));
-    let in_old = |d: &JsonDiagnostic| old.iter().any(|o| key(o) == key(d));
+    let in_new = |d: &&Diagnostic| new.diagnostics.contains(d);
+    let in_old = |d: &&Diagnostic| old.diagnostics.contains(d);
     DataProblems {
-        both: old.iter().filter(|d| in_new(d)).cloned().collect(),
-        old_only: old.iter().filter(|d| !in_new(d)).cloned().collect(),
-        new_only: new.iter().filter(|d| !in_old(d)).cloned().collect(),
+        both: old.diagnostics.iter().filter(in_new).cloned().collect(),
+        old_only: old
+            .diagnostics
+            .iter()
+            .filter(|d| !in_new(d))
+            .cloned()
+            .collect(),
+        new_only: new
+            .diagnostics
+            .iter()
+            .filter(|d| !in_old(d))
+            .cloned()
+            .collect(),
+        old_sources: old.sources.clone(),
+        new_sources: new.sources.clone(),
     }
-}
-
-/// The problems as text lines for `diff`'s report; empty when there are none.
-pub fn render(p: &DataProblems) -> String {
-    let mut out = String::new();
-    let groups = [
-        ("Data problems (with both rules files):", &p.both),
-        ("Data problems with the old rules only:", &p.old_only),
-        ("Data problems with the new rules only:", &p.new_only),
-    ];
-    for (title, list) in groups.into_iter().filter(|(_, l)| !l.is_empty()) {
-        out.push_str(&format!("\n{title}\n"));
-        for d in list {
-            let at = match (&d.file, d.line, d.column) {
-                (Some(f), Some(l), Some(c)) => format!("{f}:{l}:{c}: "),
-                _ => String::new(),
-            };
-            let level = if d.severity == crate::diag::Severity::Error {
-                ""
-            } else {
-                "warning: "
-            };
-            out.push_str(&format!("  {at}{level}{} [{}]\n", d.message, d.code));
-        }
-    }
-    out
 }

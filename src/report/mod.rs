@@ -1,9 +1,11 @@
 //! Outputs: the assessment as JSON ([`json`]) and as text for people ([`text`]), explanations
 //! rendered over the rules file ([`explain`]).
 
+pub mod coverage;
 pub mod diff;
 pub mod explain;
 pub mod json;
+pub mod sweep;
 pub mod table;
 pub mod testing;
 pub mod text;
