@@ -57,7 +57,7 @@ fn coverage(lang: &str) -> String {
     let lines: Vec<&str> = out
         .lines()
         .skip_while(|l| !(l.starts_with("coverage:") || l.starts_with("độ bao phủ:")))
-        .take_while(|l| !l.contains(" passed, "))
+        .take_while(|l| !l.contains(" passed, ") && !l.contains(" ca kiểm thử đạt, "))
         .collect();
     assert!(lines.len() > 5, "no coverage in {out}");
     lines.join("\n") + "\n"
