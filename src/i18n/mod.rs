@@ -171,10 +171,7 @@ fn bundle(lang: Lang) -> &'static Bundle {
 
 /// Builds a bundle; entries that do not parse are left out (the catalog tests fail on them).
 fn build(lang: Lang) -> Bundle {
-    let id: unic_langid::LanguageIdentifier = match lang.code().parse() {
-        Ok(id) => id,
-        Err(_) => unic_langid::LanguageIdentifier::default(),
-    };
+    let id: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Isolation marks (U+2068/U+2069) would end up in terminals and CSV files.
     bundle.set_use_isolating(false);
