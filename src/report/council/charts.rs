@@ -118,7 +118,7 @@ mod draw {
                     .disable_y_axis()
                     .x_labels(11)
                     .x_label_formatter(&|x| format!("{x:.0}%"))
-                    .x_label_style((FONT, 12))
+                    .x_label_style((FONT, 15))
                     .light_line_style(RGBColor(235, 235, 235))
                     .draw()?;
                 chart.draw_series([
@@ -130,7 +130,7 @@ mod draw {
                     [(need, -0.05), (need, 1.05)],
                     BLACK.stroke_width(3),
                 ))?;
-                let above = (FONT, 14)
+                let above = (FONT, 17)
                     .into_font()
                     .color(&BLACK)
                     .pos(Pos::new(HPos::Center, VPos::Bottom));
@@ -156,7 +156,7 @@ mod draw {
             .unwrap_or(1)
             .max(1) as u32;
         let name_chars = a.districts.iter().map(|(d, _)| d.chars().count()).max();
-        let names = (name_chars.unwrap_or(8).min(40) as u32) * 7 + 16;
+        let names = (name_chars.unwrap_or(8).min(40) as u32) * 8 + 16;
         let size = (560, 48 + 26 * n + 22 * a.keys.len() as u32);
         let labels: Vec<String> = a
             .keys
@@ -174,19 +174,20 @@ mod draw {
                     .margin(8)
                     .x_label_area_size(34)
                     .y_label_area_size(names)
-                    .build_cartesian_2d(0u32..widest + 1, (0u32..n).into_segmented())?;
+                    .build_cartesian_2d(0u32..widest + 1, (0u32..n - 1).into_segmented())?;
                 chart
                     .configure_mesh()
                     .disable_y_mesh()
                     .x_labels(widest as usize + 2)
                     .x_desc(axis.as_str())
-                    .label_style((FONT, 12))
-                    .axis_desc_style((FONT, 12))
+                    .label_style((FONT, 15))
+                    .axis_desc_style((FONT, 15))
                     .y_label_formatter(&|v| match v {
-                        // The first district on top: rows are numbered from the bottom.
-                        SegmentValue::CenterOf(i) => a
+                        // The first district on top: rows are numbered from the bottom (plotters'
+                        // integer ranges include their end: `0..n - 1` is n rows).
+                        SegmentValue::CenterOf(i) if *i < n => a
                             .districts
-                            .get(n.saturating_sub(i + 1) as usize)
+                            .get((n - 1 - i) as usize)
                             .map_or(String::new(), |(d, _)| d.clone()),
                         _ => String::new(),
                     })
@@ -224,7 +225,7 @@ mod draw {
                     bottom.draw(&Text::new(
                         label.clone(),
                         (names as i32 + 22, y + 1),
-                        (FONT, 13).into_font().color(&BLACK),
+                        (FONT, 16).into_font().color(&BLACK),
                     ))?;
                 }
                 root.present()?;

@@ -16,12 +16,16 @@ pub fn render(r: &Report, meta: &Meta, lang: Lang) -> String {
     out
 }
 
-/// Text for Markdown: characters that would start markup (or raw HTML) are escaped with `\`.
+/// Text for Markdown: characters that would start markup are escaped with `\`, and `<`, `>`,
+/// `&` written as entities (so no renderer that passes raw HTML through can see a tag).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~' | '&' => {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '!' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -100,7 +104,9 @@ fn block(out: &mut String, b: &Block) {
         }
         Block::Chart { .. } | Block::PageBreak => {}
         Block::Code(t) => {
-            let fence = if t.contains("```") { "~~~~" } else { "```" };
+            // A fence longer than any run of backticks in the text.
+            let longest = t.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+            let fence = "`".repeat(longest.max(2) + 1);
             let _ = writeln!(out, "{fence}\n{t}\n{fence}\n");
         }
         Block::Area(inner) => inner.iter().for_each(|b| block(out, b)),
