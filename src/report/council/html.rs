@@ -208,9 +208,9 @@ body { font-family: "Times New Roman", "Noto Serif", "DejaVu Serif", "Liberation
 @media print { html { background: #fff; } body { max-width: none; margin: 0; padding: 0; } }
 .masthead { display: flex; justify-content: space-between; text-align: center; font-weight: bold;
   font-size: 11.5pt; margin-bottom: 8mm; }
-.masthead .left div:last-child, .masthead .right div:last-child { font-weight: bold;
-  text-decoration: underline; text-underline-offset: 3px; }
-.masthead .right div:first-child { text-transform: none; }
+.masthead .left div:first-child, .masthead .right div:last-child {
+  text-decoration: underline; text-underline-offset: 4px; }
+.masthead .left div:last-child { font-weight: normal; margin-top: 2mm; }
 h1 { text-align: center; font-size: 16pt; margin: 4mm 0 1mm; letter-spacing: 0.5pt; }
 .subtitle { text-align: center; font-weight: bold; font-size: 13pt; margin: 0 0 5mm; }
 h2 { font-size: 13.5pt; margin: 7mm 0 2mm; text-transform: uppercase; break-after: avoid; }
