@@ -317,3 +317,41 @@ fn text_from_the_rules_and_the_data_is_escaped() {
         assert!(md.contains("&lt;script&gt;"));
     }
 }
+
+#[test]
+fn the_footer_hashes_every_used_rules_file() {
+    let dir = tempdir("used");
+    std::fs::write(
+        dir.join("data.json"),
+        r#"{ "areas": [ { "id": "a", "values": { "n": 2 } } ] }"#,
+    )
+    .unwrap();
+    let (code, html, err) = tieuchi(&[
+        "report",
+        "tests/fixtures/check/use_ok.tc",
+        dir.join("data.json").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(html.contains(&sha256_of("tests/fixtures/check/use_ok.tc")));
+    assert!(
+        html.contains(&sha256_of("tests/fixtures/check/used/shared.tc")),
+        "the used file"
+    );
+    assert!(html.contains("shared.tc"));
+    // No `note`, no `synthetic`: no banner, and the date of the data is said to be missing.
+    assert!(!html.contains("SỐ LIỆU MINH HỌA"));
+    assert!(html.contains("bộ số liệu không ghi"));
+}
+
+#[test]
+fn unusable_input_exits_2_without_a_report() {
+    let (code, out, err) = tieuchi(&["report", RULES, "data/no-such-file.json"]);
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    let (code, out, err) = tieuchi(&["report", RULES, "-", "--data-format", "json"]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("SHA-256"), "{err}");
+    let (code, _, _) = tieuchi(&["report", "rules/no-such.tc", DATA]);
+    assert_eq!(code, 2);
+    let (code, _, err) = tieuchi(&["report", RULES, DATA, "-o", "/nonexistent-dir/x.html"]);
+    assert_eq!(code, 2, "{err}");
+}

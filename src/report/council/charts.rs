@@ -192,46 +192,57 @@ mod draw {
                         _ => String::new(),
                     })
                     .draw()?;
-                for (k, key) in a.keys.iter().enumerate() {
-                    let bars = a
-                        .districts
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(i, (_, counts))| {
-                            let before: usize = counts[..k].iter().sum();
-                            let here = counts[k];
-                            (here > 0).then(|| {
-                                let (i, x0) = (n - 1 - i as u32, before as u32);
-                                let mut bar = Rectangle::new(
-                                    [
-                                        (x0, SegmentValue::Exact(i)),
-                                        (x0 + here as u32, SegmentValue::Exact(i + 1)),
-                                    ],
-                                    color(*key).filled(),
-                                );
-                                bar.set_margin(4, 4, 0, 1);
-                                bar
-                            })
-                        });
-                    chart.draw_series(bars)?;
-                }
-                for (k, label) in labels.iter().enumerate() {
-                    let y = 8 + 22 * k as i32;
-                    let c = color(a.keys[k]);
-                    bottom.draw(&Rectangle::new(
-                        [(names as i32, y), (names as i32 + 14, y + 14)],
-                        c.filled(),
-                    ))?;
-                    bottom.draw(&Text::new(
-                        label.clone(),
-                        (names as i32 + 22, y + 1),
-                        (FONT, 16).into_font().color(&BLACK),
-                    ))?;
-                }
+                chart.draw_series(bars(a))?;
+                legend(&bottom, a, &labels, names as i32)?;
                 root.present()?;
                 Ok(())
             },
             size,
         )
+    }
+
+    /// The stacked bars: for each district, one bar per verdict, after the verdicts before it.
+    fn bars(a: &AssessmentView) -> Vec<Rectangle<(u32, SegmentValue<u32>)>> {
+        let n = a.districts.len() as u32;
+        let mut out = Vec::new();
+        for (k, key) in a.keys.iter().enumerate() {
+            for (i, (_, counts)) in a.districts.iter().enumerate() {
+                let (before, here) = (counts[..k].iter().sum::<usize>() as u32, counts[k] as u32);
+                if here == 0 {
+                    continue;
+                }
+                // The first district on top: rows are numbered from the bottom.
+                let row = n - 1 - i as u32;
+                let mut bar = Rectangle::new(
+                    [
+                        (before, SegmentValue::Exact(row)),
+                        (before + here, SegmentValue::Exact(row + 1)),
+                    ],
+                    color(*key).filled(),
+                );
+                bar.set_margin(4, 4, 0, 1);
+                out.push(bar);
+            }
+        }
+        out
+    }
+
+    /// One line per verdict: its colour and its label, from `left`.
+    fn legend(
+        area: &DrawingArea<SVGBackend, plotters::coord::Shift>,
+        a: &AssessmentView,
+        labels: &[String],
+        left: i32,
+    ) -> Drawn {
+        for (k, (label, key)) in labels.iter().zip(&a.keys).enumerate() {
+            let y = 8 + 22 * k as i32;
+            area.draw(&Rectangle::new(
+                [(left, y), (left + 14, y + 14)],
+                color(*key).filled(),
+            ))?;
+            let font = (FONT, 16).into_font().color(&BLACK);
+            area.draw(&Text::new(label.clone(), (left + 22, y + 1), font))?;
+        }
+        Ok(())
     }
 }
