@@ -415,7 +415,7 @@ mod tests {
         .expect("rules");
         assert_eq!(
             what_if(&rules, "v@n = 10 (now 9: 1 more)", Lang::Vi),
-            "Tiêu chí đạt nếu Số vụ khám phá — Năm 2024 (v@n) là 10 (hiện nay là 9, cần thêm 1)"
+            "Điều kiện để đạt: Số vụ khám phá — Năm 2024 (v@n) là 10 (hiện nay là 9, cần thêm 1)"
         );
     }
 }
