@@ -51,7 +51,8 @@ areas = [
 ]
 
 with open("data/quang-binh-2024.json", "w", encoding="utf-8") as f:
-    f.write('{ "note": ' + json.dumps(NOTE, ensure_ascii=False) + ',\n  "areas": [\n')
+    # `synthetic` and `as_of` (the end of the year's reporting period) head the council report.
+    f.write('{ "note": ' + json.dumps(NOTE, ensure_ascii=False) + ',\n  "synthetic": true, "as_of": "2024-12-14",\n  "areas": [\n')
     f.write(",\n".join("    " + json.dumps(a, ensure_ascii=False) for a in areas))
     f.write("\n  ]\n}\n")
 

@@ -6,6 +6,7 @@ mod check;
 mod diff;
 mod fmt;
 mod output;
+mod report;
 mod results;
 mod sweep;
 mod template;
@@ -239,6 +240,29 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         on: Option<chrono::NaiveDate>,
     },
+    /// Write the council report: one self-contained HTML file for A4 printing (or Markdown).
+    Report {
+        /// The rules file.
+        rules: PathBuf,
+        /// The data file.
+        data: PathBuf,
+        /// The file to write (`bao-cao.html`, `bao-cao.md`); standard output when not given.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// `html` or `md` (default: from the extension of `-o`, else `html`).
+        #[arg(long, value_enum)]
+        format: Option<report::ReportFormatArg>,
+        /// Override a param: `--set diem_dat=70` (repeatable; the report says so).
+        #[arg(long = "set", value_name = "P=V")]
+        sets: Vec<String>,
+        #[arg(long, value_enum)]
+        data_format: Option<DataFormatArg>,
+        /// With a folder of rules files: use the one whose `valid` range holds this date.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        on: Option<chrono::NaiveDate>,
+        #[command(flatten)]
+        decimal: DecimalArgs,
+    },
     /// Parse and check rules files.
     Check {
         #[arg(required = true)]
@@ -363,6 +387,25 @@ pub fn run() -> i32 {
             areas: areas.as_deref(),
             with_values,
             on,
+        }),
+        Command::Report {
+            rules,
+            data,
+            output,
+            format,
+            sets,
+            data_format,
+            on,
+            decimal,
+        } => report::run(&report::ReportArgs {
+            rules: &rules,
+            data: &data,
+            data_format: data_format.map(Into::into),
+            format,
+            output: output.as_deref(),
+            sets: &sets,
+            on,
+            load: decimal.options(),
         }),
         Command::Schema { rules, on } => template::schema(&rules, on),
         Command::Validate {

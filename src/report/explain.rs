@@ -29,7 +29,7 @@ pub fn area(prog: &Program, name: &str, x: &AreaExplanation, color: bool, lang: 
             let _ = writeln!(
                 out,
                 "  {}",
-                tr!(lang, "explain-data-problem", problem = p.as_str())
+                tr!(lang, "explain-data-problem", problem = p.render(lang))
             );
         }
         return out;

@@ -64,7 +64,7 @@ impl Serialize for Document<'_> {
             .data
             .diagnostics
             .iter()
-            .map(|d| crate::diag::to_json(d, &self.run.data.sources, crate::i18n::Lang::En))
+            .map(|d| crate::diag::to_json(d, &self.run.data.sources, self.run.lang))
             .collect();
         m.serialize_entry("data_diagnostics", &diags)?;
         m.end()
@@ -194,7 +194,12 @@ impl Serialize for AreaOut<'_> {
         m.serialize_entry("district", &area.district)?;
         m.serialize_entry("status", if area.invalid { "invalid" } else { "valid" })?;
         if area.invalid {
-            m.serialize_entry("problems", &area.problems)?;
+            let problems: Vec<String> = area
+                .problems
+                .iter()
+                .map(|p| p.render(self.run.lang))
+                .collect();
+            m.serialize_entry("problems", &problems)?;
         }
         m.serialize_entry("assessments", &AssessmentsOut(self))?;
         m.end()

@@ -1,6 +1,7 @@
 //! Outputs: the assessment as JSON ([`json`]) and as text for people ([`text`]), explanations
-//! rendered over the rules file ([`explain`]).
+//! rendered over the rules file ([`explain`]), the council's printable report ([`council`]).
 
+pub mod council;
 pub mod coverage;
 pub mod diff;
 pub mod explain;

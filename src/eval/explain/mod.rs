@@ -53,7 +53,7 @@ pub fn explain_with(prog: &Program, area: &Area, detail: Detail) -> AreaExplanat
         area: area.id.clone(),
         invalid: area.invalid,
         // English until the explanation carries the reader's language (`Text::render`).
-        problems: area.problems.iter().map(ToString::to_string).collect(),
+        problems: area.problems.clone(),
         assessments,
     }
 }

@@ -304,9 +304,15 @@ pub struct AreaExplanation {
     /// The area's data has errors.
     pub invalid: bool,
     /// What is wrong with its data (for an invalid area), one sentence each.
-    pub problems: Vec<String>,
+    #[serde(serialize_with = "problems_json")]
+    pub problems: Vec<crate::diag::Text>,
     /// The assessments.
     pub assessments: Vec<AssessmentExplanation>,
+}
+
+/// Data problems in JSON: English sentences (codes and places are in `data_diagnostics`).
+fn problems_json<S: serde::Serializer>(p: &[crate::diag::Text], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(p.iter().map(|t| t.render(crate::i18n::Lang::En)))
 }
 
 /// How much an explanation holds.
