@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use tieuchi::data::{self, DataFormat};
 use tieuchi::diag::{did_you_mean, Diagnostic};
-use tieuchi::{check_path, compile, parse_override, Outcome, Rules};
+use tieuchi::{check_path, compile, parse_override, tr, Outcome, Rules};
 
 /// What `assess` was asked for.
 pub struct AssessArgs<'a> {
@@ -84,9 +84,7 @@ pub fn load_data(
 ) -> Result<data::Dataset, i32> {
     let loaded = if path.as_os_str() == "-" {
         let Some(format) = format else {
-            eprintln!(
-                "error: reading data from standard input needs `--data-format json|ron|csv|xlsx`"
-            );
+            eprintln!("{}", tr!(super::lang(), "cli-stdin-format"));
             return Err(2);
         };
         if format == DataFormat::Workbook {
@@ -95,7 +93,14 @@ pub fn load_data(
                     checked_data(Ok(data::load_workbook_with(rules, "<stdin>", bytes, opts)))
                 }
                 Err(e) => {
-                    eprintln!("error: cannot read standard input: {e}");
+                    eprintln!(
+                        "{}",
+                        tr!(
+                            super::lang(),
+                            "cli-stdin-unreadable",
+                            reason = e.to_string()
+                        )
+                    );
                     Err(2)
                 }
             };
@@ -103,7 +108,14 @@ pub fn load_data(
         let text = match tieuchi::source::read_stdin_text() {
             Ok(t) => t,
             Err(e) => {
-                eprintln!("error: cannot read standard input: {e}");
+                eprintln!(
+                    "{}",
+                    tr!(
+                        super::lang(),
+                        "cli-stdin-unreadable",
+                        reason = e.to_string()
+                    )
+                );
                 return Err(2);
             }
         };
@@ -156,7 +168,8 @@ fn select_areas(outcome: &Outcome, ids: &[String]) -> Result<Option<Vec<usize>>,
                 let hint = did_you_mean(id, outcome.data.areas.iter().map(|a| a.id.as_str()))
                     .map(|m| m.render(super::lang()))
                     .unwrap_or_default();
-                eprintln!("error: there is no area `{id}` in the data. {hint}");
+                let no_area = tr!(super::lang(), "cli-no-area", id = id.as_str());
+                eprintln!("{} {hint}", no_area);
                 return Err(2);
             }
         }
@@ -189,10 +202,8 @@ fn run_inner(args: &AssessArgs) -> Result<i32, i32> {
         return Ok(exit_code(args, &outcome));
     }
     if let Some(path) = args.output {
-        eprintln!(
-            "error: `-o {}` writes a table: use `--format csv` or `--format xlsx`, or name the file `.csv` or `.xlsx`",
-            path.display()
-        );
+        let path = path.display().to_string();
+        eprintln!("{}", tr!(super::lang(), "cli-output-table", path = path));
         return Err(2);
     }
     match args.format {
@@ -206,7 +217,7 @@ fn run_inner(args: &AssessArgs) -> Result<i32, i32> {
                 &mut out,
             );
             if written.is_err() || writeln!(out).and_then(|_| out.flush()).is_err() {
-                eprintln!("error: could not write the output");
+                eprintln!("{}", tr!(super::lang(), "cli-write-failed"));
                 return Err(2);
             }
         }
@@ -275,10 +286,17 @@ pub fn validate(
         output::print_diagnostics(&data.diagnostics, &data.sources, format);
         let invalid = data.areas.iter().filter(|a| a.invalid).count();
         if format == Format::Text {
+            let lang = super::lang();
+            let (all, valid) = (data.areas.len(), data.areas.len() - invalid);
             eprintln!(
-                "{} areas: {} valid, {invalid} invalid",
-                data.areas.len(),
-                data.areas.len() - invalid
+                "{}",
+                tr!(
+                    lang,
+                    "cli-validate-summary",
+                    count = all,
+                    valid = valid,
+                    invalid = invalid
+                )
             );
         }
         Ok(if data.has_errors() { 1 } else { 0 })

@@ -29,14 +29,15 @@ pub fn run(files: &[PathBuf], format: Format) -> i32 {
                 .iter()
                 .filter(|d| !Diagnostic::is_error(d))
                 .count();
+            let file = f.display().to_string();
             eprintln!(
-                "{}: ok{}",
-                f.display(),
-                if warnings > 0 {
-                    format!(" ({warnings} warning(s))")
-                } else {
-                    String::new()
-                }
+                "{}",
+                tieuchi::tr!(
+                    super::lang(),
+                    "cli-check-ok",
+                    file = file,
+                    warnings = warnings
+                )
             );
         }
     }

@@ -11,7 +11,16 @@ pub fn run(files: &[PathBuf], check: bool) -> i32 {
         let text = match read_text(f) {
             Ok(t) => t,
             Err(e) => {
-                eprintln!("error: cannot read `{}`: {e}", f.display());
+                let (path, reason) = (f.display().to_string(), e.to_string());
+                eprintln!(
+                    "{}",
+                    tieuchi::tr!(
+                        super::lang(),
+                        "cli-cannot-read",
+                        path = path,
+                        reason = reason
+                    )
+                );
                 return 2;
             }
         };
@@ -33,12 +42,29 @@ pub fn run(files: &[PathBuf], check: bool) -> i32 {
         }
         unformatted += 1;
         if check {
-            println!("would reformat {}", f.display());
+            let path = f.display().to_string();
+            println!(
+                "{}",
+                tieuchi::tr!(super::lang(), "cli-fmt-would", path = path)
+            );
         } else if let Err(e) = std::fs::write(f, &formatted) {
-            eprintln!("error: cannot write `{}`: {e}", f.display());
+            let (path, reason) = (f.display().to_string(), e.to_string());
+            eprintln!(
+                "{}",
+                tieuchi::tr!(
+                    super::lang(),
+                    "cli-cannot-write",
+                    path = path,
+                    reason = reason
+                )
+            );
             return 2;
         } else {
-            println!("formatted {}", f.display());
+            let path = f.display().to_string();
+            println!(
+                "{}",
+                tieuchi::tr!(super::lang(), "cli-fmt-done", path = path)
+            );
         }
     }
     i32::from(check && unformatted > 0)

@@ -286,9 +286,10 @@ pub fn expand_folders(paths: &[PathBuf], doing: &str) -> Result<Vec<PathBuf>, i3
                     .filter(|f| f.extension().is_some_and(|x| x == "tc"))
                     .collect();
                 if tc.is_empty() {
+                    let folder = p.display().to_string();
                     eprintln!(
-                        "error: the folder `{}` holds no `.tc` file: nothing to {doing}",
-                        p.display()
+                        "{}",
+                        tieuchi::tr!(lang(), "cli-empty-folder", folder = folder, doing = doing)
                     );
                     empty = true;
                 }

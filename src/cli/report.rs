@@ -38,7 +38,7 @@ pub fn run(args: &ReportArgs) -> i32 {
 
 fn run_inner(args: &ReportArgs) -> Result<(), i32> {
     if args.data.as_os_str() == "-" {
-        eprintln!("error: the report records the data file's SHA-256: give a file, not `-`");
+        eprintln!("{}", tieuchi::tr!(super::lang(), "cli-report-no-stdin"));
         return Err(2);
     }
     let rules = load_rules(args.rules, args.on)?;
@@ -46,7 +46,15 @@ fn run_inner(args: &ReportArgs) -> Result<(), i32> {
     let data = load_data(&rules, args.data, args.data_format, &args.load)?;
     output::print_diagnostics(&data.diagnostics, &data.sources, Format::Text);
     let bytes = std::fs::read(args.data).map_err(|e| {
-        eprintln!("error: cannot read `{}`: {e}", args.data.display());
+        eprintln!(
+            "{}",
+            tieuchi::tr!(
+                super::lang(),
+                "cli-cannot-read",
+                path = args.data.display().to_string(),
+                reason = e.to_string()
+            )
+        );
         2
     })?;
     let meta = Meta {
@@ -70,7 +78,15 @@ fn run_inner(args: &ReportArgs) -> Result<(), i32> {
     let text = council::render(&outcome, &meta, super::lang(), format);
     match args.output {
         Some(path) => std::fs::write(path, text).map_err(|e| {
-            eprintln!("error: cannot write `{}`: {e}", path.display());
+            eprintln!(
+                "{}",
+                tieuchi::tr!(
+                    super::lang(),
+                    "cli-cannot-write",
+                    path = path.display().to_string(),
+                    reason = e.to_string()
+                )
+            );
             2
         }),
         None => {
@@ -79,7 +95,7 @@ fn run_inner(args: &ReportArgs) -> Result<(), i32> {
             out.write_all(text.as_bytes())
                 .and_then(|_| out.flush())
                 .map_err(|_| {
-                    eprintln!("error: could not write the output");
+                    eprintln!("{}", tieuchi::tr!(super::lang(), "cli-write-failed"));
                     2
                 })
         }

@@ -17,11 +17,19 @@ pub fn write(run: &Run, format: AssessFormat, output: Option<&Path>) -> Result<(
     let bytes = if xlsx { workbook(run)? } else { csv(run)? };
     match output {
         Some(path) => std::fs::write(path, bytes).map_err(|e| {
-            eprintln!("error: cannot write `{}`: {e}", path.display());
+            eprintln!(
+                "{}",
+                tieuchi::tr!(
+                    super::lang(),
+                    "cli-cannot-write",
+                    path = path.display().to_string(),
+                    reason = e.to_string()
+                )
+            );
             2
         }),
         None if xlsx => {
-            eprintln!("error: `--format xlsx` writes a file: add `-o results.xlsx`");
+            eprintln!("{}", tieuchi::tr!(super::lang(), "cli-xlsx-needs-file"));
             Err(2)
         }
         None => {
@@ -30,7 +38,7 @@ pub fn write(run: &Run, format: AssessFormat, output: Option<&Path>) -> Result<(
             out.write_all(&bytes)
                 .and_then(|_| out.flush())
                 .map_err(|_| {
-                    eprintln!("error: could not write the output");
+                    eprintln!("{}", tieuchi::tr!(super::lang(), "cli-write-failed"));
                     2
                 })
         }
@@ -40,7 +48,14 @@ pub fn write(run: &Run, format: AssessFormat, output: Option<&Path>) -> Result<(
 fn csv(run: &Run) -> Result<Vec<u8>, i32> {
     let mut bytes = Vec::new();
     tieuchi::report::table::write_csv(run, &mut bytes).map_err(|e| {
-        eprintln!("error: cannot write the CSV: {e}");
+        eprintln!(
+            "{}",
+            tieuchi::tr!(
+                super::lang(),
+                "cli-cannot-write-csv",
+                reason = e.to_string()
+            )
+        );
         2
     })?;
     Ok(bytes)
@@ -49,13 +64,20 @@ fn csv(run: &Run) -> Result<Vec<u8>, i32> {
 #[cfg(feature = "spreadsheets")]
 fn workbook(run: &Run) -> Result<Vec<u8>, i32> {
     tieuchi::report::xlsx::results_workbook(run).map_err(|e| {
-        eprintln!("error: cannot write the workbook: {e}");
+        eprintln!(
+            "{}",
+            tieuchi::tr!(
+                super::lang(),
+                "cli-cannot-write-workbook",
+                reason = e.to_string()
+            )
+        );
         2
     })
 }
 
 #[cfg(not(feature = "spreadsheets"))]
 fn workbook(_run: &Run) -> Result<Vec<u8>, i32> {
-    eprintln!("error: this build of tieuchi writes no workbooks (built without the `spreadsheets` feature)");
+    eprintln!("{}", tieuchi::tr!(super::lang(), "cli-no-workbooks"));
     Err(2)
 }

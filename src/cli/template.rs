@@ -30,7 +30,7 @@ pub fn run(args: &TemplateArgs) -> i32 {
         Err(code) => return code,
     };
     if let Some(d) = data.as_ref().filter(|d| args.with_values && d.has_errors()) {
-        eprintln!("warning: values with problems are left empty in the template");
+        eprintln!("{}", tieuchi::tr!(super::lang(), "cli-template-left-empty"));
         output::print_diagnostics(&d.diagnostics, &d.sources, Format::Text);
     }
     let template = Template::new(&rules, data.as_ref(), args.with_values);
@@ -41,25 +41,36 @@ pub fn run(args: &TemplateArgs) -> i32 {
             .map_err(|e| e.to_string()),
         "xlsx" => xlsx(&template),
         _ => {
+            let path = args.out.display().to_string();
             eprintln!(
-                "error: cannot tell the template's format from `{}`: name it `.xlsx` or `.csv`",
-                args.out.display()
+                "{}",
+                tieuchi::tr!(super::lang(), "cli-template-format", path = path)
             );
             return 2;
         }
     };
     match bytes.and_then(|b| std::fs::write(args.out, b).map_err(|e| e.to_string())) {
         Ok(()) => {
+            let path = args.out.display().to_string();
+            let (columns, rows) = (template.columns.len() + 3, template.rows.len());
             eprintln!(
-                "wrote {} ({} columns, {} rows)",
-                args.out.display(),
-                template.columns.len() + 3,
-                template.rows.len()
+                "{}",
+                tieuchi::tr!(
+                    super::lang(),
+                    "cli-template-wrote",
+                    path = path,
+                    columns = columns,
+                    rows = rows
+                )
             );
             0
         }
         Err(e) => {
-            eprintln!("error: cannot write `{}`: {e}", args.out.display());
+            let path = args.out.display().to_string();
+            eprintln!(
+                "{}",
+                tieuchi::tr!(super::lang(), "cli-cannot-write", path = path, reason = e)
+            );
             2
         }
     }
