@@ -180,3 +180,172 @@ fn testing_a_folder_runs_every_file_and_names_it() {
     assert!(out.contains("b.tc:"), "the failure names its file: {out}");
     assert!(out.contains("7 passed, 1 failed"), "{out}");
 }
+
+/// English words that must not appear in Vietnamese output (outside identifiers, backticks and
+/// the rules file's own lines).
+const ENGLISH: &[&str] = &[
+    "the",
+    "is",
+    "not",
+    "of",
+    "and",
+    "or",
+    "with",
+    "because",
+    "would",
+    "pass",
+    "passed",
+    "fail",
+    "failed",
+    "unknown",
+    "missing",
+    "area",
+    "areas",
+    "points",
+    "verdict",
+    "target",
+    "targets",
+    "criterion",
+    "criteria",
+    "outcome",
+    "met",
+    "short",
+    "over",
+    "expected",
+    "but",
+    "where",
+    "help",
+    "error",
+    "warning",
+    "provisional",
+    "chosen",
+    "ruled",
+    "reached",
+    "otherwise",
+    "values",
+    "data",
+    "file",
+    "rules",
+    "invalid",
+    "valid",
+    "ok",
+    "edit",
+    "edits",
+    "changed",
+    "from",
+    "to",
+    "possible",
+    "applicable",
+    "apply",
+    "does",
+    "percentage",
+    "more",
+    "now",
+];
+
+/// The English words of `text`, leaving out code in backticks, lines of the rules file shown by
+/// a diagnostic (`82 │ …`), identifiers (with `_`, `@`, `.`, `-` or digits) and the rules'
+/// declarations quoted in a diff (`period … from … to …`).
+fn english_words(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in text.lines() {
+        let t = line.trim_start();
+        let source_line = t
+            .split_once(" │")
+            .is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit()));
+        if source_line || t.starts_with('│') || t.contains(": period ") {
+            continue;
+        }
+        let mut outside = String::new();
+        for (i, part) in line.split('`').enumerate() {
+            if i % 2 == 0 {
+                outside.push_str(part);
+                outside.push(' ');
+            }
+        }
+        for word in
+            outside.split(|c: char| c.is_whitespace() || ",;:()[]«»—–→=<>≥≤\"'".contains(c))
+        {
+            let plain = word.chars().all(|c| c.is_ascii_alphabetic());
+            if plain && ENGLISH.contains(&word.to_ascii_lowercase().as_str()) {
+                found.push(format!("{word}  in: {line}"));
+            }
+        }
+    }
+    found
+}
+
+/// Every text output of the commands of the issue, on the shipped rules and data.
+fn all_outputs(lang: &str) -> Vec<(String, String)> {
+    let runs: Vec<Vec<&str>> = vec![
+        vec![
+            "assess",
+            "rules/quang-binh-2024.tc",
+            "data/quang-binh-2024.json",
+            "--explain",
+        ],
+        vec!["test", "rules/"],
+        vec!["test", "rules/quang-binh-2024.tc", "--coverage"],
+        vec![
+            "diff",
+            "rules/quang-binh-2024.tc",
+            "rules/quang-binh-2025-draft.tc",
+            "data/quang-binh-2024.json",
+        ],
+        vec![
+            "diff",
+            "rules/quang-binh-2024.tc",
+            "data/quang-binh-2024.json",
+            "--set",
+            "nguong_kham_pha=85%",
+        ],
+        vec![
+            "sweep",
+            "rules/quang-binh-2024.tc",
+            "data/quang-binh-2024.json",
+            "--param",
+            "nguong_kham_pha=70%..90%/5%",
+        ],
+        vec![
+            "validate",
+            "rules/quang-binh-2024.tc",
+            "data/quang-binh-2024.json",
+        ],
+        vec!["check", "rules/"],
+    ];
+    runs.into_iter()
+        .map(|args| {
+            let all = [&["--lang", lang][..], &args[..]].concat();
+            let (code, out, err) = tieuchi(&all);
+            assert!(code == 0 || code == 1, "{args:?}: exit {code}\n{err}");
+            (args.join(" "), format!("{out}\n{err}"))
+        })
+        .collect()
+}
+
+#[test]
+fn no_english_word_in_the_vietnamese_output_of_any_command() {
+    let mut found = Vec::new();
+    for (command, out) in all_outputs("vi") {
+        assert!(out.len() > 20, "{command} printed nothing");
+        found.extend(
+            english_words(&out)
+                .into_iter()
+                .map(|w| format!("{command}: {w}")),
+        );
+    }
+    assert!(
+        found.is_empty(),
+        "English in Vietnamese output:\n{}",
+        found.join("\n")
+    );
+    // The check sees English where there is English.
+    let english: usize = all_outputs("en")
+        .iter()
+        .map(|(_, o)| english_words(o).len())
+        .sum();
+    assert!(
+        english > 50,
+        "the word list finds only {english} words in English output"
+    );
+}

@@ -104,3 +104,4 @@ coverage-target-expected = { $count ->
    *[other] target { $name }: expected by { $count } tests, seen { $results }
 }
 diff-cannot-read = cannot read `{ $path }`: { $reason }
+diff-provisional-mark = provisional

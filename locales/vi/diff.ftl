@@ -90,3 +90,4 @@ coverage-outcome-unreached = kết quả { $name }: chưa có địa bàn kiểm
 coverage-target-unexpected = chỉ tiêu { $name }: chưa có ca kiểm thử nào kiểm tra
 coverage-target-expected = chỉ tiêu { $name }: được kiểm tra trong { $count } ca kiểm thử, đã có trường hợp { $results }
 diff-cannot-read = không đọc được `{ $path }`: { $reason }
+diff-provisional-mark = (tạm tính)

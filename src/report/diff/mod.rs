@@ -147,7 +147,12 @@ fn assessment(out: &mut String, d: &Diff, c: &AssessmentChange, lang: Lang) {
 
 /// `param nguong_kham_pha: 80% → 75%`, `criterion chuyen_hoa.C2 (required): … → …`.
 pub fn edit_line(e: &Edit, lang: Lang) -> String {
+    let value = |text: &str| match (e.kind, text.strip_suffix(" provisional")) {
+        (EditKind::Param, Some(v)) => format!("{v} {}", tr!(lang, "diff-provisional-mark")),
+        _ => text.to_string(),
+    };
     let detail = match (&e.old, &e.new) {
+        (Some(o), Some(n)) if e.kind == EditKind::Param => format!("{} → {}", value(o), value(n)),
         (Some(o), Some(n)) => format!("{o} → {n}"),
         (None, Some(n)) => tr!(lang, "diff-added", text = n.as_str()),
         (Some(o), None) => tr!(lang, "diff-removed", text = o.as_str()),
