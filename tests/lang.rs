@@ -1,6 +1,9 @@
 //! The council's language: Vietnamese by default, English on request, the same content in
 //! both; explanations with labels; test reports that show what decided a failure.
 
+// Helpers outside `#[test]` functions fail the test loudly too.
+#![allow(clippy::expect_used)]
+
 use std::path::PathBuf;
 use std::process::Command;
 
