@@ -93,7 +93,7 @@ fn warnings_do_not_fail_check() {
     let (code, _, err) = run(&["check", "tests/fixtures/check/warnings.tc"], None);
     assert_eq!(code, 0, "{err}");
     assert!(
-        err.contains("never used") && err.contains("ok (3 warning(s))"),
+        err.contains("never used") && err.contains("ok (3 warnings)"),
         "{err}"
     );
 }
