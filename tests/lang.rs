@@ -266,8 +266,7 @@ fn english_words(text: &str) -> Vec<String> {
                 outside.push(' ');
             }
         }
-        for word in
-            outside.split(|c: char| c.is_whitespace() || ",;:()[]«»—–→=<>≥≤\"'".contains(c))
+        for word in outside.split(|c: char| c.is_whitespace() || ",;:()[]«»—–→=<>≥≤\"'".contains(c))
         {
             let plain = word.chars().all(|c| c.is_ascii_alphabetic());
             if plain && ENGLISH.contains(&word.to_ascii_lowercase().as_str()) {
