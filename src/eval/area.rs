@@ -342,9 +342,7 @@ impl<'p, T: Trace> AreaEval<'p, T> {
                 negate,
             } => {
                 let r = self.targets.and_then(|t| t.get(*target as usize));
-                r.map_or(Value::Unknown, |r| {
-                    Value::Bool((r.as_str() == word.as_str()) != *negate)
-                })
+                r.map_or(Value::Unknown, |r| Value::Bool((*r == *word) != *negate))
             }
             CKind::AllRequired => self.current.all_required,
             CKind::Points => self.current.points,
@@ -498,7 +496,7 @@ fn add_points(sum: Num, p: Num) -> Num {
 }
 
 fn criterion_is(r: CriterionResult, word: ResultWord, negate: bool, literal: bool) -> Value {
-    let is = r.as_str() == word.as_str();
+    let is = r == word;
     if !literal && r == CriterionResult::Unknown && word != ResultWord::Unknown {
         return Value::Unknown;
     }

@@ -17,6 +17,31 @@ pub enum CriterionResult {
     Na,
 }
 
+impl PartialEq<crate::ast::ResultWord> for CriterionResult {
+    fn eq(&self, word: &crate::ast::ResultWord) -> bool {
+        use crate::ast::ResultWord as W;
+        matches!(
+            (self, word),
+            (CriterionResult::Pass, W::Pass)
+                | (CriterionResult::Fail, W::Fail)
+                | (CriterionResult::Unknown, W::Unknown)
+                | (CriterionResult::Na, W::Na)
+        )
+    }
+}
+
+impl PartialEq<crate::ast::ResultWord> for TargetResult {
+    fn eq(&self, word: &crate::ast::ResultWord) -> bool {
+        use crate::ast::ResultWord as W;
+        matches!(
+            (self, word),
+            (TargetResult::Met, W::Met)
+                | (TargetResult::NotMet, W::NotMet)
+                | (TargetResult::Unknown, W::Unknown)
+        )
+    }
+}
+
 impl CriterionResult {
     /// The word used in rules and outputs.
     pub fn as_str(self) -> &'static str {
