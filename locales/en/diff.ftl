@@ -14,11 +14,6 @@ diff-value-unknown = unknown
 diff-value-true = true
 diff-value-false = false
 diff-value-text = text
-diff-note-of = { $part } of { $whole }
-diff-note-against = { $now } against { $before }
-diff-note-fallback = fallback used
-diff-note-verdict = { $assessment } is { $verdict }
-diff-note-verdict-possible = { $assessment } is { $verdict }, possible: { $possible }
 
 ## targets
 

@@ -15,11 +15,6 @@ diff-value-unknown = thiếu số liệu
 diff-value-true = đúng
 diff-value-false = sai
 diff-value-text = văn bản
-diff-note-of = { $part } trên { $whole }
-diff-note-against = { $now } so với { $before }
-diff-note-fallback = đã dùng giá trị thay thế
-diff-note-verdict = { $assessment }: { $verdict }
-diff-note-verdict-possible = { $assessment }: { $verdict }, có thể là: { $possible }
 
 ## chỉ tiêu
 

@@ -3,7 +3,6 @@
 //! in the reader's language.
 
 use super::{words, Run};
-use crate::ast::BinOp;
 use crate::check::{CKind, Param, Rules};
 use crate::eval::explain::Shown;
 use crate::eval::{CriterionResult, TargetOutcome, TargetResult, Verdict};
@@ -248,11 +247,11 @@ pub fn target_counts_in(
             );
             let rhs = words::shown(lang, &rhs);
             let shown_op = match o.result {
-                TargetResult::NotMet => negate(*op),
+                TargetResult::NotMet => words::negate(*op),
                 _ => *op,
             };
-            let sym = symbol(shown_op);
-            let needs = format!("{} {rhs}", symbol(*op));
+            let sym = words::symbol(shown_op);
+            let needs = format!("{} {rhs}", words::symbol(*op));
             text = match o.result {
                 TargetResult::Unknown if o.no_areas => {
                     tr!(lang, "target-no-areas", counts = text, needs = needs)
@@ -274,29 +273,6 @@ pub fn target_counts_in(
         let _ = write!(text, " ({note})");
     }
     text
-}
-
-fn negate(op: BinOp) -> BinOp {
-    match op {
-        BinOp::Ge => BinOp::Lt,
-        BinOp::Gt => BinOp::Le,
-        BinOp::Le => BinOp::Gt,
-        BinOp::Lt => BinOp::Ge,
-        BinOp::Eq => BinOp::Ne,
-        other => other,
-    }
-}
-
-fn symbol(op: BinOp) -> &'static str {
-    match op {
-        BinOp::Ge => "≥",
-        BinOp::Gt => ">",
-        BinOp::Le => "≤",
-        BinOp::Lt => "<",
-        BinOp::Eq => "=",
-        BinOp::Ne => "≠",
-        _ => "?",
-    }
 }
 
 /// The widest a table column gets, in characters; a longer cell is shortened with `…` (the JSON

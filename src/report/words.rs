@@ -62,6 +62,31 @@ pub fn verdict(lang: Lang, rules: &Rules, ai: usize, v: Verdict) -> String {
     }
 }
 
+/// A comparison as a symbol: `≥`, `<`, `≠` …
+pub fn symbol(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Ge => "≥",
+        BinOp::Gt => ">",
+        BinOp::Le => "≤",
+        BinOp::Lt => "<",
+        BinOp::Eq => "=",
+        BinOp::Ne => "≠",
+        _ => "?",
+    }
+}
+
+/// The comparison that holds when `op` does not: `≥` ↔ `<`.
+pub fn negate(op: BinOp) -> BinOp {
+    match op {
+        BinOp::Ge => BinOp::Lt,
+        BinOp::Gt => BinOp::Le,
+        BinOp::Le => BinOp::Gt,
+        BinOp::Lt => BinOp::Ge,
+        BinOp::Eq => BinOp::Ne,
+        other => other,
+    }
+}
+
 /// `a, b hoặc c` / `a, b or c`.
 pub fn or_list(lang: Lang, items: &[String]) -> String {
     join_last(items, &tr!(lang, "word-or"))
@@ -147,7 +172,13 @@ pub fn note(lang: Lang, n: &Note) -> String {
             "note-verdict-possible",
             assessment = assessment.as_str(),
             verdict = verdict_word(lang, verdict),
-            possible = or_list(lang, possible)
+            possible = or_list(
+                lang,
+                &possible
+                    .iter()
+                    .map(|p| verdict_word(lang, p))
+                    .collect::<Vec<_>>()
+            )
         ),
     }
 }

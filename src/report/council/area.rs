@@ -9,8 +9,8 @@ use super::model::Report;
 use super::words;
 use crate::check::{InputType, Rules};
 use crate::eval::explain::{
-    AreaExplanation, AssessmentExplanation, CriterionExplanation, ExprNode, Note, OutcomeState,
-    Reason, Role, Shortfall, Shown, WhatIf,
+    AreaExplanation, AssessmentExplanation, CriterionExplanation, ExprNode, OutcomeState, Reason,
+    Role, Shortfall, Shown, WhatIf,
 };
 use crate::eval::{CriterionResult, Verdict};
 use crate::i18n::Lang;
@@ -219,28 +219,9 @@ fn value_line(rules: &Rules, n: &ExprNode, lang: Lang) -> String {
         Some(v) if n.known => shown(rules, &id, v, lang),
         _ => tr!(lang, "report-value-missing"),
     };
-    let note = match n.note.as_deref() {
-        Some(Note::Of(a, b)) => format!(
-            " ({})",
-            tr!(
-                lang,
-                "report-note-of",
-                part = shown(rules, "", a, lang),
-                whole = shown(rules, "", b, lang)
-            )
-        ),
-        Some(Note::Against(a, b)) => format!(
-            " ({})",
-            tr!(
-                lang,
-                "report-note-against",
-                now = shown(rules, "", a, lang),
-                before = shown(rules, "", b, lang)
-            )
-        ),
-        Some(Note::Fallback) => format!(" ({})", tr!(lang, "report-note-fallback")),
-        _ => String::new(),
-    };
+    let note = n.note.as_deref().map_or(String::new(), |x| {
+        format!(" ({})", crate::report::words::note(lang, x))
+    });
     match label {
         Some(l) => format!("{l} ({id}) = {value}{note}"),
         None => format!("{id} = {value}{note}"),

@@ -1,7 +1,6 @@
 //! Small wordings shared by the report's sections: verdicts, numbers, dates, params.
 
 use super::model::VerdictKey;
-use crate::ast::BinOp;
 use crate::check::{Param, Rules};
 use crate::eval::{CriterionResult, TargetResult, Verdict};
 use crate::i18n::Lang;
@@ -46,18 +45,7 @@ pub fn date(lang: Lang, d: NaiveDate) -> String {
     }
 }
 
-/// A comparison as a symbol.
-pub fn symbol(op: BinOp) -> &'static str {
-    match op {
-        BinOp::Ge => "≥",
-        BinOp::Gt => ">",
-        BinOp::Le => "≤",
-        BinOp::Lt => "<",
-        BinOp::Eq => "=",
-        BinOp::Ne => "≠",
-        _ => "?",
-    }
-}
+pub use crate::report::words::symbol;
 
 /// A target's result.
 pub fn target_result(lang: Lang, r: TargetResult) -> String {

@@ -1,12 +1,12 @@
 //! Words for the typed results that `diff`, `sweep` and `test --coverage` show: values, notes,
 //! verdicts, criterion and target results, and the counts behind a target.
 
-use crate::ast::BinOp;
 use crate::diff::targets::TargetTally;
 use crate::diff::{Reading, ValueRead, VerdictId};
 use crate::eval::explain::{Note, Shown};
 use crate::eval::{CriterionResult, TargetResult};
 use crate::i18n::{FluentValue, Lang};
+use crate::report::words::{negate, symbol};
 use crate::tr;
 use crate::value::Value;
 
@@ -22,58 +22,9 @@ pub fn shown(lang: Lang, s: &Shown) -> String {
     }
 }
 
-/// A verdict word of the explanation's notes (`unknown`, `na`, `invalid` or an outcome id).
-fn note_verdict(lang: Lang, word: &str) -> String {
-    match word {
-        "unknown" => tr!(lang, "verdict-unknown"),
-        "na" => tr!(lang, "verdict-na"),
-        "invalid" => tr!(lang, "verdict-invalid"),
-        id => id.to_string(),
-    }
-}
-
 /// What a value was computed from: `4 of 5`.
 pub fn note(lang: Lang, n: &Note) -> String {
-    match n {
-        Note::Of(a, b) => tr!(
-            lang,
-            "diff-note-of",
-            part = shown(lang, a),
-            whole = shown(lang, b)
-        ),
-        Note::Against(a, b) => tr!(
-            lang,
-            "diff-note-against",
-            now = shown(lang, a),
-            before = shown(lang, b)
-        ),
-        Note::Fallback => tr!(lang, "diff-note-fallback"),
-        Note::Verdict {
-            assessment,
-            verdict,
-            possible,
-        } => {
-            let verdict = note_verdict(lang, verdict);
-            if possible.is_empty() {
-                tr!(
-                    lang,
-                    "diff-note-verdict",
-                    assessment = assessment.as_str(),
-                    verdict = verdict
-                )
-            } else {
-                let possible: Vec<String> =
-                    possible.iter().map(|p| note_verdict(lang, p)).collect();
-                tr!(
-                    lang,
-                    "diff-note-verdict-possible",
-                    assessment = assessment.as_str(),
-                    verdict = verdict,
-                    possible = possible.join(", ")
-                )
-            }
-        }
-    }
+    crate::report::words::note(lang, n)
 }
 
 fn reading(lang: Lang, r: &Reading) -> String {
@@ -208,32 +159,10 @@ pub fn tally(lang: Lang, t: &TargetTally) -> String {
     text
 }
 
-fn negate(op: BinOp) -> BinOp {
-    match op {
-        BinOp::Ge => BinOp::Lt,
-        BinOp::Gt => BinOp::Le,
-        BinOp::Le => BinOp::Gt,
-        BinOp::Lt => BinOp::Ge,
-        BinOp::Eq => BinOp::Ne,
-        other => other,
-    }
-}
-
-fn symbol(op: BinOp) -> &'static str {
-    match op {
-        BinOp::Ge => "≥",
-        BinOp::Gt => ">",
-        BinOp::Le => "≤",
-        BinOp::Lt => "<",
-        BinOp::Eq => "=",
-        BinOp::Ne => "≠",
-        _ => "?",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ast::BinOp;
     use crate::diff::targets::{Comparison, TallyCount};
     use crate::num::Num;
 
@@ -330,11 +259,11 @@ mod tests {
         };
         assert_eq!(
             note(Lang::En, &v),
-            "chuyen_hoa is unknown, possible: dat, not applicable"
+            "chuyen_hoa is unknown, possible: dat or not applicable"
         );
         assert_eq!(
             note(Lang::Vi, &v),
-            "chuyen_hoa: chưa kết luận được, có thể là: dat, không áp dụng"
+            "chuyen_hoa là chưa kết luận được, có thể: dat hoặc không áp dụng"
         );
         let unknown_value = Shown {
             value: Value::Unknown,
