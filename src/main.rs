@@ -3,6 +3,7 @@
 mod cli;
 
 fn main() {
+    quiet_on_closed_pipe();
     // The library is stack-safe on an ordinary thread (its recursive passes grow the stack on
     // the heap when needed); the large stack is only a margin for other crates' recursion
     // (serialising and printing deep JSON, rendering diagnostics).
@@ -15,3 +16,16 @@ fn main() {
     };
     std::process::exit(code);
 }
+
+/// `tieuchi test rules/ | head` closes the pipe early: end quietly, as other command-line tools
+/// do, instead of failing on the next write (Rust ignores SIGPIPE by default).
+#[cfg(unix)]
+fn quiet_on_closed_pipe() {
+    // SAFETY: restoring the default disposition of SIGPIPE at start-up, before any thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn quiet_on_closed_pipe() {}

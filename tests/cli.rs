@@ -954,3 +954,29 @@ fn diagnostics_follow_the_language() {
     );
     assert!(first(&vi, "help").starts_with("có phải là"), "{json_vi}");
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tieuchi"))
+        .args([
+            "assess",
+            "rules/quang-binh-2024.tc",
+            "data/quang-binh-2024.json",
+            "--explain",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("tieuchi starts");
+    let mut first = [0u8; 16];
+    let mut stdout = child.stdout.take().expect("stdout piped");
+    stdout.read_exact(&mut first).expect("some output");
+    drop(stdout); // the reader goes away, as `| head` does
+    let out = child.wait_with_output().expect("tieuchi ends");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_ne!(out.status.code(), Some(3), "{err}");
+}
