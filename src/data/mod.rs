@@ -121,6 +121,44 @@ pub struct Dataset {
     /// shaped as a list of areas, or repeats a CSV column): no area was read, and a command
     /// stops with its diagnostic instead of reporting on zero areas.
     pub unreadable: bool,
+    /// Where each area is written (left-out duplicates too), to tell which area a diagnostic
+    /// is inside.
+    pub places: AreaPlaces,
+}
+
+/// Where the areas of a data file are written: the span and id of each (as read, before
+/// validation: an area left out because its id repeats an earlier one is here too; one without
+/// an id is `#N`, as in the data set).
+#[derive(Debug, Clone, Default)]
+pub struct AreaPlaces(Vec<(Span, String)>);
+
+impl AreaPlaces {
+    /// The places of `raw` areas.
+    fn of(raw: &[RawArea]) -> AreaPlaces {
+        AreaPlaces(
+            raw.iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    (
+                        r.span,
+                        r.id.clone().unwrap_or_else(|| format!("#{}", i + 1)),
+                    )
+                })
+                .collect(),
+        )
+    }
+
+    /// The id of the area whose text holds the primary span of `d`; `None` when the problem is
+    /// not inside one area (a header, the whole file, a diagnostic without a place).
+    pub fn area_of(&self, d: &Diagnostic) -> Option<&str> {
+        let s = d.span();
+        self.0
+            .iter()
+            .find(|(p, _)| {
+                p.file == s.file && p.start < p.end && p.start <= s.start && s.end <= p.end
+            })
+            .map(|(_, id)| id.as_str())
+    }
 }
 
 impl Dataset {
@@ -298,6 +336,7 @@ impl Dataset {
             Err(d) => (vec![], vec![d]),
         };
         let given = whole::slots_given(rules, &raw);
+        let places = AreaPlaces::of(&raw);
         let (mut areas, mut more) = validate::validate_with(rules, raw, reading);
         attach_problems(&mut areas, &diagnostics);
         diagnostics.append(&mut more);
@@ -307,6 +346,7 @@ impl Dataset {
             diagnostics,
             sources,
             unreadable,
+            places,
         };
         if whole_set && !unreadable {
             let at = Span {
@@ -514,11 +554,13 @@ pub fn from_raw_with(rules: &Rules, raw: Vec<RawArea>, opts: &LoadOptions) -> Da
         style: Some(NumberStyle::forced(opts.decimal)),
         also_known: opts.also_known.clone(),
     };
+    let places = AreaPlaces::of(&raw);
     let (areas, diagnostics) = validate::validate_with(rules, raw, &reading);
     Dataset {
         areas,
         diagnostics,
         sources: SourceMap::new(),
         unreadable: false,
+        places,
     }
 }
