@@ -321,7 +321,14 @@ fn test_documents_fit_their_schema_passing_and_failing() {
         .flat_map(|t| t["failures"].as_array().into_iter().flatten())
         .collect();
     assert!(failures.iter().any(|f| f["actual"]["kind"] == "target"));
-    assert!(failures.iter().any(|f| f["explanation"].is_object()));
+    let explained: Vec<&Value> = failures
+        .iter()
+        .filter(|f| f["explanation"].is_object())
+        .copied()
+        .collect();
+    assert!(!explained.is_empty());
+    let first = &explained[0]["explanation"]["assessments"][0];
+    assert!(first["points_range"]["min"].is_string(), "{first}");
     assert!(doc["files"][0]["coverage"].is_null());
 }
 

@@ -277,12 +277,12 @@ pub struct AssessmentExplanation {
     #[serde(skip_serializing_if = "Option::is_none")]
     /// The assessment's `when`, with its value.
     pub applies: Option<ExprNode>,
-    /// Lowest and highest possible points.
-    #[serde(serialize_with = "range_json")]
+    /// Lowest and highest possible points (in JSON `points_range`, as everywhere).
+    #[serde(serialize_with = "range_json", rename = "points_range")]
     #[schemars(with = "crate::report::contract::Range<Num>")]
     pub points: (Num, Num),
-    /// Lowest and highest possible `max_points`.
-    #[serde(serialize_with = "range_json")]
+    /// Lowest and highest possible `max_points` (in JSON `max_points_range`).
+    #[serde(serialize_with = "range_json", rename = "max_points_range")]
     #[schemars(with = "crate::report::contract::Range<Num>")]
     pub max_points: (Num, Num),
     /// Some criterion of the assessment carries points.

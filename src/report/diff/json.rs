@@ -10,7 +10,9 @@ use crate::diff::{AssessmentChange, Diff, Reading, TargetChange, ValueRead};
 use crate::eval::explain::{Note, Shown};
 use crate::eval::{CriterionResult, TargetResult};
 use crate::i18n::Lang;
+use crate::num::Num;
 use crate::report::contract::{DataDiagnostic, FormatVersion, Range};
+use crate::value::Value;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -137,8 +139,12 @@ pub struct TallyCountJson {
     pub count: Range<u64>,
     /// The lowest and highest possible number of areas in the `among` filter.
     pub members: Range<u64>,
-    /// For a `share`, its value as shown (`62.5%`, or a range `40%–60%`); `null` for a count.
-    pub share: Option<Shown>,
+    /// For a decided `share`, its exact value (`"0.625"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share: Option<Num>,
+    /// For a `share`, its lowest and highest possible value; `null` for a count or a share of
+    /// no area.
+    pub share_range: Option<Range<Num>>,
 }
 
 /// The comparison of a target: `>= 60%`.
@@ -146,8 +152,10 @@ pub struct TallyCountJson {
 pub struct ComparisonJson {
     /// The operator as written (`>=`).
     pub op: String,
-    /// The value compared with, as shown.
-    pub value: Shown,
+    /// The number compared with, exact (`"0.6"`); `null` when it is not a number.
+    pub value: Option<Num>,
+    /// The value compared with as people write it (`"60%"`).
+    pub shown: Shown,
 }
 
 /// One edit between the rules.
@@ -263,16 +271,28 @@ fn target(t: &TargetChange) -> TargetChangeJson {
 }
 
 fn tally(t: &TargetTally) -> TargetTallyJson {
-    let count = |c: &TallyCount| TallyCountJson {
-        count: Range::of(c.count),
-        members: Range::of(c.members),
-        share: c.share.clone(),
+    let count = |c: &TallyCount| {
+        let share_range = c.share.as_ref().and_then(|s| match s.value {
+            Value::Num(n) => Some(Range { min: n, max: n }),
+            Value::Range(min, max) => Some(Range { min, max }),
+            _ => None,
+        });
+        TallyCountJson {
+            count: Range::of(c.count),
+            members: Range::of(c.members),
+            share: share_range.and_then(|r| r.decided()),
+            share_range,
+        }
     };
     TargetTallyJson {
         counts: t.counts.iter().map(count).collect(),
         comparison: t.comparison.as_ref().map(|c| ComparisonJson {
             op: c.op.as_str().to_string(),
-            value: c.value.clone(),
+            value: match c.value.value {
+                Value::Num(n) => Some(n),
+                _ => None,
+            },
+            shown: c.value.clone(),
         }),
         no_areas: t.no_areas,
         approximate: t.approximate,
