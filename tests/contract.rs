@@ -425,3 +425,41 @@ fn sweep_documents_fit_their_schema() {
         0,
     );
 }
+
+/// A workbook's problems name their area too (the reader's spans are the sheet's rows).
+#[test]
+fn data_diagnostics_of_a_workbook_name_their_area() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let rows: [[&str; 4]; 3] = [
+        ["id", "name", "nhom", "vu@nam"],
+        ["x1", "Xã Một", "ttxh", "3"],
+        ["x2", "Xã Hai", "ttxh", "nhiều"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            sheet
+                .write_string(r as u32, c as u16, *cell)
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    let dir = std::env::temp_dir().join(format!("tieuchi-contract-wb-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.join("areas.xlsx");
+    book.save(&path).unwrap_or_else(|e| panic!("{e}"));
+    let path = path.display().to_string();
+    let doc = valid(
+        "validate",
+        &["validate", VALUES, &path, "--format", "json"],
+        1,
+    );
+    let errors: Vec<&Value> = doc["data_diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|d| d["severity"] == "error")
+        .collect();
+    assert_eq!(errors.len(), 1, "{doc:#}");
+    assert_eq!(errors[0]["area"], "x2", "{doc:#}");
+    assert_eq!(doc["invalid_areas"], serde_json::json!(["x2"]));
+}

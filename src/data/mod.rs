@@ -128,36 +128,36 @@ pub struct Dataset {
 
 /// Where the areas of a data file are written: the span and id of each (as read, before
 /// validation: an area left out because its id repeats an earlier one is here too; one without
-/// an id is `#N`, as in the data set).
+/// an id is `#N`, as in the data set), in file order.
 #[derive(Debug, Clone, Default)]
 pub struct AreaPlaces(Vec<(Span, String)>);
 
 impl AreaPlaces {
-    /// The places of `raw` areas.
+    /// The places of `raw` areas, in file order.
     fn of(raw: &[RawArea]) -> AreaPlaces {
-        AreaPlaces(
-            raw.iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    (
-                        r.span,
-                        r.id.clone().unwrap_or_else(|| format!("#{}", i + 1)),
-                    )
-                })
-                .collect(),
-        )
+        let mut places: Vec<(Span, String)> = raw
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.span.start < r.span.end)
+            .map(|(i, r)| {
+                let id = r.id.clone().unwrap_or_else(|| format!("#{}", i + 1));
+                (r.span, id)
+            })
+            .collect();
+        places.sort_by_key(|(s, _)| (s.file, s.start));
+        AreaPlaces(places)
     }
 
     /// The id of the area whose text holds the primary span of `d`; `None` when the problem is
     /// not inside one area (a header, the whole file, a diagnostic without a place).
     pub fn area_of(&self, d: &Diagnostic) -> Option<&str> {
+        // Areas do not overlap: the one that may hold `s` is the last starting at or before it.
         let s = d.span();
-        self.0
-            .iter()
-            .find(|(p, _)| {
-                p.file == s.file && p.start < p.end && p.start <= s.start && s.end <= p.end
-            })
-            .map(|(_, id)| id.as_str())
+        let after = self
+            .0
+            .partition_point(|(p, _)| (p.file, p.start) <= (s.file, s.start));
+        let (p, id) = self.0.get(after.checked_sub(1)?)?;
+        (p.file == s.file && s.end <= p.end).then_some(id.as_str())
     }
 }
 
