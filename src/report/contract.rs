@@ -127,7 +127,7 @@ pub struct DataDiagnostic {
 
 impl DataDiagnostic {
     /// `d` as JSON, placed in `sources`, its area found in `places` (see
-    /// [`Dataset::area_of`](crate::data::Dataset::area_of)).
+    /// [`AreaPlaces::area_of`](crate::data::AreaPlaces::area_of)).
     pub fn new(
         d: &Diagnostic,
         sources: &SourceMap,

@@ -1,7 +1,7 @@
 //! Outputs: the assessment as JSON ([`json`]) and as text for people ([`text`]), explanations
 //! rendered over the rules file ([`explain`]), the council's printable report ([`council`]).
 //! Every JSON document follows the contract of [`contract`] (`docs/json.md`): `assess`
-//! ([`json`]), `check`, `validate` and `test` ([`documents`]), `diff` ([`diff::json`]) and
+//! ([`json`]), `check`, `validate` and `test` ([`documents`]), `diff` ([`diff::DiffDocument`]) and
 //! `sweep` ([`sweep`]).
 
 pub mod contract;

@@ -1,4 +1,4 @@
-//! The readable output of `diff` ([`render`]) and its JSON document ([`json`]), in the reader's
+//! The readable output of `diff` ([`render`]) and its JSON document ([`DiffDocument`]), in the reader's
 //! language; [`words`] has the words for the typed results.
 
 pub mod json;
