@@ -463,3 +463,28 @@ fn data_diagnostics_of_a_workbook_name_their_area() {
     assert_eq!(errors[0]["area"], "x2", "{doc:#}");
     assert_eq!(doc["invalid_areas"], serde_json::json!(["x2"]));
 }
+
+/// docs/json.md names every document's schema file and every top-level field.
+#[test]
+fn the_contract_page_names_every_document_and_field() {
+    let page = std::fs::read_to_string(root().join("docs/json.md")).unwrap_or_default();
+    for (name, schema) in tieuchi::report::contract::schemas() {
+        assert!(
+            page.contains(&format!("schema/{name}.schema.json")),
+            "{name}"
+        );
+        let fields = schema["properties"]
+            .as_object()
+            .cloned()
+            .unwrap_or_default();
+        assert!(fields.len() >= 3, "{name}: {schema}");
+        for field in fields.keys() {
+            assert!(
+                ["`", "[]`", "."]
+                    .iter()
+                    .any(|end| page.contains(&format!("`{field}{end}"))),
+                "docs/json.md does not name `{field}` of {name}"
+            );
+        }
+    }
+}
