@@ -6,7 +6,7 @@ use crate::eval::{Assessed, CriterionResult, Program, TargetResult, Verdict};
 use serde::Serialize;
 
 /// What the tests saw of one criterion.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CriterionSeen {
     /// The assessment's declared name.
     pub assessment: String,
@@ -53,7 +53,7 @@ const ALL: [CriterionResult; 4] = [
 ];
 
 /// Whether some test area got an outcome as its verdict.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct OutcomeSeen {
     /// The assessment's declared name.
     pub assessment: String,
@@ -64,7 +64,7 @@ pub struct OutcomeSeen {
 }
 
 /// The tests that expect a target, and the results it had in them.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct TargetSeen {
     /// The declared name.
     pub id: String,
@@ -75,7 +75,7 @@ pub struct TargetSeen {
 }
 
 /// Coverage of one rules file by its tests.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Coverage {
     /// The criteria, in file order.
     pub criteria: Vec<CriterionSeen>,

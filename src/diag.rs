@@ -20,7 +20,7 @@ use serde::Serialize;
 use std::fmt;
 
 /// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The rules or data cannot be used as they are.
@@ -227,7 +227,7 @@ pub fn read_error(e: &ReadError) -> Msg {
 }
 
 /// The JSON shape of a diagnostic, for editors and other tools.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct JsonDiagnostic {
     /// The stable code.
     pub code: &'static str,

@@ -13,7 +13,7 @@ use crate::value::Value;
 use serde::Serialize;
 
 /// The result of one test.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct TestReport {
     /// The test's name.
     pub name: String,
@@ -33,7 +33,7 @@ impl TestReport {
 }
 
 /// An expectation that did not hold.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ExpectFailure {
     /// The expectation as written.
     pub expected: String,
@@ -51,7 +51,7 @@ pub struct ExpectFailure {
 }
 
 /// What the compared result actually was.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Actual {
     /// An assessment's verdict.

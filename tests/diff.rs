@@ -72,7 +72,12 @@ fn lowering_the_threshold_names_exactly_xa_e_with_that_edit_as_cause() {
         (edits[0]["old"].as_str(), edits[0]["new"].as_str()),
         (Some("80%"), Some("75%"))
     );
-    assert_eq!(a["causes"], serde_json::json!([0]));
+    assert_eq!(
+        a["causes"],
+        serde_json::json!([1]),
+        "edits are numbered from 1"
+    );
+    assert_eq!(edits[0]["number"], 1);
 }
 
 #[test]
@@ -86,7 +91,7 @@ fn what_if_override_gives_the_same_answer() {
     assert_eq!(d["areas"].as_array().map(Vec::len), Some(1));
     assert_eq!(
         d["areas"][0]["assessments"][0]["causes"],
-        serde_json::json!([0])
+        serde_json::json!([1])
     );
     assert_eq!(d["targets"][0]["id"], "T1");
 }
@@ -147,7 +152,7 @@ fn structural_edits_are_listed_and_attributed_one_by_one() {
         .cloned()
         .unwrap_or_default();
     assert_eq!(xa_b["assessments"][0]["new"], "dat");
-    assert_eq!(xa_b["assessments"][0]["causes"], serde_json::json!([0]));
+    assert_eq!(xa_b["assessments"][0]["causes"], serde_json::json!([1]));
     // xa-f (12 → 12 cases) now passes C3 (change 0% <= 0%): dat, caused by the C3 edit.
     let xa_f = d["areas"]
         .as_array()
@@ -157,7 +162,7 @@ fn structural_edits_are_listed_and_attributed_one_by_one() {
         .cloned()
         .unwrap_or_default();
     assert_eq!(xa_f["assessments"][0]["new"], "dat");
-    assert_eq!(xa_f["assessments"][0]["causes"], serde_json::json!([1]));
+    assert_eq!(xa_f["assessments"][0]["causes"], serde_json::json!([2]));
 }
 
 #[test]
@@ -187,7 +192,8 @@ fn an_added_outcome_is_applied_alone_before_otherwise() {
     let new = temp("basic-added-outcome.tc", &new);
     let (_, d) = diff(&[&spec("basic.tc"), &new, &spec("basic.json")], &[]);
     assert_eq!(d["edits"][0]["name"], "chuyen_hoa.kha", "{d:#}");
-    assert_eq!(d["applicable"], serde_json::json!([true]));
+    assert_eq!(d["edits"][0]["applicable"], true);
+    assert_eq!(d["edits"].as_array().map(Vec::len), Some(1));
     let xa_f = d["areas"]
         .as_array()
         .into_iter()
@@ -196,7 +202,7 @@ fn an_added_outcome_is_applied_alone_before_otherwise() {
         .cloned()
         .unwrap_or_default();
     assert_eq!(xa_f["assessments"][0]["new"], "kha");
-    assert_eq!(xa_f["assessments"][0]["causes"], serde_json::json!([0]));
+    assert_eq!(xa_f["assessments"][0]["causes"], serde_json::json!([1]));
 }
 
 #[test]

@@ -283,9 +283,13 @@ pub fn validate(
             ..load.clone()
         };
         let data = load_data(&rules, data, data_format, &load)?;
-        output::print_diagnostics(&data.diagnostics, &data.sources, format);
-        let invalid = data.areas.iter().filter(|a| a.invalid).count();
-        if format == Format::Text {
+        if format == Format::Json {
+            let doc =
+                tieuchi::report::documents::ValidateDocument::new(&rules, &data, super::lang());
+            output::print_json(&doc);
+        } else {
+            output::print_diagnostics(&data.diagnostics, &data.sources, format);
+            let invalid = data.areas.iter().filter(|a| a.invalid).count();
             let lang = super::lang();
             let (all, valid) = (data.areas.len(), data.areas.len() - invalid);
             eprintln!(

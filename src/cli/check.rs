@@ -4,6 +4,7 @@ use super::{output, Format};
 use std::path::PathBuf;
 use tieuchi::check::check_path;
 use tieuchi::diag::Diagnostic;
+use tieuchi::report::documents::{CheckDocument, CheckedFile};
 
 /// Checks every file; 2 when any has an error.
 pub fn run(files: &[PathBuf], format: Format) -> i32 {
@@ -16,12 +17,11 @@ pub fn run(files: &[PathBuf], format: Format) -> i32 {
             Format::Text => {
                 output::print_diagnostics(&checked.diagnostics, &checked.sources, format)
             }
-            Format::Json => json.extend(
-                checked
-                    .diagnostics
-                    .iter()
-                    .map(|d| tieuchi::diag::to_json(d, &checked.sources, crate::cli::lang())),
-            ),
+            Format::Json => json.push(CheckedFile::new(
+                &f.display().to_string(),
+                &checked,
+                crate::cli::lang(),
+            )),
         }
         if format == Format::Text && !checked.has_errors() {
             let warnings = checked
@@ -42,10 +42,7 @@ pub fn run(files: &[PathBuf], format: Format) -> i32 {
         }
     }
     if format == Format::Json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&json).unwrap_or_else(|_| "[]".into())
-        );
+        output::print_json(&CheckDocument::new(json));
     }
     if failed {
         2

@@ -20,8 +20,8 @@ pub fn run(
             match format {
                 Format::Text => print!("{}", tieuchi::report::diff::render(&d, super::lang())),
                 Format::Json => {
-                    let doc = tieuchi::report::diff::json(&d);
-                    println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default())
+                    let doc = tieuchi::report::diff::DiffDocument::new(&d, super::lang());
+                    output::print_json(&doc)
                 }
             }
             i32::from(exit_code && d.changed())

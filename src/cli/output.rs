@@ -23,6 +23,14 @@ pub fn color_stdout() -> bool {
     std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
 }
 
+/// Prints a JSON document to stdout, indented.
+pub fn print_json<T: serde::Serialize>(doc: &T) {
+    let out = std::io::stdout().lock();
+    if tieuchi::report::contract::write(doc, true, out).is_err() {
+        eprintln!("{}", tieuchi::tr!(super::lang(), "cli-write-failed"));
+    }
+}
+
 /// Prints diagnostics: text to stderr, or one JSON array to stdout.
 pub fn print_diagnostics(diags: &[Diagnostic], sources: &SourceMap, format: Format) {
     let lang = super::lang();

@@ -3,7 +3,7 @@
 use super::assess::{load_data, load_rules, overrides};
 use super::{output, Format};
 use std::path::Path;
-use tieuchi::report::sweep::{json, render};
+use tieuchi::report::sweep::{document, render};
 use tieuchi::sweep::{parse_spec, sweep};
 
 /// Runs a sweep; 2 on unusable input.
@@ -28,8 +28,7 @@ pub fn run(
         match format {
             Format::Text => print!("{}", render(&rules, &spec, &rows, super::lang())),
             Format::Json => {
-                let doc = json(&rules, &spec, &rows);
-                println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+                output::print_json(&document(&rules, &spec, &rows));
             }
         }
         Ok(0)

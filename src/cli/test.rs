@@ -3,6 +3,7 @@
 
 use super::{assess::load_rules, expand_folders, output, Format};
 use std::path::PathBuf;
+use tieuchi::report::documents::{TestDocument, TestedFile};
 use tieuchi::report::testing::{summary, test_report};
 use tieuchi::testing::run_tests;
 
@@ -44,13 +45,16 @@ pub fn run(
         if format == Format::Text && coverage {
             print!("{}", tieuchi::report::coverage::render(&cov, super::lang()));
         }
-        json.push(serde_json::json!({ "file": shown, "tests": reports, "coverage": coverage.then_some(cov) }));
+        json.push(TestedFile {
+            file: shown,
+            tests: reports,
+            coverage: coverage.then_some(cov),
+        });
     }
     match format {
         Format::Text => println!("{}", summary(lang, passed, failed)),
         Format::Json => {
-            let doc = serde_json::json!({ "passed": passed, "failed": failed, "files": json });
-            println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+            output::print_json(&TestDocument::new(json));
         }
     }
     i32::from(failed > 0)

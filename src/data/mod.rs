@@ -121,6 +121,44 @@ pub struct Dataset {
     /// shaped as a list of areas, or repeats a CSV column): no area was read, and a command
     /// stops with its diagnostic instead of reporting on zero areas.
     pub unreadable: bool,
+    /// Where each area is written (left-out duplicates too), to tell which area a diagnostic
+    /// is inside.
+    pub places: AreaPlaces,
+}
+
+/// Where the areas of a data file are written: the span and id of each (as read, before
+/// validation: an area left out because its id repeats an earlier one is here too; one without
+/// an id is `#N`, as in the data set), in file order.
+#[derive(Debug, Clone, Default)]
+pub struct AreaPlaces(Vec<(Span, String)>);
+
+impl AreaPlaces {
+    /// The places of `raw` areas, in file order.
+    fn of(raw: &[RawArea]) -> AreaPlaces {
+        let mut places: Vec<(Span, String)> = raw
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.span.start < r.span.end)
+            .map(|(i, r)| {
+                let id = r.id.clone().unwrap_or_else(|| format!("#{}", i + 1));
+                (r.span, id)
+            })
+            .collect();
+        places.sort_by_key(|(s, _)| (s.file, s.start));
+        AreaPlaces(places)
+    }
+
+    /// The id of the area whose text holds the primary span of `d`; `None` when the problem is
+    /// not inside one area (a header, the whole file, a diagnostic without a place).
+    pub fn area_of(&self, d: &Diagnostic) -> Option<&str> {
+        // Areas do not overlap: the one that may hold `s` is the last starting at or before it.
+        let s = d.span();
+        let after = self
+            .0
+            .partition_point(|(p, _)| (p.file, p.start) <= (s.file, s.start));
+        let (p, id) = self.0.get(after.checked_sub(1)?)?;
+        (p.file == s.file && s.end <= p.end).then_some(id.as_str())
+    }
 }
 
 impl Dataset {
@@ -298,6 +336,7 @@ impl Dataset {
             Err(d) => (vec![], vec![d]),
         };
         let given = whole::slots_given(rules, &raw);
+        let places = AreaPlaces::of(&raw);
         let (mut areas, mut more) = validate::validate_with(rules, raw, reading);
         attach_problems(&mut areas, &diagnostics);
         diagnostics.append(&mut more);
@@ -307,6 +346,7 @@ impl Dataset {
             diagnostics,
             sources,
             unreadable,
+            places,
         };
         if whole_set && !unreadable {
             let at = Span {
@@ -514,11 +554,13 @@ pub fn from_raw_with(rules: &Rules, raw: Vec<RawArea>, opts: &LoadOptions) -> Da
         style: Some(NumberStyle::forced(opts.decimal)),
         also_known: opts.also_known.clone(),
     };
+    let places = AreaPlaces::of(&raw);
     let (areas, diagnostics) = validate::validate_with(rules, raw, &reading);
     Dataset {
         areas,
         diagnostics,
         sources: SourceMap::new(),
         unreadable: false,
+        places,
     }
 }

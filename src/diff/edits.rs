@@ -43,7 +43,7 @@ impl Patch {
 }
 
 /// What kind of declaration an edit changes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EditKind {
     /// A `param`.

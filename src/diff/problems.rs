@@ -2,7 +2,7 @@
 //! rules may have different problems (a key only one of them declares, a value only one of them
 //! accepts).
 
-use crate::data::Dataset;
+use crate::data::{AreaPlaces, Dataset};
 use crate::diag::Diagnostic;
 use crate::source::SourceMap;
 
@@ -19,6 +19,10 @@ pub struct DataProblems {
     pub old_sources: SourceMap,
     /// The data as read with the new rules, to place `new_only`.
     pub new_sources: SourceMap,
+    /// Where the areas are written, as read with the old rules (the area of `both`, `old_only`).
+    pub old_places: AreaPlaces,
+    /// Where the areas are written, as read with the new rules (the area of `new_only`).
+    pub new_places: AreaPlaces,
 }
 
 impl DataProblems {
@@ -49,5 +53,7 @@ pub fn compare(old: &Dataset, new: &Dataset) -> DataProblems {
             .collect(),
         old_sources: old.sources.clone(),
         new_sources: new.sources.clone(),
+        old_places: old.places.clone(),
+        new_places: new.places.clone(),
     }
 }

@@ -4,7 +4,7 @@ use crate::num::Num;
 use serde::Serialize;
 
 /// A criterion's result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum CriterionResult {
     /// The condition holds.
@@ -111,7 +111,7 @@ pub struct AssessmentResult {
 }
 
 /// A target's result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TargetResult {
     /// The condition holds.

@@ -1,19 +1,26 @@
-//! The JSON output of `assess` (the stable contract of LANGUAGE.md, plus explanations), written
-//! as a stream of typed records so that large data sets need no document tree in memory.
+//! The JSON document of `assess` ([`AssessDocument`], `docs/json.md`): typed output values whose
+//! JSON Schema is generated from the same types. The areas are built and written one at a time
+//! ([`AreaStream`]), so a large data set needs no document tree in memory.
 
+use super::contract::{DataDiagnostic, FormatVersion, Ordered, Range, TallyJson};
 use super::Run;
 use crate::check::Param;
-use crate::eval::explain::{explain_area, reasons_only, verdict_word, AreaExplanation, Reason};
-use crate::eval::{aggregate_value, CriterionResult, Verdict};
+use crate::eval::explain::{
+    explain_area, possible_words, reasons_only, verdict_word, CriterionExplanation,
+    OutcomeExplanation, Reason,
+};
+use crate::eval::{aggregate_value, CriterionResult, TargetResult, Verdict};
+use crate::i18n::Lang;
 use crate::num::Num;
 use crate::value::{format_number, format_percent, Value};
-use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+use schemars::JsonSchema;
+use serde::ser::{SerializeSeq, Serializer};
 use serde::Serialize;
-use serde_json::{json, Value as J};
+use serde_json::Value as J;
 
 /// The whole result as one JSON value; with `explain`, each area carries its explanation.
 pub fn assessment(run: &Run, explain: bool) -> J {
-    serde_json::to_value(Document { run, explain }).unwrap_or(J::Null)
+    serde_json::to_value(AssessDocument::new(run, explain)).unwrap_or(J::Null)
 }
 
 /// Writes the whole result as JSON to `out`, area by area; `pretty` indents it for people.
@@ -23,7 +30,7 @@ pub fn write_assessment(
     pretty: bool,
     out: impl std::io::Write,
 ) -> serde_json::Result<()> {
-    let doc = Document { run, explain };
+    let doc = AssessDocument::new(run, explain);
     if pretty {
         serde_json::to_writer_pretty(out, &doc)
     } else {
@@ -31,79 +38,123 @@ pub fn write_assessment(
     }
 }
 
-struct Document<'a> {
-    run: &'a Run<'a>,
-    explain: bool,
+/// The document of `assess --format json`.
+#[derive(Serialize, JsonSchema)]
+pub struct AssessDocument<'a> {
+    /// The version of the contract: `"1"`.
+    pub format_version: FormatVersion,
+    /// The program that wrote it.
+    pub engine: Engine,
+    /// The rules used.
+    pub ruleset: Ruleset,
+    /// Every param by id, with the value used (after `--set`).
+    pub params: Ordered<ParamJson>,
+    /// The areas shown, in data order.
+    pub areas: AreaStream<'a>,
+    /// The targets, in file order.
+    pub targets: Vec<TargetJson>,
+    /// Every problem of the data file, in file order.
+    pub data_diagnostics: Vec<DataDiagnostic>,
 }
 
-impl Serialize for Document<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let rules = &self.run.program.rules;
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry(
-            "engine",
-            &json!({ "name": "tieuchi", "version": env!("CARGO_PKG_VERSION") }),
-        )?;
-        m.serialize_entry("ruleset", &json!({ "id": rules.id, "title": rules.title, "source": rules.source, "sha256": rules.sha256 }))?;
-        let params: serde_json::Map<String, J> = rules
-            .params
-            .iter()
-            .map(|p| (p.id.clone(), J::String(param_text(p))))
-            .collect();
-        m.serialize_entry("params", &params)?;
-        m.serialize_entry(
-            "areas",
-            &Areas {
-                run: self.run,
-                explain: self.explain,
-            },
-        )?;
-        m.serialize_entry("targets", &targets(self.run))?;
-        let diags: Vec<_> = self
-            .run
-            .data
-            .diagnostics
-            .iter()
-            .map(|d| crate::diag::to_json(d, &self.run.data.sources, self.run.lang))
-            .collect();
-        m.serialize_entry("data_diagnostics", &diags)?;
-        m.end()
+/// The program that wrote a document.
+#[derive(Serialize, JsonSchema)]
+pub struct Engine {
+    /// `tieuchi`.
+    pub name: String,
+    /// Its version.
+    pub version: String,
+}
+
+impl Engine {
+    /// This program.
+    pub fn this() -> Engine {
+        Engine {
+            name: "tieuchi".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+        }
     }
 }
 
-fn targets(run: &Run) -> Vec<J> {
-    let rules = &run.program.rules;
-    rules
-        .targets
-        .iter()
-        .zip(&run.assessed.targets)
-        .map(|(t, o)| {
-            let counts: Vec<J> = o
-                .tallies
+/// The rules a document was made with.
+#[derive(Serialize, JsonSchema)]
+pub struct Ruleset {
+    /// The ruleset's declared id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its `source` line (the decision it implements), as written; `null` when not given.
+    pub source: Option<String>,
+    /// The SHA-256 of the rules file's bytes, in hex.
+    pub sha256: String,
+}
+
+impl Ruleset {
+    /// The ruleset of `rules`.
+    pub fn of(rules: &crate::check::Rules) -> Ruleset {
+        Ruleset {
+            id: rules.id.clone(),
+            title: rules.title.clone(),
+            source: rules.source.clone(),
+            sha256: rules.sha256.clone(),
+        }
+    }
+}
+
+/// A param's value.
+#[derive(Serialize, JsonSchema)]
+pub struct ParamJson {
+    /// The value used: an exact number (`"0.8"` for `80%`), `"true"`/`"false"`, a date
+    /// `YYYY-MM-DD`, or the text or option as written.
+    pub value: String,
+    /// The value as people write it (`"80%"`).
+    pub written: String,
+    /// Declared `provisional`: the council has not confirmed it yet.
+    pub provisional: bool,
+}
+
+impl ParamJson {
+    fn of(p: &Param) -> ParamJson {
+        let value = match p.value {
+            Value::Num(n) => n.to_string(),
+            Value::Bool(b) => b.to_string(),
+            Value::Date(d) => d.to_string(),
+            _ => p.written.trim_matches('"').to_string(),
+        };
+        ParamJson {
+            value,
+            written: param_text(p),
+            provisional: p.provisional,
+        }
+    }
+}
+
+impl<'a> AssessDocument<'a> {
+    /// The document of `run`; with `explain`, each area carries its explanation.
+    pub fn new(run: &'a Run<'a>, explain: bool) -> AssessDocument<'a> {
+        let rules = &run.program.rules;
+        let places = &run.data.places;
+        AssessDocument {
+            format_version: FormatVersion,
+            engine: Engine::this(),
+            ruleset: Ruleset::of(rules),
+            params: Ordered(
+                rules
+                    .params
+                    .iter()
+                    .map(|p| (p.id.clone(), ParamJson::of(p)))
+                    .collect(),
+            ),
+            areas: AreaStream { run, explain },
+            targets: targets(run),
+            data_diagnostics: run
+                .data
+                .diagnostics
                 .iter()
-                .map(|(id, tally, _)| {
-                    let share = run.program.is_share(*id);
-                    let v = aggregate_value(share, tally);
-                    json!({ "kind": if share { "share" } else { "count" }, "value": value_json(v), "tally": tally })
-                })
-                .collect();
-            let undecided: Vec<&str> = o.undecided.iter().filter_map(|&i| run.data.areas.get(i)).map(|a| a.id.as_str()).collect();
-            let approximate: Vec<&str> = o.approximate.iter().filter_map(|&i| run.data.areas.get(i)).map(|a| a.id.as_str()).collect();
-            let mut reasons = Vec::new();
-            if o.no_areas {
-                reasons.push("no_areas");
-            }
-            if !approximate.is_empty() {
-                reasons.push("approximate");
-            }
-            let mut out = json!({ "id": t.id, "label": t.label, "result": o.result.as_str(), "counts": counts, "undecided_areas": undecided, "approximate_areas": approximate, "reasons": reasons });
-            let provisional: Vec<&str> = rules.provisional(&t.params).map(|p| p.id.as_str()).collect();
-            if let (false, Some(m)) = (provisional.is_empty(), out.as_object_mut()) {
-                m.insert("provisional".into(), json!(provisional));
-            }
-            out
-        })
-        .collect()
+                .map(|d| DataDiagnostic::new(d, &run.data.sources, places, run.lang))
+                .collect(),
+        }
+    }
 }
 
 /// A param's value as people write it: `80%`, `40`, `2024-06-14`.
@@ -125,43 +176,177 @@ pub fn number_json(n: Num) -> J {
 
 /// A range in JSON: `{ "min": …, "max": … }` with exact number strings.
 pub fn range_json((lo, hi): (Num, Num)) -> J {
-    json!({ "min": number_json(lo), "max": number_json(hi) })
+    serde_json::json!({ "min": number_json(lo), "max": number_json(hi) })
 }
 
-fn value_json(v: Value) -> J {
-    match v {
-        Value::Num(n) => number_json(n),
-        Value::Range(lo, hi) => range_json((lo, hi)),
-        _ => J::Null,
-    }
+/// One target.
+#[derive(Serialize, JsonSchema)]
+pub struct TargetJson {
+    /// The declared id.
+    pub id: String,
+    /// The label as written.
+    pub label: String,
+    /// `met`, `not_met` or `unknown`.
+    pub result: TargetResult,
+    /// Each `count(…)`/`share(…)` the target reads, in order.
+    pub counts: Vec<CountJson>,
+    /// The areas whose missing or invalid data leave the counts open.
+    pub undecided_areas: Vec<String>,
+    /// The areas whose condition and filter were taken as independent (too many fillings).
+    pub approximate_areas: Vec<String>,
+    /// Why the result is what it is, beyond the counts: `no_areas`, `approximate`.
+    pub reasons: Vec<TargetReason>,
+    /// The provisional params the target rests on (empty when none).
+    pub provisional: Vec<String>,
 }
 
-struct Areas<'a> {
+/// A reason a target's result is open or approximate.
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetReason {
+    /// A `share` has no area that can be in its `among` (0 of 0 decides nothing).
+    NoAreas,
+    /// Some areas were counted approximately.
+    Approximate,
+}
+
+/// Whether an aggregate is a `count` or a `share`.
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AggregateKind {
+    /// `count(…)`: a number of areas.
+    Count,
+    /// `share(…)`: a proportion of areas, `0` to `1`.
+    Share,
+}
+
+/// One `count(…)` or `share(…)` of a target.
+#[derive(Serialize, JsonSchema)]
+pub struct CountJson {
+    /// `count` or `share`.
+    pub kind: AggregateKind,
+    /// Its value, when the data decides it (an exact number).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Num>,
+    /// Its lowest and highest possible value; `null` for a share of no area (0 of 0).
+    pub value_range: Option<Range<Num>>,
+    /// The areas it saw.
+    pub tally: TallyJson,
+}
+
+fn targets(run: &Run) -> Vec<TargetJson> {
+    let rules = &run.program.rules;
+    let ids = |list: &[usize]| -> Vec<String> {
+        list.iter()
+            .filter_map(|&i| run.data.areas.get(i))
+            .map(|a| a.id.clone())
+            .collect()
+    };
+    rules
+        .targets
+        .iter()
+        .zip(&run.assessed.targets)
+        .map(|(t, o)| {
+            let counts = o
+                .tallies
+                .iter()
+                .map(|(id, tally, _)| {
+                    let share = run.program.is_share(*id);
+                    let range = match aggregate_value(share, tally) {
+                        Value::Num(n) => Some(Range { min: n, max: n }),
+                        Value::Range(lo, hi) => Some(Range { min: lo, max: hi }),
+                        _ => None,
+                    };
+                    CountJson {
+                        kind: if share {
+                            AggregateKind::Share
+                        } else {
+                            AggregateKind::Count
+                        },
+                        value: range.and_then(|r| r.decided()),
+                        value_range: range,
+                        tally: tally.into(),
+                    }
+                })
+                .collect();
+            let mut reasons = Vec::new();
+            if o.no_areas {
+                reasons.push(TargetReason::NoAreas);
+            }
+            if !o.approximate.is_empty() {
+                reasons.push(TargetReason::Approximate);
+            }
+            TargetJson {
+                id: t.id.clone(),
+                label: t.label.clone(),
+                result: o.result,
+                counts,
+                undecided_areas: ids(&o.undecided),
+                approximate_areas: ids(&o.approximate),
+                reasons,
+                provisional: rules.provisional(&t.params).map(|p| p.id.clone()).collect(),
+            }
+        })
+        .collect()
+}
+
+/// The areas of a document, each built and written in turn; its schema is a list of
+/// [`AreaJson`].
+pub struct AreaStream<'a> {
     run: &'a Run<'a>,
     explain: bool,
 }
 
-impl Serialize for Areas<'_> {
+impl Serialize for AreaStream<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let shown = self.run.shown();
         let mut seq = s.serialize_seq(Some(shown.len()))?;
         for i in shown {
-            seq.serialize_element(&AreaOut::new(self.run, i, self.explain))?;
+            seq.serialize_element(&AreaJson::new(self.run, i, self.explain))?;
         }
         seq.end()
     }
 }
 
-/// One area of the output.
-struct AreaOut<'a> {
-    run: &'a Run<'a>,
-    index: usize,
-    explain: bool,
-    explanation: Option<AreaExplanation>,
+impl JsonSchema for AreaStream<'_> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Areas".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        g.subschema_for::<Vec<AreaJson>>()
+    }
 }
 
-impl<'a> AreaOut<'a> {
-    fn new(run: &'a Run<'a>, index: usize, explain: bool) -> Self {
+/// Whether an area's data could be used.
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AreaStatus {
+    /// Assessed.
+    Valid,
+    /// Its data has errors: not assessed (every verdict `invalid`).
+    Invalid,
+}
+
+/// One area.
+#[derive(Serialize, JsonSchema)]
+pub struct AreaJson {
+    /// The area's id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Its district.
+    pub district: String,
+    /// `valid` or `invalid`.
+    pub status: AreaStatus,
+    /// What is wrong with its data, one sentence each in the reader's language (empty when
+    /// valid; codes and places are in `data_diagnostics`).
+    pub problems: Vec<String>,
+    /// Its result for each assessment, by the assessment's id, in file order.
+    pub assessments: Ordered<AssessmentJson>,
+}
+
+impl AreaJson {
+    fn new(run: &Run, index: usize, explain: bool) -> AreaJson {
         let (prog, area, r) = (
             run.program,
             &run.data.areas[index],
@@ -176,155 +361,201 @@ impl<'a> AreaOut<'a> {
         } else {
             unknowns.then(|| reasons_only(prog, area))
         };
-        AreaOut {
-            run,
-            index,
-            explain,
-            explanation,
-        }
-    }
-}
-
-impl Serialize for AreaOut<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let area = &self.run.data.areas[self.index];
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("id", &area.id)?;
-        m.serialize_entry("name", &area.name)?;
-        m.serialize_entry("district", &area.district)?;
-        m.serialize_entry("status", if area.invalid { "invalid" } else { "valid" })?;
-        if area.invalid {
-            let problems: Vec<String> = area
-                .problems
-                .iter()
-                .map(|p| p.render(self.run.lang))
-                .collect();
-            m.serialize_entry("problems", &problems)?;
-        }
-        m.serialize_entry("assessments", &AssessmentsOut(self))?;
-        m.end()
-    }
-}
-
-struct AssessmentsOut<'a>(&'a AreaOut<'a>);
-
-impl Serialize for AssessmentsOut<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let a = self.0;
-        let mut m = s.serialize_map(Some(a.run.program.rules.assessments.len()))?;
-        for (ai, asmt) in a.run.program.rules.assessments.iter().enumerate() {
-            m.serialize_entry(&asmt.id, &AssessmentOut { area: a, ai })?;
-        }
-        m.end()
-    }
-}
-
-struct AssessmentOut<'a> {
-    area: &'a AreaOut<'a>,
-    ai: usize,
-}
-
-impl Serialize for AssessmentOut<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (a, ai) = (self.area, self.ai);
-        let prog = a.run.program;
-        let asmt = &prog.rules.assessments[ai];
-        let res = a.run.assessed.areas[a.index].assessments[ai];
-        let ax = a.explanation.as_ref().map(|e| &e.assessments[ai]);
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("verdict", &verdict_word(prog, ai, res.verdict))?;
-        if let Verdict::Outcome(x) = res.verdict {
-            m.serialize_entry("label", &asmt.outcomes[x as usize].label)?;
-        }
-        if matches!(res.verdict, Verdict::Outcome(_) | Verdict::Unknown(_)) {
-            if res.points.0 == res.points.1 {
-                m.serialize_entry("points", &number_json(res.points.0))?;
-            } else {
-                m.serialize_entry("points_range", &range_json(res.points))?;
-            }
-            if res.max_points.0 == res.max_points.1 {
-                m.serialize_entry("max_points", &number_json(res.max_points.0))?;
-            } else {
-                m.serialize_entry("max_points_range", &range_json(res.max_points))?;
-            }
-        }
-        if let Verdict::Unknown(p) = res.verdict {
-            let mut possible: Vec<&str> = p
-                .outcomes()
-                .map(|x| asmt.outcomes[x as usize].id.as_str())
-                .collect();
-            if p.has_na() {
-                possible.push("na");
-            }
-            m.serialize_entry("possible", &possible)?;
-        }
-        let rests_on = prog.rules.verdict_params(ai, &res.verdict);
-        let provisional: Vec<&str> = prog
-            .rules
-            .provisional(rests_on)
-            .map(|p| p.id.as_str())
+        let mut per_assessment = explanation.map(|e| e.assessments.into_iter());
+        let assessments = (0..prog.rules.assessments.len())
+            .map(|ai| {
+                let ax = per_assessment.as_mut().and_then(Iterator::next);
+                let id = prog.rules.assessments[ai].id.clone();
+                (id, AssessmentJson::new(run, index, ai, ax, explain))
+            })
             .collect();
-        if !provisional.is_empty() {
-            m.serialize_entry("provisional", &provisional)?;
+        AreaJson {
+            id: area.id.clone(),
+            name: area.name.clone(),
+            district: area.district.clone(),
+            status: if area.invalid {
+                AreaStatus::Invalid
+            } else {
+                AreaStatus::Valid
+            },
+            problems: area.problems.iter().map(|p| p.render(run.lang)).collect(),
+            assessments: Ordered(assessments),
         }
-        if let Some(ax) = ax.filter(|ax| !ax.reasons.is_empty()) {
-            m.serialize_entry("reasons", &Reasons(&ax.reasons, a.run.lang))?;
-        }
-        m.serialize_entry("criteria", &CriteriaOut(self))?;
-        if let Some(ax) = ax.filter(|_| a.explain) {
-            m.serialize_entry("outcomes", &ax.outcomes)?;
-        }
-        m.end()
     }
 }
 
-struct CriteriaOut<'a>(&'a AssessmentOut<'a>);
+/// One assessment of one area.
+#[derive(Serialize, JsonSchema)]
+pub struct AssessmentJson {
+    /// An outcome id, `unknown`, `na` or `invalid`.
+    pub verdict: String,
+    /// The outcome's label, when the verdict is an outcome.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// For an unknown verdict, the verdicts still possible (outcome ids, `na`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub possible: Option<Vec<String>>,
+    /// The points, when decided (verdict an outcome or unknown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub points: Option<Num>,
+    /// The lowest and highest possible points (verdict an outcome or unknown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub points_range: Option<Range<Num>>,
+    /// `max_points`, when decided.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_points: Option<Num>,
+    /// The lowest and highest possible `max_points`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_points_range: Option<Range<Num>>,
+    /// The provisional params the verdict rests on (empty when none).
+    pub provisional: Vec<String>,
+    /// Why the verdict is unknown (empty otherwise).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<ReasonJson>,
+    /// The criteria, in file order.
+    pub criteria: Vec<CriterionJson>,
+    /// With `--explain`: how each outcome fared.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outcomes: Option<Vec<OutcomeExplanation>>,
+}
 
-impl Serialize for CriteriaOut<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (a, ai) = (self.0.area, self.0.ai);
-        let prog = a.run.program;
-        let criteria = &prog.rules.assessments[ai].criteria;
-        let ax = a.explanation.as_ref().map(|e| &e.assessments[ai]);
-        let mut seq = s.serialize_seq(Some(criteria.len()))?;
-        for (ci, c) in criteria.iter().enumerate() {
-            let cx = ax.map(|ax| &ax.criteria[ci]);
-            seq.serialize_element(&CriterionOut {
-                id: &c.id,
-                result: a.run.assessed.areas[a.index]
-                    .criterion(prog, ai, ci)
-                    .as_str(),
-                reasons: cx
-                    .filter(|cx| !cx.reasons.is_empty())
-                    .map(|cx| Reasons(&cx.reasons, a.run.lang)),
-                explanation: cx.filter(|_| a.explain),
-            })?;
+impl AssessmentJson {
+    fn new(
+        run: &Run,
+        index: usize,
+        ai: usize,
+        ax: Option<crate::eval::explain::AssessmentExplanation>,
+        explain: bool,
+    ) -> AssessmentJson {
+        let prog = run.program;
+        let asmt = &prog.rules.assessments[ai];
+        let res = run.assessed.areas[index].assessments[ai];
+        let scored = matches!(res.verdict, Verdict::Outcome(_) | Verdict::Unknown(_));
+        let points = scored.then(|| Range::of(res.points));
+        let max_points = scored.then(|| Range::of(res.max_points));
+        let rests_on = prog.rules.verdict_params(ai, &res.verdict);
+        let (reasons, criteria_x, outcomes) = match ax {
+            Some(ax) => (ax.reasons, Some(ax.criteria), Some(ax.outcomes)),
+            None => (vec![], None, None),
+        };
+        let mut criteria_x = criteria_x.map(Vec::into_iter);
+        let criteria = (0..asmt.criteria.len())
+            .map(|ci| {
+                let cx = criteria_x.as_mut().and_then(Iterator::next);
+                CriterionJson::new(run, index, ai, ci, cx, explain)
+            })
+            .collect();
+        AssessmentJson {
+            verdict: verdict_word(prog, ai, res.verdict),
+            label: match res.verdict {
+                Verdict::Outcome(x) => asmt.outcomes.get(x as usize).map(|o| o.label.clone()),
+                _ => None,
+            },
+            possible: matches!(res.verdict, Verdict::Unknown(_))
+                .then(|| possible_words(prog, ai, res.verdict)),
+            points: points.and_then(|r| r.decided()),
+            points_range: points,
+            max_points: max_points.and_then(|r| r.decided()),
+            max_points_range: max_points,
+            provisional: prog
+                .rules
+                .provisional(rests_on)
+                .map(|p| p.id.clone())
+                .collect(),
+            reasons: ReasonJson::list(&reasons, run.lang),
+            criteria,
+            outcomes: outcomes.filter(|_| explain),
         }
-        seq.end()
     }
 }
 
-#[derive(Serialize)]
-struct CriterionOut<'a> {
-    id: &'a str,
-    result: &'static str,
+/// One criterion of one area.
+#[derive(Serialize, JsonSchema)]
+pub struct CriterionJson {
+    /// The criterion's id.
+    pub id: String,
+    /// `pass`, `fail`, `unknown` or `na`.
+    pub result: CriterionResult,
+    /// Why it is unknown (empty otherwise).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<ReasonJson>,
+    /// With `--explain`: the values it read and how far it is from passing.
     #[serde(skip_serializing_if = "Option::is_none")]
-    reasons: Option<Reasons<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    explanation: Option<&'a crate::eval::explain::CriterionExplanation>,
+    pub explanation: Option<CriterionExplanation>,
 }
 
-/// Reasons with a readable message beside each, in the run's language.
-struct Reasons<'a>(&'a [Reason], crate::i18n::Lang);
-
-impl Serialize for Reasons<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.0.len()))?;
-        for r in self.0 {
-            let mut v = serde_json::to_value(r).unwrap_or(J::Null);
-            v["message"] = J::String(super::words::reason(self.1, r));
-            seq.serialize_element(&v)?;
+impl CriterionJson {
+    fn new(
+        run: &Run,
+        index: usize,
+        ai: usize,
+        ci: usize,
+        cx: Option<CriterionExplanation>,
+        explain: bool,
+    ) -> CriterionJson {
+        let prog = run.program;
+        let id = prog.rules.assessments[ai].criteria[ci].id.clone();
+        CriterionJson {
+            id,
+            result: run.assessed.areas[index].criterion(prog, ai, ci),
+            reasons: cx
+                .as_ref()
+                .map_or(vec![], |cx| ReasonJson::list(&cx.reasons, run.lang)),
+            explanation: cx.filter(|_| explain),
         }
-        seq.end()
+    }
+}
+
+/// What kind of reason makes a result unknown.
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReasonKind {
+    /// An input the area did not give.
+    Missing,
+    /// A division by zero.
+    DivisionByZero,
+    /// A number too large for exact arithmetic.
+    Overflow,
+    /// The area's data has errors.
+    InvalidData,
+}
+
+/// Why a result is unknown, with a sentence in the reader's language.
+#[derive(Serialize, JsonSchema)]
+pub struct ReasonJson {
+    /// What kind of reason.
+    pub kind: ReasonKind,
+    /// For `missing`: the input, `input` or `input@period`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub input: Option<String>,
+    /// For `division_by_zero` and `overflow`: the expression as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression: Option<String>,
+    /// The reason in words, in the reader's language.
+    pub message: String,
+}
+
+impl ReasonJson {
+    fn list(reasons: &[Reason], lang: Lang) -> Vec<ReasonJson> {
+        reasons.iter().map(|r| ReasonJson::of(r, lang)).collect()
+    }
+
+    fn of(r: &Reason, lang: Lang) -> ReasonJson {
+        let (kind, input, expression) = match r {
+            Reason::Missing { input } => (ReasonKind::Missing, Some(input.clone()), None),
+            Reason::DivisionByZero { expression, .. } => {
+                (ReasonKind::DivisionByZero, None, Some(expression.clone()))
+            }
+            Reason::Overflow { expression, .. } => {
+                (ReasonKind::Overflow, None, Some(expression.clone()))
+            }
+            Reason::InvalidData => (ReasonKind::InvalidData, None, None),
+        };
+        ReasonJson {
+            kind,
+            input,
+            expression,
+            message: super::words::reason(lang, r),
+        }
     }
 }

@@ -1,9 +1,14 @@
 //! Outputs: the assessment as JSON ([`json`]) and as text for people ([`text`]), explanations
 //! rendered over the rules file ([`explain`]), the council's printable report ([`council`]).
+//! Every JSON document follows the contract of [`contract`] (`docs/json.md`): `assess`
+//! ([`json`]), `check`, `validate` and `test` ([`documents`]), `diff` ([`diff::DiffDocument`]) and
+//! `sweep` ([`sweep`]).
 
+pub mod contract;
 pub mod council;
 pub mod coverage;
 pub mod diff;
+pub mod documents;
 pub mod explain;
 pub mod json;
 pub mod sweep;

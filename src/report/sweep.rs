@@ -1,13 +1,17 @@
 //! The output of `sweep`: a table in the reader's language ([`render`]) and a JSON document
-//! ([`json`]).
+//! ([`document`]).
 
+use super::contract::FormatVersion;
+use super::json::Ruleset;
 use crate::check::Rules;
 use crate::eval::TargetResult;
 use crate::i18n::Lang;
+use crate::num::Num;
 use crate::sweep::{SweepRow, SweepSpec, VerdictCounts};
 use crate::tr;
 use crate::value::{format_number, format_percent};
-use serde_json::{json as object, Value};
+use schemars::JsonSchema;
+use serde::Serialize;
 
 /// The swept value as written in the rules: `75%` or `60`.
 fn value_text(spec: &SweepSpec, row: &SweepRow) -> String {
@@ -109,37 +113,108 @@ fn aligned(table: &[Vec<String>]) -> String {
     out
 }
 
-/// The sweep as JSON: `param`, and per row its `value` (as written), per assessment the pairs
-/// `[verdict, areas]` (outcome ids, then `unknown`, `invalid`), and the targets' results.
-pub fn json(rules: &Rules, spec: &SweepSpec, rows: &[SweepRow]) -> Value {
-    let rows: Vec<Value> = rows
+/// The document of `sweep --format json`.
+#[derive(Serialize, JsonSchema)]
+pub struct SweepDocument {
+    /// The version of the contract: `"1"`.
+    pub format_version: FormatVersion,
+    /// The rules swept.
+    pub ruleset: Ruleset,
+    /// The param swept.
+    pub param: String,
+    /// One row per value tried, in order.
+    pub rows: Vec<SweepRowJson>,
+}
+
+/// The results with one value of the param.
+#[derive(Serialize, JsonSchema)]
+pub struct SweepRowJson {
+    /// The value tried (an exact number: `"0.75"` for `75%`).
+    pub value: Num,
+    /// The value as written in the rules' unit (`"75%"`, `"60"`).
+    pub written: String,
+    /// Per assessment, in file order: how many areas got each verdict.
+    pub assessments: Vec<SweepAssessment>,
+    /// Per target, in file order: its result.
+    pub targets: Vec<SweepTarget>,
+}
+
+/// How many areas got each verdict of one assessment (areas it does not apply to are not
+/// counted).
+#[derive(Serialize, JsonSchema)]
+pub struct SweepAssessment {
+    /// The assessment's id.
+    pub id: String,
+    /// Per outcome, in the order declared: its id and the number of areas.
+    pub outcomes: Vec<OutcomeCount>,
+    /// Areas whose verdict is unknown.
+    pub unknown: usize,
+    /// Areas whose data is invalid.
+    pub invalid: usize,
+}
+
+/// The number of areas that got one outcome.
+#[derive(Serialize, JsonSchema)]
+pub struct OutcomeCount {
+    /// The outcome's id.
+    pub id: String,
+    /// The number of areas.
+    pub areas: usize,
+}
+
+/// A target's result with one value of the param.
+#[derive(Serialize, JsonSchema)]
+pub struct SweepTarget {
+    /// The target's id.
+    pub id: String,
+    /// `met`, `not_met` or `unknown`.
+    pub result: TargetResult,
+}
+
+/// The sweep as its JSON document.
+pub fn document(rules: &Rules, spec: &SweepSpec, rows: &[SweepRow]) -> SweepDocument {
+    let rows = rows
         .iter()
-        .map(|r| {
-            let verdicts: Vec<Value> = r
-                .verdicts
+        .map(|r| SweepRowJson {
+            value: r.value,
+            written: value_text(spec, r),
+            assessments: rules
+                .assessments
                 .iter()
-                .enumerate()
-                .map(|(ai, c)| {
-                    let mut pairs: Vec<Value> = c
+                .zip(&r.verdicts)
+                .map(|(a, c)| SweepAssessment {
+                    id: a.id.clone(),
+                    outcomes: a
                         .outcomes
                         .iter()
-                        .enumerate()
-                        .map(|(k, n)| {
-                            let id = rules
-                                .assessments
-                                .get(ai)
-                                .and_then(|a| a.outcomes.get(k))
-                                .map_or("", |o| o.id.as_str());
-                            object!([id, n])
+                        .zip(&c.outcomes)
+                        .map(|(o, n)| OutcomeCount {
+                            id: o.id.clone(),
+                            areas: *n,
                         })
-                        .collect();
-                    pairs.push(object!(["unknown", c.unknown]));
-                    pairs.push(object!(["invalid", c.invalid]));
-                    Value::Array(pairs)
+                        .collect(),
+                    unknown: c.unknown,
+                    invalid: c.invalid,
                 })
-                .collect();
-            object!({ "value": value_text(spec, r), "verdicts": verdicts, "targets": r.targets })
+                .collect(),
+            targets: rules
+                .targets
+                .iter()
+                .zip(&r.targets)
+                .map(|(t, result)| SweepTarget {
+                    id: t.id.clone(),
+                    result: *result,
+                })
+                .collect(),
         })
         .collect();
-    object!({ "param": rules.params[spec.param as usize].id, "rows": rows })
+    SweepDocument {
+        format_version: FormatVersion,
+        ruleset: Ruleset::of(rules),
+        param: rules
+            .params
+            .get(spec.param as usize)
+            .map_or(String::new(), |p| p.id.clone()),
+        rows,
+    }
 }

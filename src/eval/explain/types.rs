@@ -8,7 +8,7 @@ use serde::Serialize;
 use std::sync::Arc;
 
 /// Why something is unknown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Reason {
     /// An input the area did not give (`input` or `input@period`).
@@ -37,7 +37,7 @@ pub enum Reason {
 }
 
 /// One evaluated expression node.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ExprNode {
     /// The expression as written.
     pub text: Arc<str>,
@@ -124,7 +124,7 @@ fn points_json<S: serde::Serializer>(p: &Option<Num>, s: S) -> Result<S::Ok, S::
 }
 
 /// One criterion of one area.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CriterionExplanation {
     /// The declared name.
     pub id: String,
@@ -160,7 +160,7 @@ pub struct CriterionExplanation {
 }
 
 /// How an outcome fared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum OutcomeState {
     /// It is the verdict.
@@ -174,7 +174,7 @@ pub enum OutcomeState {
 }
 
 /// One outcome of one area.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct OutcomeExplanation {
     /// The declared name.
     pub id: String,
@@ -196,7 +196,7 @@ pub struct OutcomeExplanation {
 }
 
 /// A part of an outcome's condition that is false or unknown.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Blocker {
     /// The part as written, with its value.
     pub part: ExprNode,
@@ -209,10 +209,11 @@ pub struct Blocker {
 }
 
 /// How far a comparison is from holding: `75% < 80%`, 5 percentage points short.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Shortfall {
     /// The comparison as written in the rules (`>=`, `<` …).
     #[serde(serialize_with = "op_json")]
+    #[schemars(with = "String")]
     pub op: crate::ast::BinOp,
     /// The left side's value.
     pub value: Shown,
@@ -226,7 +227,7 @@ pub struct Shortfall {
 }
 
 /// A change of one input that makes a failed criterion pass (verified by evaluating it again).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct WhatIf {
     /// `input` or `input@period`.
     pub input: String,
@@ -258,7 +259,7 @@ fn op_json<S: serde::Serializer>(op: &crate::ast::BinOp, s: S) -> Result<S::Ok, 
 }
 
 /// One assessment of one area.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct AssessmentExplanation {
     /// The declared name.
     pub id: String,
@@ -276,11 +277,13 @@ pub struct AssessmentExplanation {
     #[serde(skip_serializing_if = "Option::is_none")]
     /// The assessment's `when`, with its value.
     pub applies: Option<ExprNode>,
-    /// Lowest and highest possible points.
-    #[serde(serialize_with = "range_json")]
+    /// Lowest and highest possible points (in JSON `points_range`, as everywhere).
+    #[serde(serialize_with = "range_json", rename = "points_range")]
+    #[schemars(with = "crate::report::contract::Range<Num>")]
     pub points: (Num, Num),
-    /// Lowest and highest possible `max_points`.
-    #[serde(serialize_with = "range_json")]
+    /// Lowest and highest possible `max_points` (in JSON `max_points_range`).
+    #[serde(serialize_with = "range_json", rename = "max_points_range")]
+    #[schemars(with = "crate::report::contract::Range<Num>")]
     pub max_points: (Num, Num),
     /// Some criterion of the assessment carries points.
     pub has_points: bool,
@@ -297,7 +300,7 @@ pub struct AssessmentExplanation {
 }
 
 /// Why an area got its verdicts.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct AreaExplanation {
     /// The area.
     pub area: String,
@@ -305,6 +308,7 @@ pub struct AreaExplanation {
     pub invalid: bool,
     /// What is wrong with its data (for an invalid area), one sentence each.
     #[serde(serialize_with = "problems_json")]
+    #[schemars(with = "Vec<String>")]
     pub problems: Vec<crate::diag::Text>,
     /// The assessments.
     pub assessments: Vec<AssessmentExplanation>,
@@ -336,7 +340,7 @@ fn range_json<S: serde::Serializer>(r: &(Num, Num), s: S) -> Result<S::Ok, S::Er
 }
 
 /// What an expression node is, for the reader.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// An input read from the data.

@@ -1,10 +1,10 @@
-//! The readable output of `diff` ([`render`]) and its JSON document ([`json`]), in the reader's
+//! The readable output of `diff` ([`render`]) and its JSON document ([`DiffDocument`]), in the reader's
 //! language; [`words`] has the words for the typed results.
 
-mod json;
+pub mod json;
 pub mod words;
 
-pub use json::json;
+pub use json::{json, DiffDocument};
 
 use crate::diag::{to_json, Severity};
 use crate::diff::edits::{Change, Edit, EditKind, Part};
