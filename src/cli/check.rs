@@ -1,9 +1,9 @@
 //! `tieuchi check FILE…`
 
 use super::{output, Format};
+use crate::check::check_path;
+use crate::diag::Diagnostic;
 use std::path::PathBuf;
-use tieuchi::check::check_path;
-use tieuchi::diag::Diagnostic;
 
 /// Checks every file; 2 when any has an error.
 pub fn run(files: &[PathBuf], format: Format) -> i32 {
@@ -20,7 +20,7 @@ pub fn run(files: &[PathBuf], format: Format) -> i32 {
                 checked
                     .diagnostics
                     .iter()
-                    .map(|d| tieuchi::diag::to_json(d, &checked.sources, crate::cli::lang())),
+                    .map(|d| crate::diag::to_json(d, &checked.sources, crate::cli::lang())),
             ),
         }
         if format == Format::Text && !checked.has_errors() {
@@ -32,7 +32,7 @@ pub fn run(files: &[PathBuf], format: Format) -> i32 {
             let file = f.display().to_string();
             eprintln!(
                 "{}",
-                tieuchi::tr!(
+                crate::tr!(
                     super::lang(),
                     "cli-check-ok",
                     file = file,

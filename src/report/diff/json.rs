@@ -67,7 +67,7 @@ fn target(t: &TargetChange) -> Value {
 }
 
 fn problems(p: &DataProblems) -> Value {
-    let list = |l: &[crate::Diagnostic], s: &SourceMap| -> Vec<JsonDiagnostic> {
+    let list = |l: &[crate::diag::Diagnostic], s: &SourceMap| -> Vec<JsonDiagnostic> {
         l.iter().map(|d| to_json(d, s, Lang::En)).collect()
     };
     json!({
