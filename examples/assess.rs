@@ -37,7 +37,9 @@ fn run(rules: &str, data: &str, area: &str) -> Result<(), tieuchi::Error> {
             .iter()
             .map(|id| match a.verdict(id) {
                 Ok(Verdict::Na) | Err(_) => String::new(),
-                Ok(v @ Verdict::Unknown { .. }) => format!("{id}={} {v:?}", v.id()),
+                Ok(Verdict::Unknown { possible }) => {
+                    format!("{id}=unknown({})", possible.join("|"))
+                }
                 Ok(v) => format!("{id}={}", v.id()),
             })
             .filter(|s| !s.is_empty())

@@ -68,7 +68,7 @@ pub use eval::{CriterionResult, Tally, TargetResult};
 pub use i18n::Lang;
 pub use loader::{DiskLoader, MemoryLoader, SourceLoader};
 pub use num::Num;
-pub use source::ReadError;
+pub use source::{ReadError, MAX_FILE_BYTES};
 
 /// The `tieuchi` command line, as the binary runs it.
 #[cfg(feature = "cli")]

@@ -27,7 +27,7 @@ pub trait SourceLoader {
 
 /// Rules files on disk: keys are canonical paths, `use` is relative to the including file's
 /// folder, and a used file must be a regular file (not a folder, a device or a pipe). Every read
-/// is bounded by [`MAX_FILE_BYTES`](crate::source::MAX_FILE_BYTES).
+/// is bounded by [`MAX_FILE_BYTES`](crate::MAX_FILE_BYTES).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DiskLoader;
 
