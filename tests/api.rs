@@ -245,3 +245,36 @@ fn use_is_resolved_by_the_loader_in_memory() {
     };
     assert!(e.to_string().contains("a.tc → b.tc → a.tc"), "{e}");
 }
+
+#[cfg(feature = "spreadsheets")]
+#[test]
+fn a_workbook_reads_from_bytes() -> Result<(), Box<dyn std::error::Error>> {
+    let (rules, _) = small();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, header) in ["id", "vu", "kham_pha"].iter().enumerate() {
+        sheet.write(0, col as u16, *header)?;
+    }
+    sheet.write(1, 0, "a")?;
+    sheet.write(1, 1, 10)?;
+    sheet.write(1, 2, 9)?;
+    let bytes = book.save_to_buffer()?;
+    let data = Data::from_bytes(&rules, "d.xlsx", bytes, DataFormat::Workbook)?;
+    let results = rules.assess(&data)?;
+    assert_eq!(
+        results.area("a")?.verdict("chuyen_hoa")?,
+        Verdict::Outcome("dat")
+    );
+    // Bytes that are no workbook: an error, not an empty data set.
+    let junk = Data::from_bytes(
+        &rules,
+        "d.xlsx",
+        b"not a workbook".to_vec(),
+        DataFormat::Workbook,
+    );
+    assert_eq!(
+        junk.map(|d| d.len()).map_err(|e| e.kind()),
+        Err(ErrorKind::Data)
+    );
+    Ok(())
+}

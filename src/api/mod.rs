@@ -17,6 +17,9 @@ pub use rules::Ruleset;
 /// points, each criterion's result with the expression tree and the value each node read, the
 /// reasons for unknowns, the shortfall of a failed comparison, the single-input changes that
 /// would make it pass, and for each outcome what blocked it. Every type is `Serialize`.
+/// [`Verdict`](explain::Verdict) and [`Possible`](explain::Possible) here hold outcomes by index
+/// (as [`AssessmentExplanation::verdict`](explain::AssessmentExplanation::verdict) does); its
+/// `verdict_id` and `possible` give the ids, as [`crate::Verdict`] does.
 pub mod explain {
     pub use crate::ast::{BinOp, Span};
     pub use crate::diag::Text;

@@ -177,3 +177,29 @@ fn constant_value(e: &CExpr) -> Option<Value> {
     })
     .filter(|v| v.is_known())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compiling_shares_the_source_texts_and_node_texts() {
+        let text = "ruleset r \"R\"\ninput vu \"Số vụ\": count\nparam n \"N\" = 2\nassessment a \"A\" {\n  criterion C \"C\" required { vu >= n + 1 }\n  outcome dat \"Đạt\" when all_required\n  outcome khong \"Không\" otherwise\n}\n";
+        let checked = crate::check::check_text("r.tc", text);
+        let rules = checked.rules.expect("the rules check");
+        assert!(Arc::ptr_eq(&rules.sources, &checked.sources));
+        let a = compile(&rules, &[]);
+        let b = compile(&rules, &[(0, Value::Num(crate::num::Num::int(5)))]);
+        for prog in [&a, &b] {
+            assert!(Arc::ptr_eq(&prog.rules.sources, &rules.sources));
+            assert!(Arc::ptr_eq(&prog.snippets, &rules.snippets));
+        }
+        let shown: Vec<&str> = a.snippets.iter().map(|s| &**s).collect();
+        assert!(shown.contains(&"vu >= n + 1"), "{shown:?}");
+        // The override is folded into b only.
+        assert_ne!(
+            a.rules.assessments[0].criteria[0].condition.kind,
+            b.rules.assessments[0].criteria[0].condition.kind
+        );
+    }
+}
