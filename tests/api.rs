@@ -278,3 +278,20 @@ fn a_workbook_reads_from_bytes() -> Result<(), Box<dyn std::error::Error>> {
     );
     Ok(())
 }
+
+#[test]
+fn the_front_door_types_cross_threads() {
+    fn send_sync<T: Send + Sync + 'static>() {}
+    send_sync::<tieuchi::Error>();
+    send_sync::<Ruleset>();
+    send_sync::<Data>();
+    send_sync::<tieuchi::Results>();
+    send_sync::<MemoryLoader>();
+    // So errors fit the usual boxes (anyhow, `Box<dyn Error + Send + Sync>`).
+    let e: Box<dyn std::error::Error + Send + Sync> = Box::new(
+        Ruleset::from_text("x.tc", "nonsense")
+            .map(|_| ())
+            .unwrap_err(),
+    );
+    assert!(e.to_string().starts_with("x.tc:1:1"), "{e}");
+}
