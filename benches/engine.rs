@@ -131,7 +131,7 @@ fn best_of(min: Duration, mut f: impl FnMut()) -> Duration {
 }
 
 /// `cargo bench -- WORD` runs only the sections whose name contains WORD
-/// (`check`, `assess`, `trace`, `explain`, `load`, `end-to-end`).
+/// (`check`, `shipped`, `assess`, `trace`, `explain`, `load`, `end-to-end`).
 fn wanted(section: &str) -> bool {
     let words: Vec<String> = std::env::args()
         .skip(1)
@@ -143,6 +143,9 @@ fn wanted(section: &str) -> bool {
 fn main() {
     if wanted("check") {
         check_section();
+    }
+    if wanted("shipped") {
+        shipped_section();
     }
 
     let rules_text = national_rules();
@@ -209,6 +212,39 @@ fn check_section() {
     println!(
         "  of which parsing (pest + AST): {:.2} ms",
         t.as_secs_f64() * 1e3
+    );
+}
+
+/// `compile` against `assess` on the shipped rules and data: `compile` runs once per sweep
+/// step, diff edit and test block, so it should cost less than assessing the shipped areas.
+fn shipped_section() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let checked = tieuchi::check_path(&std::path::Path::new(root).join("rules/quang-binh-2024.tc"));
+    let Some(rules) = checked.rules else {
+        eprintln!("{:?}", checked.diagnostics);
+        return;
+    };
+    let data = match tieuchi::data::load_path(
+        &rules,
+        &std::path::Path::new(root).join("data/quang-binh-2024.json"),
+        None,
+    ) {
+        Ok(data) => data,
+        Err(e) => return eprintln!("{e:?}"),
+    };
+    let compile = best_of(Duration::from_secs(2), || {
+        std::hint::black_box(tieuchi::compile(&rules, &[]));
+    });
+    let prog = tieuchi::compile(&rules, &[]);
+    let assess = best_of(Duration::from_secs(2), || {
+        std::hint::black_box(tieuchi::assess(&prog, &data.areas));
+    });
+    println!(
+        "shipped rules: compile {:.1} µs, assess of its {} areas {:.1} µs (compile/assess {:.2})",
+        compile.as_secs_f64() * 1e6,
+        data.areas.len(),
+        assess.as_secs_f64() * 1e6,
+        compile.as_secs_f64() / assess.as_secs_f64()
     );
 }
 

@@ -5,14 +5,16 @@
 //! against it with exact decimals and honest unknowns, decides the plan's targets, and explains
 //! every verdict.
 //!
-//! The phases are modules: [`syntax`] (text → [`ast`]) → [`check`] (names, types: [`check::Rules`])
-//! → [`eval`] (a compiled [`eval::Program`], verdicts, targets, explanations) → [`report`]
-//! (text, JSON, explanations over the rules file). [`data`] loads and validates data sets.
+//! The front door: a [`Ruleset`] (from text or a path; the files it `use`s come from a
+//! [`SourceLoader`], the disk by default or a [`MemoryLoader`]), [`Data`] loaded for it (text
+//! in a [`DataFormat`], a path, or a workbook's bytes), [`Ruleset::assess`], and the
+//! [`Results`] queried by id. Every failure is an [`Error`] whose `Display` is
+//! `file:line:col: message`; [`Error::render`] gives the full report in a [`Lang`].
 //!
 //! ```
-//! use tieuchi::{assess_text, DataFormat};
+//! use tieuchi::{CriterionResult, Data, DataFormat, Ruleset, Verdict};
 //!
-//! let rules = r#"
+//! let rules = Ruleset::from_text("demo.tc", r#"
 //! ruleset demo "Demo"
 //! input vu "Số vụ": count
 //! input kham_pha "Số vụ khám phá": count
@@ -21,117 +23,165 @@
 //!   outcome dat "Đạt" when all_required
 //!   outcome chua_dat "Chưa đạt" otherwise
 //! }
-//! "#;
-//! let data = r#"{ "areas": [
+//! "#)?;
+//! let data = Data::from_text(&rules, "data.json", r#"{ "areas": [
 //!   { "id": "a", "values": { "vu": 10, "kham_pha": 8 } },
 //!   { "id": "b", "values": { "vu": 12, "kham_pha": 9 } },
-//!   { "id": "c", "values": { "vu": 12 } } ] }"#;
-//! let outcome = match assess_text(rules, data, DataFormat::Json, &[]) {
-//!     Ok(outcome) => outcome,
-//!     Err(diagnostics) => return diagnostics.iter().for_each(|d| eprintln!("{}", d.message)),
-//! };
-//! let json = outcome.to_json(false);
-//! assert_eq!(json["areas"][0]["assessments"]["chuyen_hoa"]["verdict"], "dat");
-//! assert_eq!(json["areas"][1]["assessments"]["chuyen_hoa"]["verdict"], "chua_dat");
-//! assert_eq!(json["areas"][2]["assessments"]["chuyen_hoa"]["verdict"], "unknown");
-//! assert_eq!(json["areas"][2]["assessments"]["chuyen_hoa"]["criteria"][0]["reasons"][0]["input"], "kham_pha");
+//!   { "id": "c", "values": { "vu": 12 } } ] }"#, DataFormat::Json)?;
+//! let results = rules.assess(&data)?;
+//!
+//! assert_eq!(results.area("a")?.verdict("chuyen_hoa")?, Verdict::Outcome("dat"));
+//! assert_eq!(results.area("b")?.criterion("chuyen_hoa", "C1")?, CriterionResult::Fail);
+//! let c = results.area("c")?;
+//! assert_eq!(c.verdict("chuyen_hoa")?, Verdict::Unknown { possible: vec!["dat", "chua_dat"] });
+//! // Why: the explanation names the missing input.
+//! let why = c.explain();
+//! let reason = &why.assessments[0].criteria[0].reasons[0];
+//! assert_eq!(*reason, tieuchi::explain::Reason::Missing { input: "kham_pha".into() });
+//! # Ok::<(), tieuchi::Error>(())
 //! ```
+//!
+//! Errors carry their place:
+//!
+//! ```
+//! let err = tieuchi::Ruleset::from_text("bad.tc", "ruleset r \"R\"\nlet x = y + 1\n").unwrap_err();
+//! assert!(err.to_string().starts_with("bad.tc:2:9: "), "{err}");
+//! ```
+//!
+//! Cargo features: `cli` (the `tieuchi` command, [`cli::run`]), `spreadsheets` (workbooks in
+//! and out), `report` (the council report's charts) and `server` (`tieuchi serve`) are on by
+//! default; `default-features = false` builds the engine alone. `internals` (off) exposes the
+//! phases' modules, unstable, for this crate's own tests and benches.
 
 #![warn(missing_docs)]
+// Without `internals`, the phases' public items that only the tests, benches or the command line
+// use are unreachable: that is not dead code (`internals` builds, which clippy checks, still
+// report private dead code and unused imports).
+#![cfg_attr(not(feature = "internals"), allow(dead_code, unused_imports))]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
-pub mod ast;
-pub mod check;
-pub mod coverage;
-pub mod data;
-pub mod diag;
-pub mod diff;
-pub mod eval;
-pub mod fmt;
-pub mod i18n;
-pub mod num;
-pub mod report;
-pub mod schema;
-pub mod select;
-pub mod source;
+mod api;
+pub use api::*;
+pub use data::DataFormat;
+pub use diag::Severity;
+pub use eval::{CriterionResult, Tally, TargetResult};
+pub use i18n::Lang;
+pub use loader::{DiskLoader, MemoryLoader, SourceLoader};
+pub use num::Num;
+pub use source::{ReadError, MAX_FILE_BYTES};
+
+/// The `tieuchi` command line, as the binary runs it.
+#[cfg(feature = "cli")]
+pub mod cli;
+mod loader;
 mod stack;
+
+// The phases and workflows: internal. The `internals` feature (for this crate's tests and
+// benches only, no stability promise) makes them public and hidden from the documentation.
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub mod ast;
+#[cfg(not(feature = "internals"))]
+mod ast;
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub mod check;
+#[cfg(not(feature = "internals"))]
+mod check;
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub mod coverage;
+#[cfg(not(feature = "internals"))]
+mod coverage;
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub mod data;
+#[cfg(not(feature = "internals"))]
+mod data;
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub mod diag;
+#[cfg(not(feature = "internals"))]
+mod diag;
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub mod diff;
+#[cfg(not(feature = "internals"))]
+mod diff;
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub mod eval;
+#[cfg(not(feature = "internals"))]
+mod eval;
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub mod fmt;
+#[cfg(not(feature = "internals"))]
+mod fmt;
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub mod i18n;
+#[cfg(not(feature = "internals"))]
+mod i18n;
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub mod num;
+#[cfg(not(feature = "internals"))]
+mod num;
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub mod report;
+#[cfg(not(feature = "internals"))]
+mod report;
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub mod schema;
+#[cfg(not(feature = "internals"))]
+mod schema;
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub mod select;
+#[cfg(not(feature = "internals"))]
+mod select;
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub mod source;
+#[cfg(not(feature = "internals"))]
+mod source;
+#[cfg(feature = "internals")]
+#[doc(hidden)]
 pub mod sweep;
+#[cfg(not(feature = "internals"))]
+mod sweep;
+#[cfg(feature = "internals")]
+#[doc(hidden)]
 pub mod syntax;
+#[cfg(not(feature = "internals"))]
+mod syntax;
+#[cfg(feature = "internals")]
+#[doc(hidden)]
 pub mod template;
+#[cfg(not(feature = "internals"))]
+mod template;
+#[cfg(feature = "internals")]
+#[doc(hidden)]
 pub mod testing;
+#[cfg(not(feature = "internals"))]
+mod testing;
+#[cfg(feature = "internals")]
+#[doc(hidden)]
 pub mod value;
+#[cfg(not(feature = "internals"))]
+mod value;
 
-pub use check::{check_path, check_text, parse_override, Checked, Rules};
-pub use data::{Area, DataFormat, Dataset};
-pub use diag::Diagnostic;
-pub use eval::{assess, compile, Assessed, Program};
+// The old conveniences at the root, for this crate's tests and benches (`internals` only).
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub use internal_api::*;
+#[cfg(feature = "internals")]
+mod internal_api;
 
-/// A finished assessment: the program, the data and the results, ready to render.
-#[derive(Debug, Clone)]
-pub struct Outcome {
-    /// The compiled rules (with overrides applied).
-    pub program: Program,
-    /// The data set (with its problems).
-    pub data: Dataset,
-    /// The results.
-    pub assessed: Assessed,
-}
-
-impl Outcome {
-    /// Assesses validated data with compiled rules.
-    pub fn new(program: Program, data: Dataset) -> Outcome {
-        let assessed = assess(&program, &data.areas);
-        Outcome {
-            program,
-            data,
-            assessed,
-        }
-    }
-
-    /// The JSON document of `tieuchi assess --format json` (with explanations when asked; the
-    /// few sentences it carries beside the data, such as a reason's `message`, in English).
-    pub fn to_json(&self, explain: bool) -> serde_json::Value {
-        report::json::assessment(&self.run(None, i18n::Lang::En), explain)
-    }
-
-    /// The view the renderers take; `only` restricts the areas shown, `lang` is the language
-    /// of text outputs.
-    pub fn run<'a>(&'a self, only: Option<&'a [usize]>, lang: i18n::Lang) -> report::Run<'a> {
-        report::Run {
-            program: &self.program,
-            data: &self.data,
-            assessed: &self.assessed,
-            only,
-            lang,
-        }
-    }
-
-    /// The explanation of the area at `index` in the data set.
-    pub fn explain(&self, index: usize) -> Option<eval::explain::AreaExplanation> {
-        self.data
-            .areas
-            .get(index)
-            .map(|a| eval::explain::explain_area(&self.program, a))
-    }
-}
-
-/// Checks rules and assesses data, both given as text, with `P=V` overrides.
-/// Returns the rules' (or overrides') diagnostics when they do not check.
-pub fn assess_text(
-    rules: &str,
-    data: &str,
-    format: DataFormat,
-    overrides: &[&str],
-) -> Result<Outcome, Vec<Diagnostic>> {
-    let checked = check_text("rules.tc", rules);
-    let Some(rules) = checked.rules else {
-        return Err(checked.diagnostics);
-    };
-    let sets = overrides
-        .iter()
-        .map(|o| parse_override(&rules, o))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|d| vec![d])?;
-    let data = data::load_text(&rules, "data", data.to_string(), format);
-    Ok(Outcome::new(compile(&rules, &sets), data))
-}
+/// The README's Rust blocks (its library example), run by `cargo test` as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -1,6 +1,4 @@
-//! The `tieuchi` command line: a thin layer over the library.
-
-mod cli;
+//! The `tieuchi` command line: a thin layer over the library ([`tieuchi::cli::run`]).
 
 fn main() {
     quiet_on_closed_pipe();
@@ -9,7 +7,7 @@ fn main() {
     // (serialising and printing deep JSON, rendering diagnostics).
     let worker = std::thread::Builder::new()
         .stack_size(256 * 1024 * 1024)
-        .spawn(cli::run);
+        .spawn(tieuchi::cli::run);
     let code = match worker.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         _ => 3,

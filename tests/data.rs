@@ -56,7 +56,7 @@ fn spreadsheet_csv_with_bom_crlf_and_quotes_loads() {
         d.areas[1].values[slot(&r, "ty_le")],
         Value::Num("0.9".parse().unwrap_or_default())
     );
-    let outcome = tieuchi::Outcome::new(tieuchi::compile(&r, &[]), d);
+    let outcome = tieuchi::Results::from_parts(tieuchi::compile(&r, &[]), d);
     assert_eq!(
         outcome.to_json(false)["areas"][0]["assessments"]["x"]["verdict"],
         "y"
@@ -531,7 +531,7 @@ target T "t" { count(x == y) >= 2 }
         .message
         .to_string()
         .contains("the first area with it is used"));
-    let outcome = tieuchi::Outcome::new(tieuchi::compile(&r, &[]), d);
+    let outcome = tieuchi::Results::from_parts(tieuchi::compile(&r, &[]), d);
     // Counted once: `a` passes, `b` fails, so 1 area, not met (before: `unknown`, 1–2 areas).
     assert_eq!(outcome.to_json(false)["targets"][0]["result"], "not_met");
 }

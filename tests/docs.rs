@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use tieuchi::{assess_text, check_path, check_text, DataFormat};
+use tieuchi::{check_path, check_text, Data, DataFormat, Ruleset};
 
 const GUIDE: &str = "docs/huong-dan.md";
 const EXAMPLE: &str = "docs/examples/vi-du.tc";
@@ -237,30 +237,25 @@ fn every_command_of_the_guide_runs() {
     std::fs::remove_dir_all(&out_dir).ok();
 }
 
-/// The verdicts of `chuyen_hoa` per area and the result of T60, from the JSON contract.
+/// The verdicts of `chuyen_hoa` per area and the result of T60, through the library's front
+/// door.
 fn results(overrides: &[&str]) -> (Vec<(String, String)>, String) {
-    let outcome = assess_text(
-        &read(EXAMPLE),
-        &read(EXAMPLE_DATA),
-        DataFormat::Csv,
-        overrides,
-    )
-    .unwrap_or_else(|d| panic!("{EXAMPLE} does not check: {d:?}"));
-    let json = outcome.to_json(false);
-    let text = |v: &serde_json::Value| v.as_str().unwrap_or("(none)").to_string();
-    let areas = json["areas"].as_array().cloned().unwrap_or_default();
-    assert!(!areas.is_empty(), "no areas in the JSON of the example");
-    let verdicts = areas
-        .iter()
+    let rules = Ruleset::from_text(EXAMPLE, &read(EXAMPLE))
+        .and_then(|r| r.with_params(overrides))
+        .unwrap_or_else(|e| panic!("{EXAMPLE} does not check: {e}"));
+    let data = Data::from_text(&rules, EXAMPLE_DATA, &read(EXAMPLE_DATA), DataFormat::Csv)
+        .unwrap_or_else(|e| panic!("{EXAMPLE_DATA}: {e}"));
+    let results = rules.assess(&data).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!data.is_empty(), "no areas in the example's data");
+    let verdicts = results
+        .areas()
         .map(|a| {
-            (
-                text(&a["id"]),
-                text(&a["assessments"]["chuyen_hoa"]["verdict"]),
-            )
+            let verdict = a.verdict("chuyen_hoa").unwrap_or_else(|e| panic!("{e}"));
+            (a.id().to_string(), verdict.id().to_string())
         })
         .collect();
-    let t60 = text(&json["targets"][0]["result"]);
-    (verdicts, t60)
+    let t60 = results.target("T60").unwrap_or_else(|e| panic!("{e}"));
+    (verdicts, t60.result().as_str().to_string())
 }
 
 fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {

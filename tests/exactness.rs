@@ -192,7 +192,7 @@ fn a_product_too_fine_to_hold_is_unknown_with_the_reason_and_shown_exactly() {
         .and_then(|o| {
             let x = o.explain(0)?;
             Some(tieuchi::report::explain::area(
-                &o.program,
+                o.program(),
                 "a",
                 &x,
                 false,

@@ -93,7 +93,7 @@ fn mutate_rules(rules: &str, data: &str, rounds: usize) {
         if let Ok(outcome) = tieuchi::assess_text(&text, &data, DataFormat::Json, &[]) {
             checked_ok += 1;
             let _ = outcome.to_json(true);
-            let _ = tieuchi::testing::run_tests(&outcome.program.rules);
+            let _ = tieuchi::testing::run_tests(&outcome.program().rules);
         }
     }
     assert!(

@@ -99,7 +99,7 @@ fn exercise_everything() {
             .explain(i)
             .unwrap_or_else(|| panic!("area {i} exists"));
         assert!(!tieuchi::report::explain::area(
-            &outcome.program,
+            outcome.program(),
             "x",
             &x,
             false,
@@ -178,7 +178,7 @@ fn a_chain_of_deep_lets_is_explained_on_a_two_mib_thread() {
                 .explain(i)
                 .unwrap_or_else(|| panic!("area {i} exists"));
             assert!(!tieuchi::report::explain::area(
-                &outcome.program,
+                outcome.program(),
                 "x",
                 &x,
                 false,

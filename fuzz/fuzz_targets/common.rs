@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use std::sync::OnceLock;
-use tieuchi::{DataFormat, Outcome, Rules};
+use tieuchi::{DataFormat, Results as Outcome, Rules};
 
 /// Rules the `data` target loads its input against.
 pub const RULES: &str = include_str!("../../tests/spec/basic/basic.tc");
@@ -42,15 +42,15 @@ pub fn render(diagnostics: &[tieuchi::Diagnostic], sources: &tieuchi::source::So
 /// Everything `assess` can print for an outcome: text table, JSON with explanations, the
 /// explanation of every area and of the targets, and the rules' own tests.
 pub fn render_outcome(outcome: &Outcome) {
-    render(&outcome.data.diagnostics, &outcome.data.sources);
-    let _ = tieuchi::report::text::assessment(&outcome.run(None));
+    render(&outcome.dataset().diagnostics, &outcome.dataset().sources);
+    let _ = tieuchi::report::text::assessment(&outcome.run(None, tieuchi::i18n::Lang::Vi));
     let json = outcome.to_json(true);
     let _ = serde_json::to_string(&json);
-    for (i, area) in outcome.data.areas.iter().enumerate() {
+    for (i, area) in outcome.dataset().areas.iter().enumerate() {
         if let Some(x) = outcome.explain(i) {
-            let _ = tieuchi::report::explain::area(&outcome.program, &area.id, &x, false);
+            let _ = tieuchi::report::explain::area(outcome.program(), &area.id, &x, false, tieuchi::i18n::Lang::Vi);
         }
     }
-    let _ = tieuchi::report::explain::targets(&outcome.run(None), false);
-    let _ = tieuchi::testing::run_tests(&outcome.program.rules);
+    let _ = tieuchi::report::explain::targets(&outcome.run(None, tieuchi::i18n::Lang::Vi), false);
+    let _ = tieuchi::testing::run_tests(&outcome.program().rules);
 }

@@ -14,6 +14,6 @@ fuzz_target!(|data: &[u8]| {
     let rules = common::rules();
     let dataset = tieuchi::data::load_text(rules, "fuzz", text.to_string(), format);
     common::render(&dataset.diagnostics, &dataset.sources);
-    let outcome = tieuchi::Outcome::new(tieuchi::compile(rules, &[]), dataset);
+    let outcome = tieuchi::Results::from_parts(tieuchi::compile(rules, &[]), dataset);
     let _ = serde_json::to_string(&outcome.to_json(false));
 });

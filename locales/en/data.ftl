@@ -123,3 +123,5 @@ data-decimal-comma = `{ $value }` has a decimal comma, but this file uses a deci
 data-decimal-comma-help-point = write `{ $fix }`, or pass `--decimal-comma` for a CSV whose numbers all use decimal commas
 data-comma-file = `{ $value }`: in this file `.` groups digits by three and `,` marks decimals
 data-comma-file-help = write `{ $fix }` for a decimal, or group whole digits by three (`1.234`); pass `--decimal-point` if the file uses decimal points
+data-other-rules = the data was loaded for other rules than `{ $ruleset }`
+data-other-rules-help = load the data with the ruleset that assesses it

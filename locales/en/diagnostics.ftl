@@ -287,3 +287,7 @@ diag-rule-warnings = { $count ->
    *[other] { $count } warnings in rules: run `tieuchi check { $path }`
 }
 diag-help = help: { $help }
+diag-no-area = no area `{ $id }` in the data
+diag-no-assessment = no assessment `{ $id }` in the rules
+diag-no-criterion = no criterion `{ $id }` in this assessment
+diag-no-target = no target `{ $id }` in the rules

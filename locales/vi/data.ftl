@@ -123,3 +123,5 @@ data-decimal-comma = `{ $value }` dùng dấu phẩy thập phân, nhưng tệp 
 data-decimal-comma-help-point = ghi `{ $fix }`, hoặc thêm `--decimal-comma` với tệp CSV mà mọi số đều dùng dấu phẩy thập phân
 data-comma-file = `{ $value }`: trong tệp này `.` phân nhóm ba chữ số và `,` là dấu thập phân
 data-comma-file-help = ghi `{ $fix }` nếu là số thập phân, hoặc phân nhóm đủ ba chữ số (`1.234`); thêm `--decimal-point` nếu tệp dùng dấu chấm thập phân
+data-other-rules = dữ liệu được nạp cho bộ tiêu chí khác, không phải `{ $ruleset }`
+data-other-rules-help = nạp dữ liệu bằng chính bộ tiêu chí dùng để đánh giá

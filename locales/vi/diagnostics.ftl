@@ -284,3 +284,7 @@ diag-rules-folder-help = thêm `--on NGÀY` để dùng tệp tiêu chí trong t
 diag-more = … và { $count } lỗi, cảnh báo khác (`--format json` liệt kê đầy đủ)
 diag-rule-warnings = Tệp tiêu chí có { $count } cảnh báo: chạy `tieuchi check { $path }` để xem chi tiết
 diag-help = gợi ý: { $help }
+diag-no-area = không có địa bàn `{ $id }` trong dữ liệu
+diag-no-assessment = không có nội dung đánh giá `{ $id }` trong bộ tiêu chí
+diag-no-criterion = không có tiêu chí `{ $id }` trong nội dung đánh giá này
+diag-no-target = không có chỉ tiêu `{ $id }` trong bộ tiêu chí

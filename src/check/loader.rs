@@ -1,10 +1,12 @@
-//! Reading a rules file and the files it `use`s, with cycle detection.
+//! Reading a rules file and the files it `use`s, with cycle detection. Every text comes from a
+//! [`SourceLoader`]: this module does no file IO itself.
 
 use super::codes;
 use crate::ast::{Decl, FileId, RulesFile, Span};
 use crate::diag::Diagnostic;
+use crate::loader::SourceLoader;
 use crate::msg;
-use crate::source::{read_regular_text, read_text, ReadError, SourceFile, SourceMap};
+use crate::source::{ReadError, SourceFile, SourceMap};
 use crate::syntax;
 use std::path::{Path, PathBuf};
 
@@ -16,22 +18,21 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Loads a rules file from disk with everything it uses.
-pub fn load_path(path: &Path) -> Loaded {
+/// Loads the rules file at `path` with everything it uses.
+pub fn load_path(path: &Path, loader: &dyn SourceLoader) -> Loaded {
     let mut loaded = Loaded {
         sources: SourceMap::new(),
         decls: vec![],
         diagnostics: vec![],
     };
-    match read_text(path) {
-        Ok(text) => {
-            let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    match loader.read_main(path) {
+        Ok((key, text)) => {
             let id = loaded.sources.add(SourceFile::new(
                 path.display().to_string(),
-                Some(canonical.clone()),
+                Some(key.clone()),
                 text,
             ));
-            load_file(&mut loaded, id, &mut vec![canonical]);
+            load_file(&mut loaded, loader, id, &mut vec![key]);
         }
         Err(e) => loaded.diagnostics.push(
             Diagnostic::unplaced(
@@ -48,20 +49,26 @@ pub fn load_path(path: &Path) -> Loaded {
     loaded
 }
 
-/// Loads rules from a string (no file on disk; `use` resolves against the working directory).
-pub fn load_text(name: &str, path: Option<PathBuf>, text: String) -> Loaded {
+/// Loads rules given as text; `key` is the loader's key of that text (what its `use`s are
+/// relative to), if it has one.
+pub fn load_text(
+    name: &str,
+    key: Option<PathBuf>,
+    text: String,
+    loader: &dyn SourceLoader,
+) -> Loaded {
     let mut loaded = Loaded {
         sources: SourceMap::new(),
         decls: vec![],
         diagnostics: vec![],
     };
-    let stack = path.iter().cloned().collect();
-    let id = loaded.sources.add(SourceFile::new(name, path, text));
-    load_file(&mut loaded, id, &mut { stack });
+    let stack = key.iter().cloned().collect();
+    let id = loaded.sources.add(SourceFile::new(name, key, text));
+    load_file(&mut loaded, loader, id, &mut { stack });
     loaded
 }
 
-fn load_file(loaded: &mut Loaded, id: FileId, stack: &mut Vec<PathBuf>) {
+fn load_file(loaded: &mut Loaded, loader: &dyn SourceLoader, id: FileId, stack: &mut Vec<PathBuf>) {
     let text = loaded
         .sources
         .get(id)
@@ -76,44 +83,35 @@ fn load_file(loaded: &mut Loaded, id: FileId, stack: &mut Vec<PathBuf>) {
     };
     drop(text);
     let RulesFile { decls, .. } = parsed;
-    let dir = loaded
-        .sources
-        .get(id)
-        .and_then(|f| f.path.as_ref())
-        .and_then(|p| p.parent())
-        .map(Path::to_path_buf);
+    let from = loaded.sources.get(id).and_then(|f| f.path.clone());
     for decl in decls {
         if let Decl::Use(path) = &decl {
-            load_use(loaded, dir.as_deref(), &path.node, path.span, stack);
+            let used = Use {
+                from: from.as_deref(),
+                rel: &path.node,
+                span: path.span,
+            };
+            load_use(loaded, loader, used, stack);
         }
         loaded.decls.push((id, decl));
     }
 }
 
-fn load_use(
-    loaded: &mut Loaded,
-    dir: Option<&Path>,
-    rel: &str,
+/// A `use "rel"` written at `span` in the file with key `from`.
+struct Use<'a> {
+    from: Option<&'a Path>,
+    rel: &'a str,
     span: Span,
-    stack: &mut Vec<PathBuf>,
-) {
-    let path = dir.map_or_else(|| PathBuf::from(rel), |d| d.join(rel));
-    let canonical = match path.canonicalize() {
-        Ok(c) => c,
-        Err(e) => {
-            let message = msg!("diag-cannot-read", path = rel, reason = e.to_string());
-            let d = Diagnostic::error(codes::BAD_USE, message, span)
-                .with_help(msg!("diag-use-relative-help"));
-            loaded.diagnostics.push(d);
-            return;
-        }
+}
+
+fn load_use(loaded: &mut Loaded, loader: &dyn SourceLoader, used: Use, stack: &mut Vec<PathBuf>) {
+    let Use { rel, span, .. } = used;
+    let key = match loader.resolve(used.from, rel) {
+        Ok(key) => key,
+        Err(e) => return loaded.diagnostics.push(use_error(rel, span, &e)),
     };
-    if stack.contains(&canonical) {
-        let chain: Vec<String> = stack
-            .iter()
-            .chain([&canonical])
-            .map(|p| file_name(p))
-            .collect();
+    if stack.contains(&key) {
+        let chain: Vec<String> = stack.iter().chain([&key]).map(|p| file_name(p)).collect();
         let d = Diagnostic::error(
             codes::BAD_USE,
             msg!("diag-use-cycle", chain = chain.join(" → ")),
@@ -123,10 +121,10 @@ fn load_use(
         loaded.diagnostics.push(d);
         return;
     }
-    if loaded.sources.find_path(&canonical).is_some() {
+    if loaded.sources.find_path(&key).is_some() {
         return;
     }
-    match read_regular_text(&canonical) {
+    match loader.read(&key) {
         Ok(text) => {
             // Shown as the user would write it: relative to the including file's name as given.
             let includer = loaded
@@ -142,44 +140,32 @@ fn load_use(
             );
             let id = loaded
                 .sources
-                .add(SourceFile::new(display, Some(canonical.clone()), text));
-            stack.push(canonical);
-            load_file(loaded, id, stack);
+                .add(SourceFile::new(display, Some(key.clone()), text));
+            stack.push(key);
+            load_file(loaded, loader, id, stack);
             stack.pop();
         }
-        Err(e) => {
-            let help = match e {
-                ReadError::NotAFile => msg!("diag-use-not-a-file-help"),
-                _ => msg!("diag-use-relative-help"),
-            };
-            let message = msg!(
-                "diag-cannot-read",
-                path = rel,
-                reason = crate::diag::read_error(&e)
-            );
-            let d = Diagnostic::error(codes::BAD_USE, message, span).with_help(help);
-            loaded.diagnostics.push(d);
-        }
+        Err(e) => loaded.diagnostics.push(use_error(rel, span, &e)),
     }
+}
+
+fn use_error(rel: &str, span: Span, e: &ReadError) -> Diagnostic {
+    let help = match e {
+        ReadError::NotAFile => msg!("diag-use-not-a-file-help"),
+        _ => msg!("diag-use-relative-help"),
+    };
+    let message = msg!(
+        "diag-cannot-read",
+        path = rel,
+        reason = crate::diag::read_error(e)
+    );
+    Diagnostic::error(codes::BAD_USE, message, span).with_help(help)
 }
 
 /// `a/b/../c` → `a/c`, without touching the file system.
 fn lexical(p: &Path) -> String {
-    let mut parts: Vec<std::path::Component> = Vec::new();
-    for c in p.components() {
-        match c {
-            std::path::Component::ParentDir
-                if matches!(parts.last(), Some(std::path::Component::Normal(_))) =>
-            {
-                parts.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => parts.push(other),
-        }
-    }
-    parts.iter().collect::<PathBuf>().display().to_string()
+    crate::loader::normalize(p).display().to_string()
 }
-
 fn file_name(p: &Path) -> String {
     p.file_name().map_or_else(
         || p.display().to_string(),

@@ -24,10 +24,12 @@ pub use model::*;
 
 use crate::ast::{Decl, FileId, Span};
 use crate::diag::Diagnostic;
+use crate::loader::{DiskLoader, SourceLoader};
 use crate::source::SourceMap;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 /// What checking a rules file gives: the rules when there is no error, and every diagnostic.
 #[derive(Debug)]
@@ -36,8 +38,8 @@ pub struct Checked {
     pub rules: Option<Rules>,
     /// Errors and warnings, in file order.
     pub diagnostics: Vec<Diagnostic>,
-    /// Every text read, for rendering the diagnostics.
-    pub sources: SourceMap,
+    /// Every text read, for rendering the diagnostics (shared with the rules).
+    pub sources: Arc<SourceMap>,
 }
 
 impl Checked {
@@ -47,24 +49,40 @@ impl Checked {
     }
 }
 
-/// Reads, parses and checks a rules file and the files it `use`s.
+/// Reads, parses and checks a rules file and the files it `use`s, from disk.
 pub fn check_path(path: &Path) -> Checked {
-    finish(loader::load_path(path))
+    check_path_with(path, &DiskLoader)
 }
 
-/// Parses and checks rules given as text; `name` is shown in diagnostics.
+/// [`check_path`], reading every file through `loader`.
+pub fn check_path_with(path: &Path, loader: &dyn SourceLoader) -> Checked {
+    finish(loader::load_path(path, loader))
+}
+
+/// Parses and checks rules given as text; `name` is shown in diagnostics (`use` is relative to
+/// the working directory).
 pub fn check_text(name: &str, text: &str) -> Checked {
-    finish(loader::load_text(name, None, text.to_string()))
+    finish(loader::load_text(name, None, text.to_string(), &DiskLoader))
+}
+
+/// Parses and checks rules given as text under `name`, reading the files it `use`s through
+/// `loader` (relative to `name`).
+pub fn check_text_with(name: &str, text: &str, loader: &dyn SourceLoader) -> Checked {
+    let key = loader.resolve(None, name).ok();
+    finish(loader::load_text(name, key, text.to_string(), loader))
 }
 
 /// Checks rules given as text as if they were the file at `path` (for `use` and diagnostics),
 /// e.g. an edited copy of a rules file.
 pub fn check_source(path: &Path, text: &str) -> Checked {
-    let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let key = DiskLoader
+        .resolve(None, &path.to_string_lossy())
+        .unwrap_or_else(|_| path.to_path_buf());
     finish(loader::load_text(
         &path.display().to_string(),
-        Some(canonical),
+        Some(key),
         text.to_string(),
+        &DiskLoader,
     ))
 }
 
@@ -74,6 +92,7 @@ fn finish(loaded: loader::Loaded) -> Checked {
         decls,
         mut diagnostics,
     } = loaded;
+    let sources = Arc::new(sources);
     if !diagnostics.is_empty() && decls.is_empty() || diagnostics.iter().any(Diagnostic::is_error) {
         return Checked {
             rules: None,
@@ -92,7 +111,8 @@ fn finish(loaded: loader::Loaded) -> Checked {
             .map(|f| hex_sha256(f.text.as_bytes()))
             .unwrap_or_default();
         rules.node_count = checker.next_node;
-        rules.sources = sources.clone();
+        rules.sources = Arc::clone(&sources);
+        rules.snippets = node_snippets(&rules);
         rules
     });
     Checked {
@@ -100,6 +120,17 @@ fn finish(loaded: loader::Loaded) -> Checked {
         diagnostics,
         sources,
     }
+}
+
+/// `snippets[node id]`: each expression node's text as written.
+fn node_snippets(rules: &Rules) -> Arc<[Arc<str>]> {
+    let mut out: Vec<Arc<str>> = vec![Arc::from(""); rules.node_count as usize];
+    rules.walk_exprs(true, &mut |n| {
+        if let Some(s) = out.get_mut(n.id as usize) {
+            *s = Arc::from(rules.sources.snippet(n.span));
+        }
+    });
+    out.into()
 }
 
 /// Lowercase hex sha256 of some bytes.
@@ -152,7 +183,8 @@ impl<'s> Checker<'s> {
             targets: vec![],
             tests: vec![],
             texts: vec![],
-            sources: SourceMap::new(),
+            sources: Arc::default(),
+            snippets: Arc::default(),
             sha256: String::new(),
             node_count: 0,
         };

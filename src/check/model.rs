@@ -328,8 +328,11 @@ pub struct Rules {
     pub tests: Vec<Test>,
     /// Text constants used in expressions (`Value::Text(TEXT_CONST | i)`).
     pub texts: Vec<String>,
-    /// Every file read: the main file first.
-    pub sources: SourceMap,
+    /// Every file read: the main file first (shared, never copied per compile).
+    pub sources: std::sync::Arc<SourceMap>,
+    /// `snippets[node id]`: each expression node's text as written, kept once (explanations
+    /// show them; every compiled program shares them).
+    pub snippets: std::sync::Arc<[std::sync::Arc<str>]>,
     /// sha256 of the main file's bytes, hex.
     pub sha256: String,
     /// Number of expression nodes (ids run `0..node_count`).

@@ -1,12 +1,14 @@
 //! `tieuchi assess RULES DATA` and `tieuchi validate RULES DATA`.
 
 use super::{output, AssessFormat, Format};
+use crate::check::{check_path, parse_override, Rules};
+use crate::data::{self, DataFormat};
+use crate::diag::{did_you_mean, Diagnostic};
+use crate::eval::compile;
+use crate::{tr, Results};
 use chrono::NaiveDate;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use tieuchi::data::{self, DataFormat};
-use tieuchi::diag::{did_you_mean, Diagnostic};
-use tieuchi::{check_path, compile, parse_override, tr, Outcome, Rules};
 
 /// What `assess` was asked for.
 pub struct AssessArgs<'a> {
@@ -39,8 +41,8 @@ pub fn load_rules(path: &Path, on: Option<NaiveDate>) -> Result<Rules, i32> {
     match (on, rules.valid) {
         (Some(date), Some((from, to))) if date < from || date > to => {
             Err(fail(Diagnostic::unplaced(
-                tieuchi::check::codes::READ,
-                tieuchi::msg!(
+                crate::check::codes::READ,
+                crate::msg!(
                     "diag-rules-not-valid-on",
                     path = path.display().to_string(),
                     from = from.to_string(),
@@ -54,20 +56,20 @@ pub fn load_rules(path: &Path, on: Option<NaiveDate>) -> Result<Rules, i32> {
 }
 
 fn fail(d: Diagnostic) -> i32 {
-    output::print_diagnostics(&[d], &tieuchi::source::SourceMap::new(), Format::Text);
+    output::print_diagnostics(&[d], &crate::source::SourceMap::new(), Format::Text);
     2
 }
 
 /// The rules file to use: `path` itself, or for a folder the file in force on `on`.
 fn resolve(path: &Path, on: Option<NaiveDate>) -> Result<PathBuf, i32> {
     match (path.is_dir(), on) {
-        (true, Some(date)) => tieuchi::select::rules_on(path, date).map_err(fail),
+        (true, Some(date)) => crate::select::rules_on(path, date).map_err(fail),
         (true, None) => Err(fail(
             Diagnostic::unplaced(
-                tieuchi::check::codes::READ,
-                tieuchi::msg!("diag-rules-folder", path = path.display().to_string()),
+                crate::check::codes::READ,
+                crate::msg!("diag-rules-folder", path = path.display().to_string()),
             )
-            .with_help(tieuchi::msg!("diag-rules-folder-help")),
+            .with_help(crate::msg!("diag-rules-folder-help")),
         )),
         (false, _) => Ok(path.to_path_buf()),
     }
@@ -88,7 +90,7 @@ pub fn load_data(
             return Err(2);
         };
         if format == DataFormat::Workbook {
-            return match tieuchi::source::read_bounded(std::io::stdin().lock()) {
+            return match crate::source::read_bounded(std::io::stdin().lock()) {
                 Ok(bytes) => {
                     checked_data(Ok(data::load_workbook_with(rules, "<stdin>", bytes, opts)))
                 }
@@ -105,7 +107,7 @@ pub fn load_data(
                 }
             };
         }
-        let text = match tieuchi::source::read_stdin_text() {
+        let text = match crate::source::read_stdin_text() {
             Ok(t) => t,
             Err(e) => {
                 eprintln!(
@@ -129,7 +131,7 @@ pub fn load_data(
 fn checked_data(loaded: Result<data::Dataset, Diagnostic>) -> Result<data::Dataset, i32> {
     match loaded {
         Err(d) => {
-            output::print_diagnostics(&[d], &tieuchi::source::SourceMap::new(), Format::Text);
+            output::print_diagnostics(&[d], &crate::source::SourceMap::new(), Format::Text);
             Err(2)
         }
         // Nothing was read: a report on zero areas would look like a result.
@@ -142,7 +144,7 @@ fn checked_data(loaded: Result<data::Dataset, Diagnostic>) -> Result<data::Datas
 }
 
 /// Parses `--set` overrides.
-pub fn overrides(rules: &Rules, sets: &[String]) -> Result<Vec<(u32, tieuchi::value::Value)>, i32> {
+pub fn overrides(rules: &Rules, sets: &[String]) -> Result<Vec<(u32, crate::value::Value)>, i32> {
     let parsed: Vec<Result<_, Diagnostic>> =
         sets.iter().map(|s| parse_override(rules, s)).collect();
     let errors: Vec<Diagnostic> = parsed
@@ -156,7 +158,7 @@ pub fn overrides(rules: &Rules, sets: &[String]) -> Result<Vec<(u32, tieuchi::va
     Ok(parsed.into_iter().filter_map(Result::ok).collect())
 }
 
-fn select_areas(outcome: &Outcome, ids: &[String]) -> Result<Option<Vec<usize>>, i32> {
+fn select_areas(outcome: &Results, ids: &[String]) -> Result<Option<Vec<usize>>, i32> {
     if ids.is_empty() {
         return Ok(None);
     }
@@ -189,9 +191,9 @@ fn run_inner(args: &AssessArgs) -> Result<i32, i32> {
     let sets = overrides(&rules, args.sets)?;
     let data = load_data(&rules, args.data, args.data_format, &args.load)?;
     output::print_diagnostics(&data.diagnostics, &data.sources, Format::Text);
-    let outcome = Outcome::new(compile(&rules, &sets), data);
+    let outcome = Results::of(compile(&rules, &sets), data);
     let only = select_areas(&outcome, args.areas)?;
-    let run = outcome.run(only.as_deref(), super::lang());
+    let run = outcome.view_of(only.as_deref(), super::lang());
     let table = match (args.format, args.output) {
         (AssessFormat::Xlsx, _) | (AssessFormat::Csv, _) => true,
         (_, Some(path)) => is_table_path(path),
@@ -210,7 +212,7 @@ fn run_inner(args: &AssessArgs) -> Result<i32, i32> {
         AssessFormat::Csv | AssessFormat::Xlsx => {}
         AssessFormat::Json => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            let written = tieuchi::report::json::write_assessment(
+            let written = crate::report::json::write_assessment(
                 &run,
                 args.explain,
                 output::stdout_is_terminal(),
@@ -222,16 +224,16 @@ fn run_inner(args: &AssessArgs) -> Result<i32, i32> {
             }
         }
         AssessFormat::Text => {
-            print!("{}", tieuchi::report::text::assessment(&run));
+            print!("{}", crate::report::text::assessment(&run));
             if args.explain {
                 let color = output::color_stdout();
-                print!("\n{}", tieuchi::report::explain::targets(&run, color));
+                print!("\n{}", crate::report::explain::targets(&run, color));
                 for i in run.shown() {
                     let area = &outcome.data.areas[i];
-                    let x = tieuchi::eval::explain::explain_area(&outcome.program, area);
+                    let x = crate::eval::explain::explain_area(&outcome.program, area);
                     print!(
                         "\n{}",
-                        tieuchi::report::explain::area(
+                        crate::report::explain::area(
                             &outcome.program,
                             &area.name,
                             &x,
@@ -254,12 +256,12 @@ fn is_table_path(path: &Path) -> bool {
 }
 
 /// 1 with `--strict` when a target is not met or the data has errors, else 0.
-fn exit_code(args: &AssessArgs, outcome: &Outcome) -> i32 {
+fn exit_code(args: &AssessArgs, outcome: &Results) -> i32 {
     let unmet = outcome
         .assessed
         .targets
         .iter()
-        .any(|t| t.result != tieuchi::eval::TargetResult::Met);
+        .any(|t| t.result != crate::eval::TargetResult::Met);
     if args.strict && (unmet || outcome.data.has_errors()) {
         1
     } else {
@@ -284,8 +286,7 @@ pub fn validate(
         };
         let data = load_data(&rules, data, data_format, &load)?;
         if format == Format::Json {
-            let doc =
-                tieuchi::report::documents::ValidateDocument::new(&rules, &data, super::lang());
+            let doc = crate::report::documents::ValidateDocument::new(&rules, &data, super::lang());
             output::print_json(&doc);
         } else {
             output::print_diagnostics(&data.diagnostics, &data.sources, format);

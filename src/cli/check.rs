@@ -1,10 +1,10 @@
 //! `tieuchi check FILE…`
 
 use super::{output, Format};
+use crate::check::check_path;
+use crate::diag::Diagnostic;
+use crate::report::documents::{CheckDocument, CheckedFile};
 use std::path::PathBuf;
-use tieuchi::check::check_path;
-use tieuchi::diag::Diagnostic;
-use tieuchi::report::documents::{CheckDocument, CheckedFile};
 
 /// Checks every file; 2 when any has an error.
 pub fn run(files: &[PathBuf], format: Format) -> i32 {
@@ -32,7 +32,7 @@ pub fn run(files: &[PathBuf], format: Format) -> i32 {
             let file = f.display().to_string();
             eprintln!(
                 "{}",
-                tieuchi::tr!(
+                crate::tr!(
                     super::lang(),
                     "cli-check-ok",
                     file = file,

@@ -2,10 +2,10 @@
 
 use super::assess::{load_rules, overrides};
 use super::{output, Format};
+use crate::data::{DataFormat, DataSource, LoadOptions};
+use crate::diff::{diff_files_source, diff_overrides_source, Diff};
+use crate::tr;
 use std::path::{Path, PathBuf};
-use tieuchi::data::{DataFormat, DataSource, LoadOptions};
-use tieuchi::diff::{diff_files_source, diff_overrides_source, Diff};
-use tieuchi::tr;
 
 /// Runs `diff`; with `exit_code`, 1 when anything changed.
 pub fn run(
@@ -18,9 +18,9 @@ pub fn run(
     match compute(paths, sets, load) {
         Ok(d) => {
             match format {
-                Format::Text => print!("{}", tieuchi::report::diff::render(&d, super::lang())),
+                Format::Text => print!("{}", crate::report::diff::render(&d, super::lang())),
                 Format::Json => {
-                    let doc = tieuchi::report::diff::DiffDocument::new(&d, super::lang());
+                    let doc = crate::report::diff::DiffDocument::new(&d, super::lang());
                     output::print_json(&doc)
                 }
             }
@@ -40,8 +40,8 @@ fn read_data(path: &Path, sheet: Option<&str>) -> Result<DataSource, i32> {
     if format == DataFormat::Workbook {
         return read_workbook(path, name, sheet);
     }
-    match tieuchi::source::read_text(path) {
-        Ok(text) => match tieuchi::data::unreadable(&name, &text, format) {
+    match crate::source::read_text(path) {
+        Ok(text) => match crate::data::unreadable(&name, &text, format) {
             Some((d, sources)) => {
                 output::print_diagnostics(&[d], &sources, Format::Text);
                 Err(2)
@@ -57,7 +57,7 @@ fn read_data(path: &Path, sheet: Option<&str>) -> Result<DataSource, i32> {
 
 /// A workbook's bytes; a sheet that cannot be read as a data set stops here (exit 2).
 fn read_workbook(path: &Path, name: String, sheet: Option<&str>) -> Result<DataSource, i32> {
-    let bytes = tieuchi::source::read_bytes(path).map_err(|e| {
+    let bytes = crate::source::read_bytes(path).map_err(|e| {
         cannot_read(path, &e);
         2
     })?;
@@ -66,7 +66,7 @@ fn read_workbook(path: &Path, name: String, sheet: Option<&str>) -> Result<DataS
         bytes,
         sheet: sheet.map(String::from),
     };
-    if let Some((d, sources)) = tieuchi::data::workbook_unreadable(&source) {
+    if let Some((d, sources)) = crate::data::workbook_unreadable(&source) {
         output::print_diagnostics(&[d], &sources, Format::Text);
         return Err(2);
     }
@@ -94,19 +94,20 @@ fn compute(paths: &[PathBuf], sets: &[String], load: &LoadOptions) -> Result<Dif
                 return Err(2);
             }
             for rules in [old, new] {
-                let checked = tieuchi::check_path(rules);
+                let checked = crate::check::check_path(rules);
                 if !checked.has_errors() {
                     output::print_rule_warnings(rules, &checked.diagnostics, &checked.sources);
                 }
             }
             let source = read_data(data, load.sheet.as_deref())?;
             diff_files_source(old, new, &source, load).map_err(|diags| {
-                let sources = tieuchi::check_path(if tieuchi::check_path(old).has_errors() {
-                    old
-                } else {
-                    new
-                })
-                .sources;
+                let sources =
+                    crate::check::check_path(if crate::check::check_path(old).has_errors() {
+                        old
+                    } else {
+                        new
+                    })
+                    .sources;
                 output::print_diagnostics(&diags, &sources, Format::Text);
                 2
             })

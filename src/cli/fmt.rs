@@ -1,8 +1,8 @@
 //! `tieuchi fmt [--check] FILE…`
 
 use super::{output, Format};
+use crate::source::{read_text, SourceFile, SourceMap};
 use std::path::PathBuf;
-use tieuchi::source::{read_text, SourceFile, SourceMap};
 
 /// Formats files in place, or with `check` lists those that are not formatted (exit 1).
 pub fn run(files: &[PathBuf], check: bool) -> i32 {
@@ -14,7 +14,7 @@ pub fn run(files: &[PathBuf], check: bool) -> i32 {
                 let (path, reason) = (f.display().to_string(), e.to_string());
                 eprintln!(
                     "{}",
-                    tieuchi::tr!(
+                    crate::tr!(
                         super::lang(),
                         "cli-cannot-read",
                         path = path,
@@ -24,7 +24,7 @@ pub fn run(files: &[PathBuf], check: bool) -> i32 {
                 return 2;
             }
         };
-        let formatted = match tieuchi::fmt::format_source(&text) {
+        let formatted = match crate::fmt::format_source(&text) {
             Ok(x) => x,
             Err(diags) => {
                 let mut sources = SourceMap::new();
@@ -45,13 +45,13 @@ pub fn run(files: &[PathBuf], check: bool) -> i32 {
             let path = f.display().to_string();
             println!(
                 "{}",
-                tieuchi::tr!(super::lang(), "cli-fmt-would", path = path)
+                crate::tr!(super::lang(), "cli-fmt-would", path = path)
             );
         } else if let Err(e) = std::fs::write(f, &formatted) {
             let (path, reason) = (f.display().to_string(), e.to_string());
             eprintln!(
                 "{}",
-                tieuchi::tr!(
+                crate::tr!(
                     super::lang(),
                     "cli-cannot-write",
                     path = path,
@@ -61,10 +61,7 @@ pub fn run(files: &[PathBuf], check: bool) -> i32 {
             return 2;
         } else {
             let path = f.display().to_string();
-            println!(
-                "{}",
-                tieuchi::tr!(super::lang(), "cli-fmt-done", path = path)
-            );
+            println!("{}", crate::tr!(super::lang(), "cli-fmt-done", path = path));
         }
     }
     i32::from(check && unformatted > 0)

@@ -12,9 +12,9 @@ mod sweep;
 mod template;
 mod test;
 
+use crate::i18n::Lang;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
-use tieuchi::i18n::Lang;
 
 /// tieuchi — criteria for appraising key, complex areas for social order.
 #[derive(Parser)]
@@ -40,20 +40,20 @@ enum LangArg {
 static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
 
 /// The language of this run's output (set once from `--lang` or the environment).
-pub fn lang() -> Lang {
+pub(crate) fn lang() -> Lang {
     LANG.get().copied().unwrap_or_else(Lang::from_env)
 }
 
 /// Output formats.
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum Format {
+pub(crate) enum Format {
     Text,
     Json,
 }
 
 /// Output formats of `assess`: those of every command, and tables for spreadsheets.
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum AssessFormat {
+pub(crate) enum AssessFormat {
     Text,
     Json,
     /// One row per area and assessment, as CSV.
@@ -64,7 +64,7 @@ pub enum AssessFormat {
 
 /// Data formats for `--data-format`.
 #[derive(Clone, Copy, ValueEnum)]
-pub enum DataFormatArg {
+pub(crate) enum DataFormatArg {
     Json,
     Ron,
     Csv,
@@ -73,13 +73,13 @@ pub enum DataFormatArg {
     Xlsx,
 }
 
-impl From<DataFormatArg> for tieuchi::DataFormat {
+impl From<DataFormatArg> for crate::DataFormat {
     fn from(f: DataFormatArg) -> Self {
         match f {
-            DataFormatArg::Json => tieuchi::DataFormat::Json,
-            DataFormatArg::Ron => tieuchi::DataFormat::Ron,
-            DataFormatArg::Csv => tieuchi::DataFormat::Csv,
-            DataFormatArg::Xlsx => tieuchi::DataFormat::Workbook,
+            DataFormatArg::Json => crate::DataFormat::Json,
+            DataFormatArg::Ron => crate::DataFormat::Ron,
+            DataFormatArg::Csv => crate::DataFormat::Csv,
+            DataFormatArg::Xlsx => crate::DataFormat::Workbook,
         }
     }
 }
@@ -87,7 +87,7 @@ impl From<DataFormatArg> for tieuchi::DataFormat {
 /// How to read the data file: CSV numbers' decimal mark (when the separator should not decide
 /// it) and a workbook's sheet.
 #[derive(clap::Args, Clone, Default)]
-pub struct DecimalArgs {
+pub(crate) struct DecimalArgs {
     /// Read CSV numbers with a decimal comma and `.` digit grouping (`1.234,5`).
     #[arg(long, conflicts_with = "decimal_point")]
     decimal_comma: bool,
@@ -101,14 +101,14 @@ pub struct DecimalArgs {
 
 impl DecimalArgs {
     /// The load options these flags ask for.
-    pub fn options(self) -> tieuchi::data::LoadOptions {
-        use tieuchi::data::DecimalMark;
+    pub(crate) fn options(self) -> crate::data::LoadOptions {
+        use crate::data::DecimalMark;
         let decimal = match (self.decimal_comma, self.decimal_point) {
             (true, _) => Some(DecimalMark::Comma),
             (_, true) => Some(DecimalMark::Point),
             _ => None,
         };
-        tieuchi::data::LoadOptions {
+        crate::data::LoadOptions {
             decimal,
             sheet: self.sheet,
             ..Default::default()
@@ -274,7 +274,7 @@ enum Command {
 
 /// Files as given, with each folder replaced by the `.tc` files in it (sorted). A folder with
 /// no `.tc` file is an error (exit 2): `doing` (e.g. "check") would silently do nothing.
-pub fn expand_folders(paths: &[PathBuf], doing: &str) -> Result<Vec<PathBuf>, i32> {
+pub(crate) fn expand_folders(paths: &[PathBuf], doing: &str) -> Result<Vec<PathBuf>, i32> {
     let mut out = Vec::new();
     let mut empty = false;
     for p in paths {
@@ -289,7 +289,7 @@ pub fn expand_folders(paths: &[PathBuf], doing: &str) -> Result<Vec<PathBuf>, i3
                     let folder = p.display().to_string();
                     eprintln!(
                         "{}",
-                        tieuchi::tr!(lang(), "cli-empty-folder", folder = folder, doing = doing)
+                        crate::tr!(lang(), "cli-empty-folder", folder = folder, doing = doing)
                     );
                     empty = true;
                 }

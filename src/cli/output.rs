@@ -1,9 +1,9 @@
 //! Rendering diagnostics to the terminal or as JSON.
 
 use super::Format;
+use crate::diag::{render_text, to_json, Diagnostic};
+use crate::source::SourceMap;
 use std::io::IsTerminal;
-use tieuchi::diag::{render_text, to_json, Diagnostic};
-use tieuchi::source::SourceMap;
 
 /// True when colour may be used on stderr.
 pub fn color() -> bool {
@@ -26,8 +26,8 @@ pub fn color_stdout() -> bool {
 /// Prints a JSON document to stdout, indented.
 pub fn print_json<T: serde::Serialize>(doc: &T) {
     let out = std::io::stdout().lock();
-    if tieuchi::report::contract::write(doc, true, out).is_err() {
-        eprintln!("{}", tieuchi::tr!(super::lang(), "cli-write-failed"));
+    if crate::report::contract::write(doc, true, out).is_err() {
+        eprintln!("{}", crate::tr!(super::lang(), "cli-write-failed"));
     }
 }
 
@@ -43,7 +43,7 @@ pub fn print_diagnostics(diags: &[Diagnostic], sources: &SourceMap, format: Form
             if diags.len() > MAX_SHOWN {
                 eprintln!(
                     "{}",
-                    tieuchi::tr!(lang, "diag-more", count = diags.len() - MAX_SHOWN)
+                    crate::tr!(lang, "diag-more", count = diags.len() - MAX_SHOWN)
                 );
             }
         }
@@ -77,7 +77,7 @@ pub fn print_rule_warnings(path: &std::path::Path, diags: &[Diagnostic], sources
     let path = path.display().to_string();
     eprintln!(
         "{}",
-        tieuchi::tr!(
+        crate::tr!(
             lang,
             "diag-rule-warnings",
             count = warnings.len(),
@@ -85,7 +85,7 @@ pub fn print_rule_warnings(path: &std::path::Path, diags: &[Diagnostic], sources
         )
     );
     for d in warnings.iter().take(MAX_SHOWN) {
-        let at = tieuchi::diag::location(d, sources).unwrap_or_else(|| path.clone());
+        let at = crate::diag::location(d, sources).unwrap_or_else(|| path.clone());
         eprintln!("  {at}: {} [{}]", d.message.render(lang), d.code);
     }
 }

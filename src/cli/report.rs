@@ -2,10 +2,11 @@
 
 use super::assess::{load_data, load_rules, overrides};
 use super::{output, Format};
+use crate::data::{DataFormat, LoadOptions};
+use crate::eval::compile;
+use crate::report::council::{self, DataMeta, FileHash, Meta, ReportFormat};
+use crate::Results;
 use std::path::Path;
-use tieuchi::data::{DataFormat, LoadOptions};
-use tieuchi::report::council::{self, DataMeta, FileHash, Meta, ReportFormat};
-use tieuchi::{compile, Outcome};
 
 /// The report's formats on the command line.
 #[derive(Clone, Copy, clap::ValueEnum, PartialEq, Eq)]
@@ -38,7 +39,7 @@ pub fn run(args: &ReportArgs) -> i32 {
 
 fn run_inner(args: &ReportArgs) -> Result<(), i32> {
     if args.data.as_os_str() == "-" {
-        eprintln!("{}", tieuchi::tr!(super::lang(), "cli-report-no-stdin"));
+        eprintln!("{}", crate::tr!(super::lang(), "cli-report-no-stdin"));
         return Err(2);
     }
     let rules = load_rules(args.rules, args.on)?;
@@ -48,7 +49,7 @@ fn run_inner(args: &ReportArgs) -> Result<(), i32> {
     let bytes = std::fs::read(args.data).map_err(|e| {
         eprintln!(
             "{}",
-            tieuchi::tr!(
+            crate::tr!(
                 super::lang(),
                 "cli-cannot-read",
                 path = args.data.display().to_string(),
@@ -68,7 +69,7 @@ fn run_inner(args: &ReportArgs) -> Result<(), i32> {
         command: command_line(),
         version: env!("CARGO_PKG_VERSION").to_string(),
     };
-    let outcome = Outcome::new(compile(&rules, &sets), data);
+    let outcome = Results::of(compile(&rules, &sets), data);
     let format = match (args.format, args.output) {
         (Some(ReportFormatArg::Md), _) => ReportFormat::Markdown,
         (Some(ReportFormatArg::Html), _) => ReportFormat::Html,
@@ -80,7 +81,7 @@ fn run_inner(args: &ReportArgs) -> Result<(), i32> {
         Some(path) => std::fs::write(path, text).map_err(|e| {
             eprintln!(
                 "{}",
-                tieuchi::tr!(
+                crate::tr!(
                     super::lang(),
                     "cli-cannot-write",
                     path = path.display().to_string(),
@@ -95,7 +96,7 @@ fn run_inner(args: &ReportArgs) -> Result<(), i32> {
             out.write_all(text.as_bytes())
                 .and_then(|_| out.flush())
                 .map_err(|_| {
-                    eprintln!("{}", tieuchi::tr!(super::lang(), "cli-write-failed"));
+                    eprintln!("{}", crate::tr!(super::lang(), "cli-write-failed"));
                     2
                 })
         }

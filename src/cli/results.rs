@@ -1,8 +1,8 @@
 //! `assess --format csv|xlsx` and `assess -o FILE.csv|FILE.xlsx`: the results as tables.
 
 use super::AssessFormat;
+use crate::report::Run;
 use std::path::Path;
-use tieuchi::report::Run;
 
 /// Writes the results table: CSV to stdout or a file, XLSX to a file. Exit 2 when it cannot.
 pub fn write(run: &Run, format: AssessFormat, output: Option<&Path>) -> Result<(), i32> {
@@ -19,7 +19,7 @@ pub fn write(run: &Run, format: AssessFormat, output: Option<&Path>) -> Result<(
         Some(path) => std::fs::write(path, bytes).map_err(|e| {
             eprintln!(
                 "{}",
-                tieuchi::tr!(
+                crate::tr!(
                     super::lang(),
                     "cli-cannot-write",
                     path = path.display().to_string(),
@@ -29,7 +29,7 @@ pub fn write(run: &Run, format: AssessFormat, output: Option<&Path>) -> Result<(
             2
         }),
         None if xlsx => {
-            eprintln!("{}", tieuchi::tr!(super::lang(), "cli-xlsx-needs-file"));
+            eprintln!("{}", crate::tr!(super::lang(), "cli-xlsx-needs-file"));
             Err(2)
         }
         None => {
@@ -38,7 +38,7 @@ pub fn write(run: &Run, format: AssessFormat, output: Option<&Path>) -> Result<(
             out.write_all(&bytes)
                 .and_then(|_| out.flush())
                 .map_err(|_| {
-                    eprintln!("{}", tieuchi::tr!(super::lang(), "cli-write-failed"));
+                    eprintln!("{}", crate::tr!(super::lang(), "cli-write-failed"));
                     2
                 })
         }
@@ -47,10 +47,10 @@ pub fn write(run: &Run, format: AssessFormat, output: Option<&Path>) -> Result<(
 
 fn csv(run: &Run) -> Result<Vec<u8>, i32> {
     let mut bytes = Vec::new();
-    tieuchi::report::table::write_csv(run, &mut bytes).map_err(|e| {
+    crate::report::table::write_csv(run, &mut bytes).map_err(|e| {
         eprintln!(
             "{}",
-            tieuchi::tr!(
+            crate::tr!(
                 super::lang(),
                 "cli-cannot-write-csv",
                 reason = e.to_string()
@@ -63,10 +63,10 @@ fn csv(run: &Run) -> Result<Vec<u8>, i32> {
 
 #[cfg(feature = "spreadsheets")]
 fn workbook(run: &Run) -> Result<Vec<u8>, i32> {
-    tieuchi::report::xlsx::results_workbook(run).map_err(|e| {
+    crate::report::xlsx::results_workbook(run).map_err(|e| {
         eprintln!(
             "{}",
-            tieuchi::tr!(
+            crate::tr!(
                 super::lang(),
                 "cli-cannot-write-workbook",
                 reason = e.to_string()
@@ -78,6 +78,6 @@ fn workbook(run: &Run) -> Result<Vec<u8>, i32> {
 
 #[cfg(not(feature = "spreadsheets"))]
 fn workbook(_run: &Run) -> Result<Vec<u8>, i32> {
-    eprintln!("{}", tieuchi::tr!(super::lang(), "cli-no-workbooks"));
+    eprintln!("{}", crate::tr!(super::lang(), "cli-no-workbooks"));
     Err(2)
 }

@@ -2,9 +2,9 @@
 
 use super::assess::{load_data, load_rules, overrides};
 use super::{output, Format};
+use crate::report::sweep::{document, render};
+use crate::sweep::{parse_spec, sweep};
 use std::path::Path;
-use tieuchi::report::sweep::{document, render};
-use tieuchi::sweep::{parse_spec, sweep};
 
 /// Runs a sweep; 2 on unusable input.
 pub fn run(
@@ -13,7 +13,7 @@ pub fn run(
     param: &str,
     sets: &[String],
     format: Format,
-    load: &tieuchi::data::LoadOptions,
+    load: &crate::data::LoadOptions,
 ) -> i32 {
     let inner = || -> Result<i32, i32> {
         let rules = load_rules(rules, None)?;

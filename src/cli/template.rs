@@ -2,8 +2,8 @@
 
 use super::assess::{load_data, load_rules};
 use super::{output, Format};
+use crate::template::Template;
 use std::path::Path;
-use tieuchi::template::Template;
 
 /// What `template` was asked for.
 pub struct TemplateArgs<'a> {
@@ -20,7 +20,7 @@ pub fn run(args: &TemplateArgs) -> i32 {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let opts = tieuchi::data::LoadOptions::default();
+    let opts = crate::data::LoadOptions::default();
     let data = match args
         .areas
         .map(|p| load_data(&rules, p, None, &opts))
@@ -30,7 +30,7 @@ pub fn run(args: &TemplateArgs) -> i32 {
         Err(code) => return code,
     };
     if let Some(d) = data.as_ref().filter(|d| args.with_values && d.has_errors()) {
-        eprintln!("{}", tieuchi::tr!(super::lang(), "cli-template-left-empty"));
+        eprintln!("{}", crate::tr!(super::lang(), "cli-template-left-empty"));
         output::print_diagnostics(&d.diagnostics, &d.sources, Format::Text);
     }
     let template = Template::new(&rules, data.as_ref(), args.with_values);
@@ -44,7 +44,7 @@ pub fn run(args: &TemplateArgs) -> i32 {
             let path = args.out.display().to_string();
             eprintln!(
                 "{}",
-                tieuchi::tr!(super::lang(), "cli-template-format", path = path)
+                crate::tr!(super::lang(), "cli-template-format", path = path)
             );
             return 2;
         }
@@ -55,7 +55,7 @@ pub fn run(args: &TemplateArgs) -> i32 {
             let (columns, rows) = (template.columns.len() + 3, template.rows.len());
             eprintln!(
                 "{}",
-                tieuchi::tr!(
+                crate::tr!(
                     super::lang(),
                     "cli-template-wrote",
                     path = path,
@@ -69,7 +69,7 @@ pub fn run(args: &TemplateArgs) -> i32 {
             let path = args.out.display().to_string();
             eprintln!(
                 "{}",
-                tieuchi::tr!(super::lang(), "cli-cannot-write", path = path, reason = e)
+                crate::tr!(super::lang(), "cli-cannot-write", path = path, reason = e)
             );
             2
         }
@@ -85,7 +85,7 @@ fn extension(path: &Path) -> String {
 
 #[cfg(feature = "spreadsheets")]
 fn xlsx(t: &Template) -> Result<Vec<u8>, String> {
-    tieuchi::template::xlsx::to_xlsx(t).map_err(|e| e.to_string())
+    crate::template::xlsx::to_xlsx(t).map_err(|e| e.to_string())
 }
 
 #[cfg(not(feature = "spreadsheets"))]
@@ -99,7 +99,7 @@ pub fn schema(rules: &Path, on: Option<chrono::NaiveDate>) -> i32 {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let text = serde_json::to_string_pretty(&tieuchi::schema::schema(&rules));
+    let text = serde_json::to_string_pretty(&crate::schema::schema(&rules));
     match text {
         Ok(t) => {
             println!("{t}");

@@ -2,10 +2,10 @@
 //! file in it (or, with `--on DATE`, of the one in force that day), naming each test's file.
 
 use super::{assess::load_rules, expand_folders, output, Format};
+use crate::report::documents::{TestDocument, TestedFile};
+use crate::report::testing::{summary, test_report};
+use crate::testing::run_tests;
 use std::path::PathBuf;
-use tieuchi::report::documents::{TestDocument, TestedFile};
-use tieuchi::report::testing::{summary, test_report};
-use tieuchi::testing::run_tests;
 
 /// Runs the tests of every file; 1 when any fails.
 pub fn run(
@@ -29,7 +29,7 @@ pub fn run(
         };
         let color = output::color_stdout();
         let (reports, cov) = run_tests(&rules);
-        let prog = tieuchi::compile(&rules, &[]);
+        let prog = crate::eval::compile(&rules, &[]);
         let shown = f.display().to_string();
         for report in &reports {
             if report.passed() {
@@ -43,7 +43,7 @@ pub fn run(
             }
         }
         if format == Format::Text && coverage {
-            print!("{}", tieuchi::report::coverage::render(&cov, super::lang()));
+            print!("{}", crate::report::coverage::render(&cov, super::lang()));
         }
         json.push(TestedFile {
             file: shown,

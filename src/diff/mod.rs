@@ -5,11 +5,12 @@ pub mod edits;
 pub mod problems;
 pub mod targets;
 
+use crate::check::Rules;
 use crate::data::{self, DataFormat};
 use crate::eval::explain::{ExprNode, Note, Role, Shown};
 use crate::eval::{compile, CriterionResult, Program, TargetResult, Verdict};
 use crate::value::Value;
-use crate::{Outcome, Rules};
+use crate::Results;
 use edits::{apply, Change, Edit, EditKind};
 use std::path::Path;
 use std::sync::Arc;
@@ -191,9 +192,9 @@ impl Diff {
 /// What to compare.
 pub struct Sides<'a> {
     /// Before.
-    pub old: &'a Outcome,
+    pub old: &'a Results,
     /// After.
-    pub new: &'a Outcome,
+    pub new: &'a Results,
 }
 
 /// Compares the results of two runs over the same data: areas matched by id, assessments,
@@ -263,8 +264,8 @@ fn area_changes(s: &Sides, oi: usize, ni: usize) -> Vec<AssessmentChange> {
                 s.new.assessed.areas[ni].criterion(&s.new.program, nai, nci),
             );
             if or != nr {
-                let (ox, nx) =
-                    explained.get_or_insert_with(|| (s.old.explain(oi), s.new.explain(ni)));
+                let (ox, nx) = explained
+                    .get_or_insert_with(|| (s.old.explain_index(oi), s.new.explain_index(ni)));
                 let values = values_read(
                     ox.as_ref()
                         .map(|x| &x.assessments[oai].criteria[oci].condition),
@@ -337,7 +338,7 @@ pub fn diff_files(
     data_text: &str,
     format: DataFormat,
     opts: &data::LoadOptions,
-) -> Result<Diff, Vec<crate::Diagnostic>> {
+) -> Result<Diff, Vec<crate::diag::Diagnostic>> {
     let source = data::DataSource::Text {
         name: data_path.display().to_string(),
         text: data_text.to_string(),
@@ -352,7 +353,7 @@ pub fn diff_files_source(
     new_path: &Path,
     source: &data::DataSource,
     opts: &data::LoadOptions,
-) -> Result<Diff, Vec<crate::Diagnostic>> {
+) -> Result<Diff, Vec<crate::diag::Diagnostic>> {
     let read = |p: &Path| {
         crate::source::read_text(p).map_err(|e| {
             let message = crate::msg!(
@@ -361,7 +362,7 @@ pub fn diff_files_source(
                 reason = e.to_string()
             );
             // Diagnostics carry their message as text here: the English one.
-            vec![crate::Diagnostic::unplaced(
+            vec![crate::diag::Diagnostic::unplaced(
                 crate::check::codes::READ,
                 message.to_string(),
             )]
@@ -444,7 +445,7 @@ pub fn diff_overrides_source(
     // The rules are the same for every run: the data is read and validated once.
     let data = source.load_with(rules, opts);
     let data_problems = problems::compare(&data, &data);
-    let run = |sets: &[(u32, Value)]| Outcome::new(compile(rules, sets), data.clone());
+    let run = |sets: &[(u32, Value)]| Results::of(compile(rules, sets), data.clone());
     let (old, new) = (run(&[]), run(sets));
     let (mut areas, targets) = compare(&Sides {
         old: &old,
@@ -484,11 +485,11 @@ fn outcome_for(
     source: &data::DataSource,
     sets: &[(u32, Value)],
     opts: &data::LoadOptions,
-) -> Outcome {
-    Outcome::new(compile(rules, sets), source.load_with(rules, opts))
+) -> Results {
+    Results::of(compile(rules, sets), source.load_with(rules, opts))
 }
 
-fn checked(c: crate::Checked) -> Result<Rules, Vec<crate::Diagnostic>> {
+fn checked(c: crate::check::Checked) -> Result<Rules, Vec<crate::diag::Diagnostic>> {
     if c.has_errors() {
         return Err(c.diagnostics);
     }
@@ -496,7 +497,7 @@ fn checked(c: crate::Checked) -> Result<Rules, Vec<crate::Diagnostic>> {
 }
 
 /// Marks edit `ei` as a cause of every changed verdict that `alone` reproduces.
-fn mark_causes(areas: &mut [AreaChange], ei: usize, alone: &Outcome) {
+fn mark_causes(areas: &mut [AreaChange], ei: usize, alone: &Results) {
     for area in areas.iter_mut() {
         let Some(i) = alone.data.areas.iter().position(|a| a.id == area.id) else {
             continue;

@@ -36,17 +36,6 @@ pub fn percent_flags(rules: &Rules, param_of: &[Option<u32>]) -> Vec<bool> {
     flags
 }
 
-/// `snippets[node id]`: each node's text as written, kept once for explanations.
-pub fn snippets(rules: &Rules) -> Vec<Arc<str>> {
-    let mut out: Vec<Arc<str>> = vec![Arc::from(""); rules.node_count as usize];
-    for_each_node(rules, &mut |n| {
-        if let Some(s) = out.get_mut(n.id as usize) {
-            *s = Arc::from(rules.sources.snippet(n.span));
-        }
-    });
-    out
-}
-
 /// Which nodes read as percents, each node and each let worked out once (lets built on lets
 /// would otherwise be followed once per path: exponential).
 struct Percents<'r> {

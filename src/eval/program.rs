@@ -3,12 +3,15 @@
 use super::ops;
 use crate::check::{CExpr, CKind, Func, Rules};
 use crate::value::Value;
+use std::sync::Arc;
 
-/// Rules ready to evaluate: params folded into constants, criteria laid out flat.
+/// Rules ready to evaluate: params folded into constants, criteria laid out flat. Cheap to
+/// clone: the rules, their source texts and the node texts are shared.
 #[derive(Debug, Clone)]
 pub struct Program {
-    /// The rules with params replaced by their (possibly overridden) values.
-    pub rules: Rules,
+    /// The rules with params replaced by their (possibly overridden) values; their source texts
+    /// and node texts are shared with the checked rules, not copied.
+    pub rules: Arc<Rules>,
     /// Where each assessment's criteria start in an area's flat criterion list.
     pub criterion_offset: Vec<usize>,
     /// Total number of criteria.
@@ -19,8 +22,8 @@ pub struct Program {
     pub aggregate_reads: Vec<super::targets::Reads>,
     /// `percent[node id]`: whether the node's numbers are shown as percents.
     pub percent: Vec<bool>,
-    /// `snippets[node id]`: the node's text as written.
-    pub snippets: Vec<std::sync::Arc<str>>,
+    /// `snippets[node id]`: the node's text as written (shared with the checked rules).
+    pub snippets: Arc<[Arc<str>]>,
     /// `param_of[node id]`: the param a constant node was folded from (where each constant
     /// came from, for explanations).
     pub param_of: Vec<Option<u32>>,
@@ -78,9 +81,9 @@ pub fn compile(rules: &Rules, overrides: &[(u32, Value)]) -> Program {
         });
     }
     let percent = super::display::percent_flags(&rules, &param_of);
-    let snippets = super::display::snippets(&rules);
+    let snippets = Arc::clone(&rules.snippets);
     let mut prog = Program {
-        rules,
+        rules: Arc::new(rules),
         criterion_offset,
         criterion_count: n,
         aggregates,
@@ -173,4 +176,30 @@ fn constant_value(e: &CExpr) -> Option<Value> {
         _ => return None,
     })
     .filter(|v| v.is_known())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compiling_shares_the_source_texts_and_node_texts() {
+        let text = "ruleset r \"R\"\ninput vu \"Số vụ\": count\nparam n \"N\" = 2\nassessment a \"A\" {\n  criterion C \"C\" required { vu >= n + 1 }\n  outcome dat \"Đạt\" when all_required\n  outcome khong \"Không\" otherwise\n}\n";
+        let checked = crate::check::check_text("r.tc", text);
+        let rules = checked.rules.expect("the rules check");
+        assert!(Arc::ptr_eq(&rules.sources, &checked.sources));
+        let a = compile(&rules, &[]);
+        let b = compile(&rules, &[(0, Value::Num(crate::num::Num::int(5)))]);
+        for prog in [&a, &b] {
+            assert!(Arc::ptr_eq(&prog.rules.sources, &rules.sources));
+            assert!(Arc::ptr_eq(&prog.snippets, &rules.snippets));
+        }
+        let shown: Vec<&str> = a.snippets.iter().map(|s| &**s).collect();
+        assert!(shown.contains(&"vu >= n + 1"), "{shown:?}");
+        // The override is folded into b only.
+        assert_ne!(
+            a.rules.assessments[0].criteria[0].condition.kind,
+            b.rules.assessments[0].criteria[0].condition.kind
+        );
+    }
 }

@@ -104,6 +104,7 @@ pub fn arg<'a>(value: impl Into<FluentValue<'a>>) -> FluentValue<'a> {
 /// A message in the reader's language: `tr!(lang, "verdict-pass")`,
 /// `tr!(lang, "points-short", gap = "5")`. Numbers given as integers choose plural forms.
 #[macro_export]
+#[doc(hidden)]
 macro_rules! tr {
     ($lang:expr, $id:literal) => {
         $crate::i18n::message($lang, $id, None)

@@ -80,6 +80,7 @@ impl std::fmt::Display for Msg {
 /// A message built like [`tr!`](crate::tr) but kept as data: `msg!("unknown-name", name = n)`.
 /// Integer arguments are counts (they choose plural forms); everything else is text.
 #[macro_export]
+#[doc(hidden)]
 macro_rules! msg {
     ($id:literal) => { $crate::i18n::Msg::new($id) };
     ($id:literal, $($key:ident = $value:expr),+ $(,)?) => {{

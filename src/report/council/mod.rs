@@ -18,7 +18,7 @@ mod words;
 
 use crate::check::Rules;
 use crate::i18n::Lang;
-use crate::Outcome;
+use crate::Results;
 use sha2::{Digest, Sha256};
 
 /// The report's formats.
@@ -69,7 +69,7 @@ pub struct Meta {
 }
 
 /// Renders the report of `outcome` in `lang`.
-pub fn render(outcome: &Outcome, meta: &Meta, lang: Lang, format: ReportFormat) -> String {
+pub fn render(outcome: &Results, meta: &Meta, lang: Lang, format: ReportFormat) -> String {
     let report = model::Report::build(outcome);
     match format {
         ReportFormat::Html => html::render(&report, meta, lang),

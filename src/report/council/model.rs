@@ -7,12 +7,12 @@ use crate::eval::explain::{explain_area, AreaExplanation};
 use crate::eval::{CriterionResult, TargetResult, Verdict};
 use crate::num::Num;
 use crate::value::Value;
-use crate::Outcome;
+use crate::Results;
 
 /// The whole report.
 pub struct Report<'a> {
     /// The run: rules, data, results.
-    pub outcome: &'a Outcome,
+    pub outcome: &'a Results,
     /// One per target, in file order.
     pub targets: Vec<TargetView>,
     /// One per assessment, in file order.
@@ -120,7 +120,7 @@ pub struct AreaRow {
 
 impl<'a> Report<'a> {
     /// Gathers the report of a run (explaining every area).
-    pub fn build(outcome: &'a Outcome) -> Report<'a> {
+    pub fn build(outcome: &'a Results) -> Report<'a> {
         let rules = &outcome.program.rules;
         let targets = (0..rules.targets.len().min(outcome.assessed.targets.len()))
             .map(|ti| target(outcome, ti))
@@ -148,7 +148,7 @@ impl<'a> Report<'a> {
     }
 }
 
-fn target(outcome: &Outcome, ti: usize) -> TargetView {
+fn target(outcome: &Results, ti: usize) -> TargetView {
     let t = &outcome.program.rules.targets[ti];
     let o = &outcome.assessed.targets[ti];
     let tallies = o
@@ -203,7 +203,7 @@ fn constant(rules: &Rules, e: &crate::check::CExpr) -> Option<Num> {
     }
 }
 
-fn assessment(outcome: &Outcome, ai: usize) -> AssessmentView {
+fn assessment(outcome: &Results, ai: usize) -> AssessmentView {
     let rules = &outcome.program.rules;
     let a = &rules.assessments[ai];
     let has_points = a.criteria.iter().any(|c| c.points.is_some());

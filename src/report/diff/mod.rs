@@ -220,7 +220,7 @@ pub fn problems(p: &DataProblems, lang: Lang) -> String {
     out
 }
 
-fn problem(out: &mut String, d: &crate::Diagnostic, sources: &SourceMap, lang: Lang) {
+fn problem(out: &mut String, d: &crate::diag::Diagnostic, sources: &SourceMap, lang: Lang) {
     let j = to_json(d, sources, lang);
     let at = match (&j.file, j.line, j.column) {
         (Some(f), Some(l), Some(c)) => format!("{f}:{l}:{c}: "),
