@@ -53,6 +53,8 @@ pub mod num;
 pub mod report;
 pub mod schema;
 pub mod select;
+#[cfg(feature = "server")]
+pub mod serve;
 pub mod source;
 mod stack;
 pub mod sweep;

@@ -1,0 +1,45 @@
+//! `tieuchi serve --rules DIR [--addr 127.0.0.1:8080]`
+
+use std::net::SocketAddr;
+use std::path::Path;
+use tieuchi::tr;
+
+/// Serves until stopped; 2 when the folder cannot be read or the address cannot be bound.
+pub fn run(rules: &Path, addr: SocketAddr) -> i32 {
+    if !rules.is_dir() {
+        let folder = rules.display().to_string();
+        eprintln!("{}", tr!(super::lang(), "cli-serve-no-folder", folder = folder));
+        return 2;
+    }
+    let mut config = tieuchi::serve::Config::new(rules.to_path_buf());
+    config.addr = addr;
+    let served = tieuchi::serve::run(config, |bound, registry| {
+        let lang = super::lang();
+        let url = format!("http://{bound}/");
+        // The first line is for programs (tests start the server on port 0 and read it).
+        println!("{}", tr!(lang, "cli-serve-listening", url = url));
+        eprintln!(
+            "{}",
+            tr!(
+                lang,
+                "cli-serve-rulesets",
+                count = registry.entries.len(),
+                broken = registry.broken.len()
+            )
+        );
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+    });
+    match served {
+        Ok(()) => 0,
+        Err(e) => {
+            let reason = e.to_string();
+            let addr = addr.to_string();
+            eprintln!(
+                "{}",
+                tr!(super::lang(), "cli-serve-failed", addr = addr, reason = reason)
+            );
+            2
+        }
+    }
+}
