@@ -38,3 +38,4 @@ cli-serve-rulesets = { $count ->
 }
 cli-serve-no-folder = error: `{ $folder }` is not a folder of rules files
 cli-serve-failed = error: cannot serve on { $addr }: { $reason }
+cli-serve-bad-time = error: `--time-limit { $value }`: give a number of seconds above 0

@@ -30,3 +30,4 @@ cli-serve-rulesets = phục vụ { $count } bộ tiêu chí{ $broken ->
 }
 cli-serve-no-folder = lỗi: `{ $folder }` không phải thư mục chứa tệp tiêu chí
 cli-serve-failed = lỗi: không phục vụ được tại { $addr }: { $reason }
+cli-serve-bad-time = lỗi: `--time-limit { $value }`: hãy cho một số giây lớn hơn 0

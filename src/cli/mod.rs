@@ -274,6 +274,12 @@ enum Command {
         /// Where to listen; only this machine by default. Port 0 picks a free port.
         #[arg(long, value_name = "IP:PORT", default_value = "127.0.0.1:8080")]
         addr: std::net::SocketAddr,
+        /// The largest request body accepted, in MiB (larger: 413).
+        #[arg(long, value_name = "MIB", default_value_t = 16)]
+        max_body: usize,
+        /// The longest a request may take, in seconds (longer: 503).
+        #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+        time_limit: f64,
     },
     /// Parse and check rules files.
     Check {
@@ -421,7 +427,12 @@ pub fn run() -> i32 {
             load: decimal.options(),
         }),
         #[cfg(feature = "server")]
-        Command::Serve { rules, addr } => serve::run(&rules, addr),
+        Command::Serve {
+            rules,
+            addr,
+            max_body,
+            time_limit,
+        } => serve::run(&rules, addr, max_body, time_limit),
         Command::Schema { rules, on } => template::schema(&rules, on),
         Command::Validate {
             rules,

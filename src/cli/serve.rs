@@ -5,7 +5,7 @@ use std::path::Path;
 use tieuchi::tr;
 
 /// Serves until stopped; 2 when the folder cannot be read or the address cannot be bound.
-pub fn run(rules: &Path, addr: SocketAddr) -> i32 {
+pub fn run(rules: &Path, addr: SocketAddr, max_body_mib: usize, time_limit: f64) -> i32 {
     if !rules.is_dir() {
         let folder = rules.display().to_string();
         eprintln!("{}", tr!(super::lang(), "cli-serve-no-folder", folder = folder));
@@ -13,6 +13,15 @@ pub fn run(rules: &Path, addr: SocketAddr) -> i32 {
     }
     let mut config = tieuchi::serve::Config::new(rules.to_path_buf());
     config.addr = addr;
+    config.body_limit = max_body_mib.saturating_mul(1024 * 1024);
+    match std::time::Duration::try_from_secs_f64(time_limit) {
+        Ok(d) if !d.is_zero() => config.time_limit = d,
+        _ => {
+            let value = time_limit.to_string();
+            eprintln!("{}", tr!(super::lang(), "cli-serve-bad-time", value = value));
+            return 2;
+        }
+    }
     let served = tieuchi::serve::run(config, |bound, registry| {
         let lang = super::lang();
         let url = format!("http://{bound}/");

@@ -88,3 +88,65 @@ where
         .into_response(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::serve::{registry, AppState, Config};
+    use std::sync::Arc;
+
+    fn state(limit: std::time::Duration) -> State {
+        let dir = std::env::temp_dir().join(format!("tieuchi-engine-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let mut config = Config::new(dir.clone());
+        config.time_limit = limit;
+        Arc::new(AppState {
+            registry: Arc::new(registry::Shared::new(&dir)),
+            permits: Arc::new(tokio::sync::Semaphore::new(1)),
+            config,
+        })
+    }
+
+    async fn status_and_body(r: Response) -> (u16, serde_json::Value) {
+        let status = r.status().as_u16();
+        let bytes = axum::body::to_bytes(r.into_body(), 1 << 20).await.unwrap();
+        (status, serde_json::from_slice(&bytes).unwrap())
+    }
+
+    #[test]
+    fn a_panic_in_the_engine_is_a_500_problem_and_the_next_request_is_served() {
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        rt.block_on(async {
+            let s = state(std::time::Duration::from_secs(5));
+            let r = run(&s, || -> Result<Reply, Problem> { panic!("boom") }).await;
+            let (status, body) = status_and_body(r).await;
+            assert_eq!(status, 500);
+            assert_eq!(body["type"], "urn:tieuchi:problem:internal");
+            // The permit was given back: the only one.
+            let r = run(&s, || Reply::value(&serde_json::json!({"ok": true}))).await;
+            assert_eq!(status_and_body(r).await, (200, serde_json::json!({"ok": true})));
+        });
+    }
+
+    #[test]
+    fn waiting_for_a_busy_engine_counts_toward_the_time_limit() {
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        rt.block_on(async {
+            let s = state(std::time::Duration::from_millis(100));
+            let slow = {
+                let s = s.clone();
+                tokio::spawn(async move {
+                    run(&s, || {
+                        std::thread::sleep(std::time::Duration::from_millis(400));
+                        Reply::value(&1)
+                    })
+                    .await
+                })
+            };
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            let waiting = run(&s, || Reply::value(&2)).await;
+            assert_eq!(status_and_body(waiting).await.0, 503);
+            assert_eq!(status_and_body(slow.await.unwrap()).await.0, 503);
+        });
+    }
+}
