@@ -193,7 +193,7 @@ function renderAssessment(doc) {
     el("td", {}, a.district || ""),
     ids.map((id) => {
       const x = (a.assessments || {})[id] || { verdict: a.status === "invalid" ? "invalid" : "unknown" };
-      const pts = x.points !== undefined ? ` · ${shown(x.points)}/${shown(x.max_points)} ${t("points")}` : "";
+      const pts = x.points !== undefined && num(x.max_points?.max ?? x.max_points) > 0 ? ` · ${shown(x.points)}/${shown(x.max_points)} ${t("points")}` : "";
       return el("td", { class: `verdict v-${x.verdict}`, "data-verdict": x.verdict },
         el("span", {}, x.label || verdictWord(x.verdict)), el("div", { class: "muted" }, `${x.verdict}${pts}`));
     }),
@@ -275,9 +275,8 @@ function renderSweep(doc) {
   const y = (n) => TOP + (H - TOP - B) * (1 - n / max);
   const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: "img", class: "sweep-svg", "aria-label": doc.param });
   chart.append(svg("line", { x1: L, y1: y(0), x2: W - R, y2: y(0), stroke: "#444" }), svg("line", { x1: L, y1: TOP, x2: L, y2: y(0), stroke: "#444" }));
-  const ticks = Math.min(max, 5);
-  for (let k = 0; k <= ticks; k++) {
-    const n = Math.round((max * k) / ticks);
+  const tick = Math.max(1, Math.ceil(max / 6));
+  for (let n = 0; n <= max; n += tick) {
     chart.append(svg("text", { x: L - 6, y: y(n) + 4, "text-anchor": "end", class: "tick" }, String(n)));
     chart.append(svg("line", { x1: L, y1: y(n), x2: W - R, y2: y(n), stroke: "#ddd" }));
   }
@@ -328,7 +327,7 @@ function renderDiff(d) {
           // Edit numbers are 1-based in documents with a `format_version`, 0-based before.
           const e = (d.edits || [])[Number(c) - (d.format_version ? 1 : 0)];
           return e ? `${e.name} (${e.old ?? ""} → ${e.new ?? ""})` : String(c);
-        }).join("; ")))))));
+        }).join("; "))))))));
   }
   for (const tg of d.targets || []) out.push(el("p", { class: "target" }, `${t("target")} ${tg.id}: ${t(tg.old)} → ${t(tg.new)}`));
   $("diff-result").replaceChildren(...out);
