@@ -53,7 +53,10 @@ impl Answer {
         assert_eq!(self.content_type, "application/problem+json");
         let p = self.json();
         assert_eq!(p["status"], status);
-        assert!(p["type"].as_str().unwrap().starts_with("urn:tieuchi:problem:"));
+        assert!(p["type"]
+            .as_str()
+            .unwrap()
+            .starts_with("urn:tieuchi:problem:"));
         assert!(!p["title"].as_str().unwrap().is_empty());
         assert!(!p["detail"].as_str().unwrap().is_empty());
         p
@@ -99,12 +102,8 @@ fn cli_json(args: &[&str]) -> Value {
         .current_dir(root())
         .output()
         .unwrap();
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "{args:?}: {e}\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{args:?}: {e}\n{}", String::from_utf8_lossy(&out.stderr)))
 }
 
 fn verdicts(doc: &Value) -> Vec<(String, String, String)> {
@@ -131,7 +130,11 @@ fn lists_the_rulesets_of_the_folder_by_id_with_valid_ranges_and_hashes() {
     let ids: Vec<&str> = list.iter().map(|r| r["id"].as_str().unwrap()).collect();
     assert_eq!(
         ids,
-        ["ma_tuy_qd28_2025", "quang_binh_2024", "quang_binh_2025_du_thao"]
+        [
+            "ma_tuy_qd28_2025",
+            "quang_binh_2024",
+            "quang_binh_2025_du_thao"
+        ]
     );
     let qb = &list[1];
     assert_eq!(qb["valid"]["from"], "2024-01-23");
@@ -171,7 +174,11 @@ fn assess_gives_the_cli_document_for_json_csv_and_xlsx_bodies() {
     doc["data_diagnostics"] = cli["data_diagnostics"].clone();
     assert_eq!(doc, cli);
 
-    let explained = post(&format!("{url}&explain=true"), JSON, &data("quang-binh-2024.json"));
+    let explained = post(
+        &format!("{url}&explain=true"),
+        JSON,
+        &data("quang-binh-2024.json"),
+    );
     let cli_explained = cli_json(&[
         "assess",
         "rules/quang-binh-2024.tc",
@@ -214,7 +221,8 @@ fn workbook_of_csv(csv: &[u8]) -> Vec<u8> {
 fn overrides_and_language_come_from_the_query() {
     let s = shipped();
     let body = data("quang-binh-2024.json");
-    let url = s.url("/v1/rulesets/quang_binh_2024/assess?set=diem_dat=70&set=nguong_kham_pha=90%25");
+    let url =
+        s.url("/v1/rulesets/quang_binh_2024/assess?set=diem_dat=70&set=nguong_kham_pha=90%25");
     let doc = post(&url, JSON, &body).json();
     assert_eq!(doc["params"]["diem_dat"], "70");
     assert_eq!(doc["params"]["nguong_kham_pha"], "90%");
@@ -231,15 +239,44 @@ fn overrides_and_language_come_from_the_query() {
     ]);
     assert_eq!(verdicts(&doc), verdicts(&cli));
 
-    let bad = post(&s.url("/v1/rulesets/quang_binh_2024/assess?set=khong_co=1&lang=en"), JSON, &body);
+    let bad = post(
+        &s.url("/v1/rulesets/quang_binh_2024/assess?set=khong_co=1&lang=en"),
+        JSON,
+        &body,
+    );
     let p = bad.problem(400);
-    assert!(p["diagnostics"][0]["message"].as_str().unwrap().contains("khong_co"));
-    let vi = post(&s.url("/v1/rulesets/quang_binh_2024/assess?set=khong_co=1&lang=vi"), JSON, &body);
+    assert!(p["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("khong_co"));
+    let vi = post(
+        &s.url("/v1/rulesets/quang_binh_2024/assess?set=khong_co=1&lang=vi"),
+        JSON,
+        &body,
+    );
     let pv = vi.problem(400);
-    assert_ne!(pv["diagnostics"][0]["message"], p["diagnostics"][0]["message"]);
-    post(&s.url("/v1/rulesets/quang_binh_2024/assess?lang=fr"), JSON, &body).problem(400);
-    post(&s.url("/v1/rulesets/quang_binh_2024/assess?explain=maybe"), JSON, &body).problem(400);
-    post(&s.url("/v1/rulesets/quang_binh_2024/assess?nonsense=1"), JSON, &body).problem(400);
+    assert_ne!(
+        pv["diagnostics"][0]["message"],
+        p["diagnostics"][0]["message"]
+    );
+    post(
+        &s.url("/v1/rulesets/quang_binh_2024/assess?lang=fr"),
+        JSON,
+        &body,
+    )
+    .problem(400);
+    post(
+        &s.url("/v1/rulesets/quang_binh_2024/assess?explain=maybe"),
+        JSON,
+        &body,
+    )
+    .problem(400);
+    post(
+        &s.url("/v1/rulesets/quang_binh_2024/assess?nonsense=1"),
+        JSON,
+        &body,
+    )
+    .problem(400);
 }
 
 #[test]
@@ -283,9 +320,16 @@ fn validate_explain_diff_and_sweep_give_the_cli_documents() {
     let vi = post(&format!("{base}/explain/vinh-ninh?lang=vi"), JSON, &body).json();
     assert!(vi["text"].as_str().unwrap().contains("91,67%"));
     let none = post(&format!("{base}/explain/vinh-nin?lang=en"), JSON, &body).problem(404);
-    assert!(none["detail"].as_str().unwrap().contains("vinh-ninh"), "{none}");
+    assert!(
+        none["detail"].as_str().unwrap().contains("vinh-ninh"),
+        "{none}"
+    );
 
-    let d = post(&format!("{base}/diff?against=quang_binh_2025_du_thao"), JSON, &body);
+    let d = post(
+        &format!("{base}/diff?against=quang_binh_2025_du_thao"),
+        JSON,
+        &body,
+    );
     assert_eq!(d.status, 200, "{}", d.text());
     let cli_d = cli_json(&[
         "diff",
@@ -305,7 +349,11 @@ fn validate_explain_diff_and_sweep_give_the_cli_documents() {
     post(&format!("{base}/diff"), JSON, &body).problem(400);
     post(&format!("{base}/diff?against=nope"), JSON, &body).problem(404);
 
-    let sw = post(&format!("{base}/sweep?param=nguong_kham_pha=60%25..95%25/5%25"), JSON, &body);
+    let sw = post(
+        &format!("{base}/sweep?param=nguong_kham_pha=60%25..95%25/5%25"),
+        JSON,
+        &body,
+    );
     assert_eq!(sw.status, 200, "{}", sw.text());
     let cli_sw = cli_json(&[
         "sweep",
@@ -341,7 +389,12 @@ fn template_schema_check_and_openapi() {
     let ok = std::fs::read(root().join("rules/quang-binh-2024.tc")).unwrap();
     let a = post(&s.url("/v1/check?lang=en"), "text/plain", &ok);
     assert_eq!(a.status, 200);
-    assert!(a.json().as_array().unwrap().iter().all(|d| d["severity"] != "error"));
+    assert!(a
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|d| d["severity"] != "error"));
     let bad = "ruleset x \"X\"\ninput a \"A\": countt\n";
     let d = post(&s.url("/v1/check?lang=en"), "text/plain", bad.as_bytes()).json();
     assert_eq!(d[0]["severity"], "error");
@@ -351,7 +404,11 @@ fn template_schema_check_and_openapi() {
 
     let doc = get(&s.url("/v1/openapi.json")).json();
     assert_eq!(doc["openapi"], "3.1.0");
-    for p in ["/v1/rulesets/{id}/assess", "/v1/check", "/v1/rulesets/{id}/sweep"] {
+    for p in [
+        "/v1/rulesets/{id}/assess",
+        "/v1/check",
+        "/v1/rulesets/{id}/sweep",
+    ] {
         assert!(doc["paths"][p].is_object(), "{p}");
     }
 }
@@ -365,12 +422,22 @@ fn a_posted_rules_text_reads_no_file_outside_the_rules_folder() {
         "ruleset a \"A\"\nuse \"chung.tc\"\nassessment x \"X\" {\n  criterion C1 \"c\" required { vu >= 1 }\n  outcome dat \"Đạt\" when all_required\n  outcome khong \"Không\" otherwise\n}\n",
     )
     .unwrap();
-    let secret = dir.parent().unwrap().join(format!("secret-{}.tc", std::process::id()));
+    let secret = dir
+        .parent()
+        .unwrap()
+        .join(format!("secret-{}.tc", std::process::id()));
     std::fs::write(&secret, "TOP SECRET LINE\n").unwrap();
     let s = Server::start(BIN, &dir);
     let check = |text: String| post(&s.url("/v1/check?lang=en"), "text/plain", text.as_bytes());
     let inside = check("ruleset b \"B\"\nuse \"chung.tc\"\n".into()).json();
-    assert!(inside.as_array().unwrap().iter().all(|d| d["severity"] != "error"), "{inside}");
+    assert!(
+        inside
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["severity"] != "error"),
+        "{inside}"
+    );
     let name = secret.file_name().unwrap().to_str().unwrap();
     for bad in [
         format!("use \"../{name}\"\n"),
@@ -380,12 +447,26 @@ fn a_posted_rules_text_reads_no_file_outside_the_rules_folder() {
         let a = check(bad.clone());
         assert_eq!(a.status, 200);
         let text = a.text();
-        assert!(!text.contains("TOP SECRET") && !text.contains("root:"), "{text}");
+        assert!(
+            !text.contains("TOP SECRET") && !text.contains("root:"),
+            "{text}"
+        );
         assert!(text.contains("tieuchi::check::bad_use"), "{bad}: {text}");
     }
     // Ids only: a path in the id is no ruleset.
-    for id in ["..%2F..%2Fetc%2Fpasswd", "..%2Fsecret", "%2E%2E", "a.tc", "chung"] {
-        post(&s.url(&format!("/v1/rulesets/{id}/assess")), JSON, b"{\"areas\":[]}").problem(404);
+    for id in [
+        "..%2F..%2Fetc%2Fpasswd",
+        "..%2Fsecret",
+        "%2E%2E",
+        "a.tc",
+        "chung",
+    ] {
+        post(
+            &s.url(&format!("/v1/rulesets/{id}/assess")),
+            JSON,
+            b"{\"areas\":[]}",
+        )
+        .problem(404);
         get(&s.url(&format!("/v1/rulesets/{id}/source"))).problem(404);
     }
     assert_eq!(get(&s.url("/v1/rulesets/a/source")).status, 200);
@@ -400,7 +481,12 @@ fn bad_input_of_every_kind_is_a_problem_document() {
     assert_eq!(p["diagnostics"][0]["code"], "tieuchi::data::read");
     post(&url, JSON, b"[1, 2, 3]").problem(422);
     post(&url, JSON, b"").problem(422);
-    let csv = post(&url, CSV, b"id,vu_pham_phap@ca_nam,vu_pham_phap@ca_nam\nx,1,2\n").problem(422);
+    let csv = post(
+        &url,
+        CSV,
+        b"id,vu_pham_phap@ca_nam,vu_pham_phap@ca_nam\nx,1,2\n",
+    )
+    .problem(422);
     assert!(!csv["diagnostics"].as_array().unwrap().is_empty());
     post(&url, CSV, &[0x69, 0x64, 0x0a, 0xff, 0xfe]).problem(400);
     post(&url, XLSX, b"PK not a workbook").problem(422);
@@ -426,6 +512,24 @@ fn a_request_over_the_time_limit_is_a_503_problem_and_the_server_goes_on() {
     let p = post(&url, JSON, &body).problem(503);
     assert!(p["detail"].as_str().unwrap().contains("time limit"));
     assert!(s.alive());
+    // A client that sends its headers and then too little of its body.
+    let addr = s.base.trim_start_matches("http://").to_string();
+    let mut slow = std::net::TcpStream::connect(&addr).unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    std::io::Write::write_all(
+        &mut slow,
+        b"POST /v1/rulesets/quang_binh_2024/assess HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n{\"areas\"",
+    )
+    .unwrap();
+    let mut bytes = Vec::new();
+    let _ = slow.read_to_end(&mut bytes);
+    let answer = String::from_utf8_lossy(&bytes);
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+    assert!(
+        answer.contains("urn:tieuchi:problem:time-limit"),
+        "{answer}"
+    );
     let small = get(&s.url("/v1/rulesets"));
     assert_eq!(small.status, 200);
 }
@@ -463,7 +567,10 @@ fn ids(s: &Server) -> Vec<String> {
 fn wait_for(what: &str, mut ok: impl FnMut() -> bool) {
     let start = Instant::now();
     while !ok() {
-        assert!(start.elapsed() < Duration::from_secs(20), "not reloaded: {what}");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "not reloaded: {what}"
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
 }
@@ -508,14 +615,91 @@ fn the_rules_folder_is_reloaded_when_it_changes_without_dropping_requests() {
     wait_for("a changed file", || sha(&s) != before);
     let doc = post(&url, JSON, &data("quang-binh-2024.json")).json();
     assert_eq!(doc["params"]["nguong_kham_pha"], "85%");
-    // A file breaks: it is listed as not served, with its diagnostics; the other still serves.
-    std::fs::write(dir.join("draft.tc"), "ruleset broken \"B\"\ninput a: countt\n").unwrap();
-    wait_for("a broken file", || ids(&s).len() == 1);
-    let listed = get(&s.url("/v1/rulesets")).json();
-    assert_eq!(listed["not_served"][0]["file"], "draft.tc");
-    assert_eq!(listed["not_served"][0]["diagnostics"][0]["file"], "draft.tc");
+    // A file breaks (a save half done): it is listed with its diagnostics, and the version
+    // that checked is still served under its id.
+    std::fs::write(
+        dir.join("draft.tc"),
+        "ruleset broken \"B\"\ninput a: countt\n",
+    )
+    .unwrap();
+    let broken = || get(&s.url("/v1/rulesets")).json()["not_served"].clone();
+    wait_for("a broken file", || broken().as_array().unwrap().len() == 1);
+    let listed = broken();
+    assert_eq!(listed[0]["file"], "draft.tc");
+    assert_eq!(listed[0]["diagnostics"][0]["file"], "draft.tc");
+    assert_eq!(listed[0]["still_serving"]["id"], "quang_binh_2025_du_thao");
+    assert_eq!(ids(&s).len(), 2);
+    // A file removed: its ruleset is gone.
+    std::fs::remove_file(dir.join("draft.tc")).unwrap();
+    wait_for("a removed file", || ids(&s).len() == 1);
+    assert_eq!(broken(), serde_json::json!([]));
 
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     let served: usize = clients.into_iter().map(|c| c.join().unwrap()).sum();
     assert!(served > 0);
+}
+
+/// The README's section on `tieuchi serve`.
+fn readme_section() -> String {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme
+        .find("## tieuchi serve")
+        .expect("README has a tieuchi serve section");
+    let rest = &readme[start..];
+    let end = rest[3..].find("\n## ").map_or(rest.len(), |e| e + 3);
+    rest[..end].to_string()
+}
+
+/// The ```LANG blocks of a markdown text, lines joined where they end in `\`.
+fn blocks(md: &str, lang: &str) -> Vec<String> {
+    let fence = format!("```{lang}\n");
+    md.split(fence.as_str())
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap().replace("\\\n", " "))
+        .collect()
+}
+
+#[test]
+fn the_readme_curl_commands_work_as_written() {
+    let s = shipped();
+    let section = readme_section();
+    let curls: Vec<String> = blocks(&section, "sh")
+        .iter()
+        .flat_map(|b| b.lines().map(str::to_string).collect::<Vec<_>>())
+        .filter(|l| l.trim_start().starts_with("curl "))
+        .collect();
+    assert!(curls.len() >= 3, "{curls:?}");
+    assert!(curls.iter().any(|c| c.contains("text/csv")));
+    assert!(curls
+        .iter()
+        .any(|c| c.contains("application/json") && c.contains("/assess")));
+    for c in &curls {
+        let cmd = c.replace("http://127.0.0.1:8080", &s.base);
+        let out = Command::new("sh")
+            .args(["-c", &cmd])
+            .current_dir(root())
+            .output()
+            .expect("curl (Debian: apt-get install curl)");
+        assert!(
+            out.status.success(),
+            "{cmd}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(doc.is_object());
+        if c.contains("/assess") {
+            assert_eq!(doc["areas"].as_array().unwrap().len(), 16);
+        }
+        if c.contains("explain=true") {
+            assert_eq!(doc["params"]["diem_dat"], "70");
+            assert!(
+                doc["areas"][0]["assessments"]["chuyen_hoa"]["criteria"][0]["explanation"]
+                    .is_object()
+            );
+        }
+    }
+    // The problem document shown is the one a body that is not JSON gets.
+    let shown: Value = serde_json::from_str(&blocks(&section, "json")[0]).unwrap();
+    let url = s.url("/v1/rulesets/quang_binh_2024/assess?lang=en");
+    assert_eq!(post(&url, JSON, b"nonsense").problem(422), shown);
 }

@@ -40,7 +40,9 @@ fn chromium() -> String {
             return c.to_string();
         }
     }
-    panic!("Chromium is not installed: install it (Debian: apt-get install chromium; .ci/run does)");
+    panic!(
+        "Chromium is not installed: install it (Debian: apt-get install chromium; .ci/run does)"
+    );
 }
 
 /// A headless Chromium and one page of it, spoken to over the DevTools protocol.
@@ -63,7 +65,8 @@ impl Drop for Browser {
 impl Browser {
     fn launch() -> Browser {
         let bin = chromium();
-        let profile = std::env::temp_dir().join(format!("tieuchi-workbench-{}", std::process::id()));
+        let profile =
+            std::env::temp_dir().join(format!("tieuchi-workbench-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&profile);
         std::fs::create_dir_all(&profile).unwrap();
         let mut child = Command::new(bin)
@@ -147,7 +150,11 @@ impl Browser {
             "Runtime.evaluate",
             json!({ "expression": expr, "awaitPromise": true, "returnByValue": true }),
         );
-        assert!(r["exceptionDetails"].is_null(), "{expr}: {}", r["exceptionDetails"]);
+        assert!(
+            r["exceptionDetails"].is_null(),
+            "{expr}: {}",
+            r["exceptionDetails"]
+        );
         r["result"]["value"].clone()
     }
 
@@ -172,13 +179,19 @@ impl Browser {
     }
 
     fn text(&mut self, selector: &str) -> String {
-        let expr = format!("document.querySelector({})?.textContent ?? ''", json!(selector));
+        let expr = format!(
+            "document.querySelector({})?.textContent ?? ''",
+            json!(selector)
+        );
         self.eval(&expr).as_str().unwrap_or("").to_string()
     }
 
     fn screenshot(&mut self, path: &Path) {
         let m = self.send("Page.getLayoutMetrics", json!({}));
-        let height = m["cssContentSize"]["height"].as_f64().unwrap_or(900.0).min(4200.0);
+        let height = m["cssContentSize"]["height"]
+            .as_f64()
+            .unwrap_or(900.0)
+            .min(4200.0);
         let clip = json!({ "x": 0, "y": 0, "width": 1280, "height": height, "scale": 1 });
         let r = self.send(
             "Page.captureScreenshot",
@@ -217,7 +230,10 @@ fn the_workbench_assesses_explains_sweeps_compares_and_checks_in_a_browser() {
     let mut b = Browser::launch();
     b.send("Page.enable", json!({}));
     b.send("Page.navigate", json!({ "url": server.url("/") }));
-    b.wait("the page and the rulesets", "document.body?.dataset.ready === 'true'");
+    b.wait(
+        "the page and the rulesets",
+        "document.body?.dataset.ready === 'true'",
+    );
     assert_eq!(b.eval("document.documentElement.lang"), "vi");
     assert_eq!(b.text("[data-t=assess]"), "Đánh giá");
     b.eval("document.getElementById('ruleset').value = 'quang_binh_2024'");
@@ -235,7 +251,10 @@ fn the_workbench_assesses_explains_sweeps_compares_and_checks_in_a_browser() {
         json!({ "nodeId": input["nodeId"], "files": [data.display().to_string()] }),
     );
     b.click("#run-assess");
-    b.wait("the verdict table", "document.querySelectorAll('#verdicts tbody tr').length === 16");
+    b.wait(
+        "the verdict table",
+        "document.querySelectorAll('#verdicts tbody tr').length === 16",
+    );
     let cell = |b: &mut Browser, area: &str, i: usize| {
         let expr = format!(
             "document.querySelector('#verdicts tr[data-area=\"{area}\"]').querySelectorAll('td.verdict')[{i}].dataset.verdict"
@@ -249,37 +268,63 @@ fn the_workbench_assesses_explains_sweeps_compares_and_checks_in_a_browser() {
     let bac_ly = b.text("#verdicts tr[data-area=\"bac-ly\"] td.verdict");
     assert!(bac_ly.contains("chưa kết luận được"), "{bac_ly}");
     let targets = b.text("#targets");
-    assert!(targets.contains("T60") && targets.contains("đạt"), "{targets}");
+    assert!(
+        targets.contains("T60") && targets.contains("đạt"),
+        "{targets}"
+    );
     assert_eq!(b.eval("document.querySelectorAll('#targets li').length"), 2);
 
     // An explanation over the rules' lines, with the values read.
     b.click("#verdicts tr[data-area=\"vinh-ninh\"] .explain-btn");
-    b.wait("the explanation", "document.getElementById('explanation').textContent.includes('C2')");
+    b.wait(
+        "the explanation",
+        "document.getElementById('explanation').textContent.includes('C2')",
+    );
     let x = b.text("#explanation");
     assert!(x.contains("vinh-ninh") && x.contains("91,67%"), "{x}");
 
     // The sweep of the first param as a chart: one line per verdict, one point per value.
-    assert_eq!(b.eval("document.getElementById('sweep-param').value"), "nguong_kham_pha");
+    assert_eq!(
+        b.eval("document.getElementById('sweep-param').value"),
+        "nguong_kham_pha"
+    );
     assert_eq!(b.eval("document.getElementById('sweep-from').value"), "60%");
     b.click("#run-sweep");
-    b.wait("the sweep chart", "document.querySelector('#sweep-chart svg polyline')");
+    b.wait(
+        "the sweep chart",
+        "document.querySelector('#sweep-chart svg polyline')",
+    );
     let lines = b.eval("[...document.querySelectorAll('#sweep-chart polyline')].map(p => [p.dataset.verdict, p.getAttribute('points').trim().split(' ').length])");
     let lines = lines.as_array().unwrap().clone();
     assert!(lines.contains(&json!(["dat", 8])), "{lines:?}");
     assert!(lines.contains(&json!(["chua_dat", 8])), "{lines:?}");
-    assert_eq!(b.eval("document.querySelectorAll('.sweep-targets tr').length"), 3);
+    assert_eq!(
+        b.eval("document.querySelectorAll('.sweep-targets tr').length"),
+        3
+    );
 
     // Compare with the 2025 draft.
     b.eval("document.getElementById('diff-against').value = 'quang_binh_2025_du_thao'");
     b.click("#run-diff");
     b.wait("the comparison", "document.querySelector('#diff-table')");
-    assert!(b.eval("document.querySelectorAll('#diff-table tr').length").as_u64().unwrap() > 1);
+    assert!(
+        b.eval("document.querySelectorAll('#diff-table tr').length")
+            .as_u64()
+            .unwrap()
+            > 1
+    );
 
     // The editor: a copy of the rules, a mistake typed, its diagnostic shown.
     b.click("#load-copy");
-    b.wait("the copy checks", "document.getElementById('check-state').textContent.includes('Hợp lệ')");
+    b.wait(
+        "the copy checks",
+        "document.getElementById('check-state').textContent.includes('Hợp lệ')",
+    );
     b.eval("(() => { const e = document.getElementById('editor'); e.value = e.value.replace('= 80%', '= 80 phần trăm'); e.dispatchEvent(new Event('input')); })()");
-    b.wait("the diagnostic", "document.querySelectorAll('#diagnostics li.error').length > 0");
+    b.wait(
+        "the diagnostic",
+        "document.querySelectorAll('#diagnostics li.error').length > 0",
+    );
     let d = b.text("#diagnostics li.error");
     assert!(d.contains("tieuchi::"), "{d}");
     b.screenshot(&root().join("docs/workbench.png"));
@@ -290,5 +335,8 @@ fn the_workbench_assesses_explains_sweeps_compares_and_checks_in_a_browser() {
     assert_eq!(b.text("[data-t=assess]"), "Assess");
     let bac_ly = b.text("#verdicts tr[data-area=\"bac-ly\"] td.verdict");
     assert!(bac_ly.contains("undecided"), "{bac_ly}");
-    b.wait("the explanation in English", "document.getElementById('explanation').textContent.includes('91.67%')");
+    b.wait(
+        "the explanation in English",
+        "document.getElementById('explanation').textContent.includes('91.67%')",
+    );
 }

@@ -8,7 +8,10 @@ use tieuchi::tr;
 pub fn run(rules: &Path, addr: SocketAddr, max_body_mib: usize, time_limit: f64) -> i32 {
     if !rules.is_dir() {
         let folder = rules.display().to_string();
-        eprintln!("{}", tr!(super::lang(), "cli-serve-no-folder", folder = folder));
+        eprintln!(
+            "{}",
+            tr!(super::lang(), "cli-serve-no-folder", folder = folder)
+        );
         return 2;
     }
     let mut config = tieuchi::serve::Config::new(rules.to_path_buf());
@@ -18,7 +21,10 @@ pub fn run(rules: &Path, addr: SocketAddr, max_body_mib: usize, time_limit: f64)
         Ok(d) if !d.is_zero() => config.time_limit = d,
         _ => {
             let value = time_limit.to_string();
-            eprintln!("{}", tr!(super::lang(), "cli-serve-bad-time", value = value));
+            eprintln!(
+                "{}",
+                tr!(super::lang(), "cli-serve-bad-time", value = value)
+            );
             return 2;
         }
     }
@@ -46,7 +52,12 @@ pub fn run(rules: &Path, addr: SocketAddr, max_body_mib: usize, time_limit: f64)
             let addr = addr.to_string();
             eprintln!(
                 "{}",
-                tr!(super::lang(), "cli-serve-failed", addr = addr, reason = reason)
+                tr!(
+                    super::lang(),
+                    "cli-serve-failed",
+                    addr = addr,
+                    reason = reason
+                )
             );
             2
         }

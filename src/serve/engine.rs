@@ -124,7 +124,10 @@ mod tests {
             assert_eq!(body["type"], "urn:tieuchi:problem:internal");
             // The permit was given back: the only one.
             let r = run(&s, || Reply::value(&serde_json::json!({"ok": true}))).await;
-            assert_eq!(status_and_body(r).await, (200, serde_json::json!({"ok": true})));
+            assert_eq!(
+                status_and_body(r).await,
+                (200, serde_json::json!({"ok": true}))
+            );
         });
     }
 

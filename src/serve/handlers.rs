@@ -22,7 +22,7 @@ use std::sync::Arc;
 type Body = Result<Bytes, BytesRejection>;
 
 /// The ruleset named `id` (ids only: a path or anything not in the registry is 404).
-fn entry(state: &State, id: &str) -> Result<Arc<Entry>, Problem> {
+pub(super) fn entry(state: &State, id: &str) -> Result<Arc<Entry>, Problem> {
     let reg = state.registry.get();
     reg.get(id).ok_or_else(|| {
         let shown: String = id.chars().take(80).collect();
@@ -160,7 +160,10 @@ pub async fn explain(
 ) -> Response {
     let (id, area) = match ids {
         Ok(Path(pair)) => (Ok(pair.0), pair.1),
-        Err(r) => (Err(Problem::new(Kind::NotFound, r.body_text())), String::new()),
+        Err(r) => (
+            Err(Problem::new(Kind::NotFound, r.body_text())),
+            String::new(),
+        ),
     };
     let p = posted(&state, id, q, &headers, body);
     with_posted(state, p, move |p| {
@@ -218,15 +221,12 @@ pub async fn diff(
     with_posted(state, p, move |p| {
         let opts = p.query.load_options();
         let d = match (other, p.query.sets.is_empty()) {
-            (Some(other), true) => crate::diff::diff_files_source(
-                &p.entry.path,
-                &other.path,
-                &p.source,
-                &opts,
-            )
-            .map_err(|diags| {
-                input::unusable(&diags, &crate::source::SourceMap::new(), p.query.lang)
-            })?,
+            (Some(other), true) => {
+                crate::diff::diff_files_source(&p.entry.path, &other.path, &p.source, &opts)
+                    .map_err(|diags| {
+                        input::unusable(&diags, &crate::source::SourceMap::new(), p.query.lang)
+                    })?
+            }
             (None, false) => {
                 let sets = p.query.overrides(&p.entry.rules)?;
                 crate::diff::diff_overrides_source(

@@ -63,7 +63,9 @@ impl Query {
                     q.decimal = Some(match v.as_str() {
                         "comma" => DecimalMark::Comma,
                         "point" => DecimalMark::Point,
-                        _ => return Err(bad(format!("`decimal` is `comma` or `point`, not `{v}`"))),
+                        _ => {
+                            return Err(bad(format!("`decimal` is `comma` or `point`, not `{v}`")))
+                        }
                     })
                 }
                 "sheet" => q.sheet = Some(v),
@@ -106,7 +108,12 @@ impl Query {
 /// The data format named by a `Content-Type` (parameters such as `charset` ignored).
 pub fn format_of(content_type: Option<&str>) -> Result<DataFormat, Problem> {
     let ct = content_type.unwrap_or("");
-    let essence = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let essence = ct
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     match essence.as_str() {
         "application/json" | "text/json" => Ok(DataFormat::Json),
         "text/csv" | "application/csv" => Ok(DataFormat::Csv),

@@ -9,10 +9,10 @@ mod assets;
 mod engine;
 mod handlers;
 mod input;
-mod rulesets;
 pub mod openapi;
 pub mod problem;
 pub mod registry;
+mod rulesets;
 
 use axum::extract::DefaultBodyLimit;
 use axum::routing::MethodRouter;
@@ -98,7 +98,10 @@ pub fn router(state: State) -> Router {
     let mut r = Router::new();
     for (_, path, handler) in routes() {
         let handler = handler.fallback(|| async {
-            Problem::new(Kind::MethodNotAllowed, "this route does not take that method")
+            Problem::new(
+                Kind::MethodNotAllowed,
+                "this route does not take that method",
+            )
         });
         r = r.route(path, handler);
     }
@@ -106,6 +109,10 @@ pub fn router(state: State) -> Router {
         Problem::new(Kind::NotFound, format!("no route `{}`", uri.path()))
     })
     .layer(DefaultBodyLimit::max(limit))
+    .layer(axum::middleware::from_fn_with_state(
+        state.clone(),
+        time_limit,
+    ))
     .layer(tower_http::catch_panic::CatchPanicLayer::custom(
         |_: Box<dyn std::any::Any + Send>| {
             axum::response::IntoResponse::into_response(Problem::new(
@@ -117,9 +124,32 @@ pub fn router(state: State) -> Router {
     .with_state(state)
 }
 
+/// The whole request, its body read included, within the time limit (a client that sends its
+/// body slowly gets a 503 problem too).
+async fn time_limit(
+    axum::extract::State(state): axum::extract::State<State>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let limit = state.config.time_limit;
+    match tokio::time::timeout(limit, next.run(req)).await {
+        Ok(r) => r,
+        Err(_) => axum::response::IntoResponse::into_response(Problem::new(
+            Kind::Timeout,
+            format!(
+                "the request was stopped after the time limit of {} s",
+                limit.as_secs_f64()
+            ),
+        )),
+    }
+}
+
 /// Loads the rules, binds, and calls `ready` with the bound address, then serves until the
 /// process is stopped (Ctrl-C ends it cleanly).
-pub fn run(config: Config, ready: impl FnOnce(SocketAddr, &registry::Registry)) -> std::io::Result<()> {
+pub fn run(
+    config: Config,
+    ready: impl FnOnce(SocketAddr, &registry::Registry),
+) -> std::io::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_stack_size(16 * 1024 * 1024)

@@ -29,12 +29,24 @@ mod tests {
                 .get(path)
                 .unwrap_or_else(|| panic!("{path} is not in openapi.json"))[method];
             assert!(op.is_object(), "{method} {path} is not in openapi.json");
-            assert!(op["responses"].is_object(), "{method} {path} has no responses");
+            assert!(
+                op["responses"].is_object(),
+                "{method} {path} has no responses"
+            );
         }
         let ops: usize = paths
             .values()
-            .map(|p| p.as_object().unwrap().keys().filter(|k| *k != "parameters").count())
+            .map(|p| {
+                p.as_object()
+                    .unwrap()
+                    .keys()
+                    .filter(|k| *k != "parameters")
+                    .count()
+            })
             .sum();
-        assert_eq!(ops, documented, "openapi.json documents a route the router lacks");
+        assert_eq!(
+            ops, documented,
+            "openapi.json documents a route the router lacks"
+        );
     }
 }

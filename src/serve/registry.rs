@@ -34,6 +34,10 @@ pub struct Broken {
     /// When the id is taken: the id.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duplicate_of: Option<String>,
+    /// When the file checked before and was changed into one that does not (a save half done,
+    /// a mistake): the id and sha256 of the version still served in its place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub still_serving: Option<serde_json::Value>,
 }
 
 /// The rulesets of the folder at one moment.
@@ -68,8 +72,9 @@ fn stamp(dir: &Path) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
 }
 
 impl Registry {
-    /// Reads and checks every `.tc` file of `dir`.
-    pub fn load(dir: &Path) -> Registry {
+    /// Reads and checks every `.tc` file of `dir`; a file that no longer checks keeps its
+    /// version of `previous` served (and is listed as not served, saying so).
+    pub fn load(dir: &Path, previous: Option<&Registry>) -> Registry {
         let stamp = stamp(dir);
         let mut reg = Registry::default();
         for (path, _, _) in &stamp {
@@ -85,10 +90,21 @@ impl Registry {
                     .filter(|d| d.is_error())
                     .map(|d| to_json(d, &checked.sources, Lang::En))
                     .collect();
+                let kept = previous
+                    .and_then(|p| p.entries.values().find(|e| e.file == file))
+                    .filter(|e| !reg.entries.contains_key(&e.rules.id))
+                    .cloned();
+                let still_serving = kept
+                    .as_ref()
+                    .map(|e| serde_json::json!({ "id": e.rules.id, "sha256": e.rules.sha256 }));
+                if let Some(e) = kept {
+                    reg.entries.insert(e.rules.id.clone(), e);
+                }
                 reg.broken.push(Broken {
                     file,
                     diagnostics,
                     duplicate_of: None,
+                    still_serving,
                 });
                 continue;
             };
@@ -97,6 +113,7 @@ impl Registry {
                     file,
                     diagnostics: vec![],
                     duplicate_of: Some(rules.id.clone()),
+                    still_serving: None,
                 });
                 continue;
             }
@@ -129,7 +146,7 @@ impl Shared {
     pub fn new(dir: &Path) -> Shared {
         Shared {
             dir: dir.to_path_buf(),
-            current: RwLock::new(Arc::new(Registry::load(dir))),
+            current: RwLock::new(Arc::new(Registry::load(dir, None))),
         }
     }
 
@@ -149,10 +166,11 @@ impl Shared {
     /// Reloads when a `.tc` file was added, removed or changed; true when it did.
     pub fn reload_if_changed(&self) -> bool {
         let now = stamp(&self.dir);
-        if now == self.get().stamp {
+        let previous = self.get();
+        if now == previous.stamp {
             return false;
         }
-        let fresh = Arc::new(Registry::load(&self.dir));
+        let fresh = Arc::new(Registry::load(&self.dir, Some(&previous)));
         match self.current.write() {
             Ok(mut g) => *g = fresh,
             Err(poisoned) => *poisoned.into_inner() = fresh,

@@ -69,13 +69,7 @@ fn one(
     id: Result<Path<String>, PathRejection>,
 ) -> Result<std::sync::Arc<super::registry::Entry>, Problem> {
     let Path(id) = id.map_err(|r| Problem::new(Kind::NotFound, r.body_text()))?;
-    state.registry.get().get(&id).ok_or_else(|| {
-        let shown: String = id.chars().take(80).collect();
-        Problem::new(
-            Kind::NotFound,
-            format!("no ruleset `{shown}` (GET /v1/rulesets lists them)"),
-        )
-    })
+    super::handlers::entry(state, &id)
 }
 
 /// `GET /v1/rulesets/{id}/source`: the rules file's text, as checked.
@@ -85,7 +79,12 @@ pub async fn source(
 ) -> Response {
     match one(&state, id) {
         Ok(e) => {
-            let text = e.rules.sources.get(0).map(|f| f.text.clone()).unwrap_or_default();
+            let text = e
+                .rules
+                .sources
+                .get(0)
+                .map(|f| f.text.clone())
+                .unwrap_or_default();
             Reply {
                 content_type: "text/plain; charset=utf-8",
                 body: text.into_bytes(),
@@ -192,7 +191,8 @@ fn check_posted(dir: &FsPath, text: &str) -> (Vec<Diagnostic>, crate::source::So
             let Decl::Use(rel) = decl else { continue };
             uses = true;
             let target = dir.join(&rel.node).canonicalize().ok();
-            let ok = matches!((&inside, &target), (Some(d), Some(t)) if t.starts_with(d) && t.is_file());
+            let ok =
+                matches!((&inside, &target), (Some(d), Some(t)) if t.starts_with(d) && t.is_file());
             if !ok {
                 refused.push(
                     Diagnostic::error(
@@ -212,7 +212,11 @@ fn check_posted(dir: &FsPath, text: &str) -> (Vec<Diagnostic>, crate::source::So
     }
     if !refused.is_empty() {
         let mut sources = crate::source::SourceMap::new();
-        sources.add(crate::source::SourceFile::new(POSTED, None, text.to_string()));
+        sources.add(crate::source::SourceFile::new(
+            POSTED,
+            None,
+            text.to_string(),
+        ));
         return (refused, sources);
     }
     let checked = if uses {
