@@ -177,7 +177,14 @@ function shown(v, percent) {
   }
   return percent ? `${decimal(num(v) * 100, 2)}%` : decimal(num(v), 2);
 }
-function verdictWord(v) { return ["unknown", "na", "invalid"].includes(v) ? t(v) : v; }
+// A verdict in words: the outcome's label from the last assessment, or the word for the others.
+function verdictWord(v) {
+  if (["unknown", "na", "invalid"].includes(v)) return t(v);
+  for (const a of state.assessed?.areas || []) {
+    for (const x of Object.values(a.assessments || {})) if (x.verdict === v && x.label) return x.label;
+  }
+  return v;
+}
 
 function renderAssessment(doc) {
   $("targets").replaceChildren(...doc.targets.map((tg) => {
@@ -269,7 +276,7 @@ function renderSweep(doc) {
     }
   });
   for (const [v, counts] of series) if (counts.every((n) => n === 0) && (v === "unknown" || v === "invalid")) series.delete(v);
-  const W = 680, H = 300, L = 44, R = 150, TOP = 16, B = 40;
+  const W = 780, H = 300, L = 44, R = 240, TOP = 16, B = 40;
   const max = Math.max(1, ...[...series.values()].flat());
   const x = (i) => L + (rows.length > 1 ? (i * (W - L - R)) / (rows.length - 1) : (W - L - R) / 2);
   const y = (n) => TOP + (H - TOP - B) * (1 - n / max);

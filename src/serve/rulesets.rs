@@ -197,15 +197,10 @@ fn check_posted(dir: &FsPath, text: &str) -> (Vec<Diagnostic>, crate::source::So
                 refused.push(
                     Diagnostic::error(
                         crate::check::codes::BAD_USE,
-                        crate::diag::Text::plain(format!(
-                            "`use \"{}\"`: the service reads only the files of its rules folder",
-                            rel.node
-                        )),
+                        crate::msg!("diag-use-outside-folder", path = rel.node.as_str()),
                         rel.span,
                     )
-                    .with_help(crate::diag::Text::plain(
-                        "name a file of the rules folder, relative to it (`use \"chung.tc\"`)",
-                    )),
+                    .with_help(crate::msg!("diag-use-outside-folder-help")),
                 );
             }
         }
