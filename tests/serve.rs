@@ -8,7 +8,7 @@
 mod serve_support;
 
 use serde_json::Value;
-use serve_support::Server;
+use serve_support::{answer, get, post, Server};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -28,70 +28,6 @@ fn shipped() -> Server {
 
 fn data(name: &str) -> Vec<u8> {
     std::fs::read(root().join("data").join(name)).unwrap()
-}
-
-/// One answer: status, content type, body.
-struct Answer {
-    status: u16,
-    content_type: String,
-    body: Vec<u8>,
-}
-
-impl Answer {
-    fn json(&self) -> Value {
-        serde_json::from_slice(&self.body)
-            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
-    }
-
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-
-    /// Asserts a problem document with this status and returns it.
-    fn problem(&self, status: u16) -> Value {
-        assert_eq!(self.status, status, "{}", self.text());
-        assert_eq!(self.content_type, "application/problem+json");
-        let p = self.json();
-        assert_eq!(p["status"], status);
-        assert!(p["type"]
-            .as_str()
-            .unwrap()
-            .starts_with("urn:tieuchi:problem:"));
-        assert!(!p["title"].as_str().unwrap().is_empty());
-        assert!(!p["detail"].as_str().unwrap().is_empty());
-        p
-    }
-}
-
-fn answer(r: Result<ureq::Response, ureq::Error>) -> Answer {
-    let r = match r {
-        Ok(r) => r,
-        Err(ureq::Error::Status(_, r)) => r,
-        Err(e) => panic!("transport error: {e}"),
-    };
-    let status = r.status();
-    let content_type = r.header("content-type").unwrap_or("").to_string();
-    let mut body = Vec::new();
-    std::io::Read::read_to_end(&mut r.into_reader().take(64 << 20), &mut body).unwrap();
-    Answer {
-        status,
-        content_type,
-        body,
-    }
-}
-
-use std::io::Read as _;
-
-fn get(url: &str) -> Answer {
-    answer(ureq::get(url).call())
-}
-
-fn post(url: &str, content_type: &str, body: &[u8]) -> Answer {
-    answer(
-        ureq::post(url)
-            .set("Content-Type", content_type)
-            .send_bytes(body),
-    )
 }
 
 /// The CLI's JSON for the same question.
@@ -523,7 +459,7 @@ fn a_request_over_the_time_limit_is_a_503_problem_and_the_server_goes_on() {
     )
     .unwrap();
     let mut bytes = Vec::new();
-    let _ = slow.read_to_end(&mut bytes);
+    let _ = std::io::Read::read_to_end(&mut slow, &mut bytes);
     let answer = String::from_utf8_lossy(&bytes);
     assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
     assert!(
@@ -637,69 +573,4 @@ fn the_rules_folder_is_reloaded_when_it_changes_without_dropping_requests() {
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     let served: usize = clients.into_iter().map(|c| c.join().unwrap()).sum();
     assert!(served > 0);
-}
-
-/// The README's section on `tieuchi serve`.
-fn readme_section() -> String {
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let start = readme
-        .find("## tieuchi serve")
-        .expect("README has a tieuchi serve section");
-    let rest = &readme[start..];
-    let end = rest[3..].find("\n## ").map_or(rest.len(), |e| e + 3);
-    rest[..end].to_string()
-}
-
-/// The ```LANG blocks of a markdown text, lines joined where they end in `\`.
-fn blocks(md: &str, lang: &str) -> Vec<String> {
-    let fence = format!("```{lang}\n");
-    md.split(fence.as_str())
-        .skip(1)
-        .map(|b| b.split("```").next().unwrap().replace("\\\n", " "))
-        .collect()
-}
-
-#[test]
-fn the_readme_curl_commands_work_as_written() {
-    let s = shipped();
-    let section = readme_section();
-    let curls: Vec<String> = blocks(&section, "sh")
-        .iter()
-        .flat_map(|b| b.lines().map(str::to_string).collect::<Vec<_>>())
-        .filter(|l| l.trim_start().starts_with("curl "))
-        .collect();
-    assert!(curls.len() >= 3, "{curls:?}");
-    assert!(curls.iter().any(|c| c.contains("text/csv")));
-    assert!(curls
-        .iter()
-        .any(|c| c.contains("application/json") && c.contains("/assess")));
-    for c in &curls {
-        let cmd = c.replace("http://127.0.0.1:8080", &s.base);
-        let out = Command::new("sh")
-            .args(["-c", &cmd])
-            .current_dir(root())
-            .output()
-            .expect("curl (Debian: apt-get install curl)");
-        assert!(
-            out.status.success(),
-            "{cmd}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert!(doc.is_object());
-        if c.contains("/assess") {
-            assert_eq!(doc["areas"].as_array().unwrap().len(), 16);
-        }
-        if c.contains("explain=true") {
-            assert_eq!(doc["params"]["diem_dat"], "70");
-            assert!(
-                doc["areas"][0]["assessments"]["chuyen_hoa"]["criteria"][0]["explanation"]
-                    .is_object()
-            );
-        }
-    }
-    // The problem document shown is the one a body that is not JSON gets.
-    let shown: Value = serde_json::from_str(&blocks(&section, "json")[0]).unwrap();
-    let url = s.url("/v1/rulesets/quang_binh_2024/assess?lang=en");
-    assert_eq!(post(&url, JSON, b"nonsense").problem(422), shown);
 }

@@ -3,6 +3,8 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+use serde_json::Value;
+use std::io::Read as _;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -87,4 +89,72 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// One answer: status, content type, body.
+pub struct Answer {
+    /// The HTTP status.
+    pub status: u16,
+    /// The Content-Type.
+    pub content_type: String,
+    /// The body.
+    pub body: Vec<u8>,
+}
+
+impl Answer {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    /// Asserts a problem document with this status and returns it.
+    pub fn problem(&self, status: u16) -> Value {
+        assert_eq!(self.status, status, "{}", self.text());
+        assert_eq!(self.content_type, "application/problem+json");
+        let p = self.json();
+        assert_eq!(p["status"], status);
+        assert!(p["type"]
+            .as_str()
+            .unwrap()
+            .starts_with("urn:tieuchi:problem:"));
+        assert!(!p["title"].as_str().unwrap().is_empty());
+        assert!(!p["detail"].as_str().unwrap().is_empty());
+        p
+    }
+}
+
+/// The status, type and body of an answer, whatever its status.
+pub fn answer(r: Result<ureq::Response, ureq::Error>) -> Answer {
+    let r = match r {
+        Ok(r) => r,
+        Err(ureq::Error::Status(_, r)) => r,
+        Err(e) => panic!("transport error: {e}"),
+    };
+    let status = r.status();
+    let content_type = r.header("content-type").unwrap_or("").to_string();
+    let mut body = Vec::new();
+    std::io::Read::read_to_end(&mut r.into_reader().take(64 << 20), &mut body).unwrap();
+    Answer {
+        status,
+        content_type,
+        body,
+    }
+}
+
+/// GET.
+pub fn get(url: &str) -> Answer {
+    answer(ureq::get(url).call())
+}
+
+/// POST a body of a type.
+pub fn post(url: &str, content_type: &str, body: &[u8]) -> Answer {
+    answer(
+        ureq::post(url)
+            .set("Content-Type", content_type)
+            .send_bytes(body),
+    )
 }
