@@ -74,6 +74,9 @@ pub use source::{ReadError, MAX_FILE_BYTES};
 #[cfg(feature = "cli")]
 pub mod cli;
 mod loader;
+/// `tieuchi serve`: the HTTP API and the web workbench.
+#[cfg(feature = "server")]
+pub mod serve;
 mod stack;
 
 // The phases and workflows: internal. The `internals` feature (for this crate's tests and

@@ -27,3 +27,15 @@ cli-cannot-write-csv = error: cannot write the CSV: { $reason }
 cli-cannot-write-workbook = error: cannot write the workbook: { $reason }
 cli-no-workbooks = error: this build of tieuchi writes no workbooks (built without the `spreadsheets` feature)
 cli-report-no-stdin = error: the report records the data file's SHA-256: give a file, not `-`
+cli-serve-listening = tieuchi serve: listening on { $url }
+cli-serve-rulesets = { $count ->
+    [one] serving 1 ruleset
+   *[other] serving { $count } rulesets
+}{ $broken ->
+    [0] {""}
+    [one] {"; "}1 file not served (GET /v1/rulesets says why)
+   *[other] {"; "}{ $broken } files not served (GET /v1/rulesets says why)
+}
+cli-serve-no-folder = error: `{ $folder }` is not a folder of rules files
+cli-serve-failed = error: cannot serve on { $addr }: { $reason }
+cli-serve-bad-time = error: `--time-limit { $value }`: give a number of seconds above 0

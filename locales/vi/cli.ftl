@@ -23,3 +23,11 @@ cli-cannot-write-csv = lỗi: không ghi được tệp CSV: { $reason }
 cli-cannot-write-workbook = lỗi: không ghi được bảng tính: { $reason }
 cli-no-workbooks = lỗi: bản tieuchi này không ghi được bảng tính (được biên dịch không có tính năng `spreadsheets`)
 cli-report-no-stdin = lỗi: báo cáo ghi mã SHA-256 của tệp số liệu: hãy chỉ ra một tệp, không dùng `-`
+cli-serve-listening = tieuchi serve: đang phục vụ tại { $url }
+cli-serve-rulesets = phục vụ { $count } bộ tiêu chí{ $broken ->
+    [0] {""}
+   *[other] {"; "}{ $broken } tệp không được phục vụ (GET /v1/rulesets cho biết lý do)
+}
+cli-serve-no-folder = lỗi: `{ $folder }` không phải thư mục chứa tệp tiêu chí
+cli-serve-failed = lỗi: không phục vụ được tại { $addr }: { $reason }
+cli-serve-bad-time = lỗi: `--time-limit { $value }`: hãy cho một số giây lớn hơn 0

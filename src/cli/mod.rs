@@ -8,6 +8,8 @@ mod fmt;
 mod output;
 mod report;
 mod results;
+#[cfg(feature = "server")]
+mod serve;
 mod sweep;
 mod template;
 mod test;
@@ -263,6 +265,22 @@ enum Command {
         #[command(flatten)]
         decimal: DecimalArgs,
     },
+    /// Serve the HTTP API (`/v1`) and the web workbench (`/`) over a folder of rules files.
+    #[cfg(feature = "server")]
+    Serve {
+        /// The folder of rules files (`.tc`) to serve; reloaded when it changes.
+        #[arg(long, value_name = "DIR")]
+        rules: PathBuf,
+        /// Where to listen; only this machine by default. Port 0 picks a free port.
+        #[arg(long, value_name = "IP:PORT", default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// The largest request body accepted, in MiB (larger: 413).
+        #[arg(long, value_name = "MIB", default_value_t = 16)]
+        max_body: usize,
+        /// The longest a request may take, in seconds (longer: 503).
+        #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+        time_limit: f64,
+    },
     /// Parse and check rules files.
     Check {
         #[arg(required = true)]
@@ -408,6 +426,13 @@ pub fn run() -> i32 {
             on,
             load: decimal.options(),
         }),
+        #[cfg(feature = "server")]
+        Command::Serve {
+            rules,
+            addr,
+            max_body,
+            time_limit,
+        } => serve::run(&rules, addr, max_body, time_limit),
         Command::Schema { rules, on } => template::schema(&rules, on),
         Command::Validate {
             rules,
