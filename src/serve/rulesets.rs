@@ -6,7 +6,7 @@ use super::input::Query;
 use super::problem::{body_rejected, Kind, Problem};
 use super::State;
 use crate::ast::Decl;
-use crate::diag::{to_json, Diagnostic, JsonDiagnostic};
+use crate::diag::{Diagnostic, JsonDiagnostic};
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection};
 use axum::extract::{Path, RawQuery, State as AxState};
@@ -222,10 +222,9 @@ fn check_posted(dir: &FsPath, text: &str) -> crate::check::Checked {
             sources: std::sync::Arc::new(sources),
         };
     }
-    let checked = if uses {
+    if uses {
         crate::check::check_source(&dir.join(POSTED), text)
     } else {
         crate::check::check_text(POSTED, text)
-    };
-    checked
+    }
 }
