@@ -197,14 +197,34 @@ impl Diagnostic {
     }
 }
 
+/// The longest name [`did_you_mean`] looks for a suggestion for.
+pub const MAX_SUGGESTED_NAME: usize = 100;
+
 /// "did you mean `x`?" for the candidate closest to `name`, if any is close enough.
+/// Names longer than [`MAX_SUGGESTED_NAME`] characters get no suggestion, and a candidate whose
+/// length is too far from the name's is never compared (the distance is at least the difference),
+/// so the work stays small whatever the input.
 pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<Msg> {
+    let n = name.chars().count();
+    if n > MAX_SUGGESTED_NAME {
+        return None;
+    }
+    let most = 1.max(n / 3);
     let best = candidates
         .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(name, c), c))
+        .filter_map(|c| {
+            let prefix = n >= 4 && c.starts_with(name);
+            if prefix {
+                return Some((c.chars().count() - n, c));
+            }
+            let m = c.chars().count();
+            if m.abs_diff(n) > most {
+                return None;
+            }
+            Some((strsim::damerau_levenshtein(name, c), c))
+        })
         .filter(|(d, c)| {
-            let n = name.chars().count();
-            let close = *d <= 1.max(n / 3) && *d < n;
+            let close = *d <= most && *d < n;
             let prefix = n >= 4 && c.starts_with(name);
             (close || prefix) && *c != name
         })
@@ -423,5 +443,25 @@ impl miette::Diagnostic for Report<'_> {
                 }
             });
         Some(Box::new(labels))
+    }
+}
+
+#[cfg(test)]
+mod suggestion_tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_stay_cheap_and_right() {
+        let ids = ["vinh-ninh", "quang-chau", "vinh-ninh-2"];
+        let m = did_you_mean("vinh-nin", ids).map(|m| m.to_string());
+        assert_eq!(m.as_deref(), Some("did you mean `vinh-ninh`?"));
+        // A name far longer than any candidate is not compared (and gets no suggestion).
+        let long = "x".repeat(60_000);
+        let many: Vec<String> = (0..1000)
+            .map(|i| format!("{}{i}", "x".repeat(59_990)))
+            .collect();
+        assert!(did_you_mean(&long, many.iter().map(String::as_str)).is_none());
+        // Candidates whose length is too far from the name's are skipped, not misjudged.
+        assert!(did_you_mean("ab", ["abcdefgh"]).is_none());
     }
 }

@@ -68,8 +68,11 @@ pub fn check_text(name: &str, text: &str) -> Checked {
 /// Parses and checks rules given as text under `name`, reading the files it `use`s through
 /// `loader` (relative to `name`).
 pub fn check_text_with(name: &str, text: &str, loader: &dyn SourceLoader) -> Checked {
-    let key = loader.resolve(None, name).ok();
-    finish(loader::load_text(name, key, text.to_string(), loader))
+    // A name the loader cannot resolve (a file not saved yet) still places its `use`s beside it.
+    let key = loader
+        .resolve(None, name)
+        .unwrap_or_else(|_| std::path::PathBuf::from(name));
+    finish(loader::load_text(name, Some(key), text.to_string(), loader))
 }
 
 /// Checks rules given as text as if they were the file at `path` (for `use` and diagnostics),

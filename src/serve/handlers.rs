@@ -218,6 +218,7 @@ pub async fn diff(
         Err(problem) => return problem.into_response(),
     };
     with_posted(state, p, move |p| {
+        input::readable(&p.source, p.query.lang)?;
         let opts = p.query.load_options();
         let d = match (other, p.query.sets.is_empty()) {
             (Some(other), true) => {
@@ -243,7 +244,7 @@ pub async fn diff(
                 ))
             }
         };
-        Reply::value(&crate::report::diff::json(&d))
+        Reply::value(&crate::report::diff::DiffDocument::new(&d, p.query.lang))
     })
     .await
 }

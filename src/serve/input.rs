@@ -146,13 +146,21 @@ pub fn source(body: Vec<u8>, format: DataFormat, q: &Query) -> Result<DataSource
             .map_err(|e| bad(format!("the body is not UTF-8 text: {e}")))?;
         DataSource::Text { name, text, format }
     };
-    let unreadable = match &source {
+    // Nothing is parsed here, on the server's async threads: the engine's closures read the data
+    // (on the blocking pool, within the time limit), and answer 422 when it cannot be read.
+    Ok(source)
+}
+
+/// A 422 problem when the posted data cannot be read at all (for the workflows that read it
+/// through their own functions, such as `diff`); call it inside the engine's closure.
+pub fn readable(source: &DataSource, lang: Lang) -> Result<(), Problem> {
+    let unreadable = match source {
         DataSource::Text { name, text, format } => data::unreadable(name, text, *format),
-        DataSource::Workbook { .. } => data::workbook_unreadable(&source),
+        DataSource::Workbook { .. } => data::workbook_unreadable(source),
     };
     match unreadable {
-        Some((d, sources)) => Err(unusable(&[d], &sources, q.lang)),
-        None => Ok(source),
+        Some((d, sources)) => Err(unusable(&[d], &sources, lang)),
+        None => Ok(()),
     }
 }
 

@@ -3,7 +3,7 @@
 //! Safe by default: it binds `127.0.0.1`; rulesets are named by id, never by path; request
 //! bodies and the time of each request are limited; the engine runs on blocking threads (a
 //! bounded number at once) and a panic there is a 500 problem, not a dead worker; the rules
-//! folder is polled and reloaded without dropping requests (see [`registry`]).
+//! folder is polled and reloaded without dropping requests (see `registry.rs`).
 
 mod assets;
 mod engine;

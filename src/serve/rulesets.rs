@@ -53,11 +53,17 @@ pub async fn list(AxState(state): AxState<State>) -> Response {
 
 /// Diagnostics name files relative to the rules folder, never by the server's paths.
 fn strip_dir(mut diags: Vec<JsonDiagnostic>, dir: &FsPath) -> Vec<JsonDiagnostic> {
-    let prefix = format!("{}/", dir.display());
+    // `./rules/` and `rules` name the same folder: compare components, without `.`.
+    let plain = |p: &FsPath| -> std::path::PathBuf {
+        p.components()
+            .filter(|c| *c != std::path::Component::CurDir)
+            .collect()
+    };
+    let dir = plain(dir);
     for d in &mut diags {
         if let Some(f) = d.file.as_mut() {
-            if let Some(rest) = f.strip_prefix(&prefix) {
-                *f = rest.to_string();
+            if let Ok(rest) = plain(FsPath::new(f.as_str())).strip_prefix(&dir) {
+                *f = rest.display().to_string();
             }
         }
     }
