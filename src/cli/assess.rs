@@ -32,7 +32,7 @@ pub fn load_rules(path: &Path, on: Option<NaiveDate>) -> Result<Rules, i32> {
     let path = resolve(path, on)?;
     let checked = check_path(&path);
     if checked.has_errors() {
-        output::print_diagnostics(&checked.diagnostics, &checked.sources, Format::Text);
+        output::print_diagnostics(&checked.diagnostics, &checked.sources);
         return Err(2);
     }
     output::print_rule_warnings(&path, &checked.diagnostics, &checked.sources);
@@ -56,7 +56,7 @@ pub fn load_rules(path: &Path, on: Option<NaiveDate>) -> Result<Rules, i32> {
 }
 
 fn fail(d: Diagnostic) -> i32 {
-    output::print_diagnostics(&[d], &crate::source::SourceMap::new(), Format::Text);
+    output::print_diagnostics(&[d], &crate::source::SourceMap::new());
     2
 }
 
@@ -131,12 +131,12 @@ pub fn load_data(
 fn checked_data(loaded: Result<data::Dataset, Diagnostic>) -> Result<data::Dataset, i32> {
     match loaded {
         Err(d) => {
-            output::print_diagnostics(&[d], &crate::source::SourceMap::new(), Format::Text);
+            output::print_diagnostics(&[d], &crate::source::SourceMap::new());
             Err(2)
         }
         // Nothing was read: a report on zero areas would look like a result.
         Ok(data) if data.unreadable => {
-            output::print_diagnostics(&data.diagnostics, &data.sources, Format::Text);
+            output::print_diagnostics(&data.diagnostics, &data.sources);
             Err(2)
         }
         Ok(data) => Ok(data),
@@ -152,7 +152,7 @@ pub fn overrides(rules: &Rules, sets: &[String]) -> Result<Vec<(u32, crate::valu
         .filter_map(|r| r.as_ref().err().cloned())
         .collect();
     if !errors.is_empty() {
-        output::print_diagnostics(&errors, &rules.sources, Format::Text);
+        output::print_diagnostics(&errors, &rules.sources);
         return Err(2);
     }
     Ok(parsed.into_iter().filter_map(Result::ok).collect())
@@ -190,7 +190,7 @@ fn run_inner(args: &AssessArgs) -> Result<i32, i32> {
     let rules = load_rules(args.rules, args.on)?;
     let sets = overrides(&rules, args.sets)?;
     let data = load_data(&rules, args.data, args.data_format, &args.load)?;
-    output::print_diagnostics(&data.diagnostics, &data.sources, Format::Text);
+    output::print_diagnostics(&data.diagnostics, &data.sources);
     let outcome = Results::of(compile(&rules, &sets), data);
     let only = select_areas(&outcome, args.areas)?;
     let run = outcome.view_of(only.as_deref(), super::lang());
@@ -289,7 +289,7 @@ pub fn validate(
             let doc = crate::report::documents::ValidateDocument::new(&rules, &data, super::lang());
             output::print_json(&doc);
         } else {
-            output::print_diagnostics(&data.diagnostics, &data.sources, format);
+            output::print_diagnostics(&data.diagnostics, &data.sources);
             let invalid = data.areas.iter().filter(|a| a.invalid).count();
             let lang = super::lang();
             let (all, valid) = (data.areas.len(), data.areas.len() - invalid);

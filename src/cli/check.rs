@@ -14,9 +14,7 @@ pub fn run(files: &[PathBuf], format: Format) -> i32 {
         let checked = check_path(f);
         failed |= checked.has_errors();
         match format {
-            Format::Text => {
-                output::print_diagnostics(&checked.diagnostics, &checked.sources, format)
-            }
+            Format::Text => output::print_diagnostics(&checked.diagnostics, &checked.sources),
             Format::Json => json.push(CheckedFile::new(
                 &f.display().to_string(),
                 &checked,

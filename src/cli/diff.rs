@@ -43,7 +43,7 @@ fn read_data(path: &Path, sheet: Option<&str>) -> Result<DataSource, i32> {
     match crate::source::read_text(path) {
         Ok(text) => match crate::data::unreadable(&name, &text, format) {
             Some((d, sources)) => {
-                output::print_diagnostics(&[d], &sources, Format::Text);
+                output::print_diagnostics(&[d], &sources);
                 Err(2)
             }
             None => Ok(DataSource::Text { name, text, format }),
@@ -67,7 +67,7 @@ fn read_workbook(path: &Path, name: String, sheet: Option<&str>) -> Result<DataS
         sheet: sheet.map(String::from),
     };
     if let Some((d, sources)) = crate::data::workbook_unreadable(&source) {
-        output::print_diagnostics(&[d], &sources, Format::Text);
+        output::print_diagnostics(&[d], &sources);
         return Err(2);
     }
     Ok(source)
@@ -108,7 +108,7 @@ fn compute(paths: &[PathBuf], sets: &[String], load: &LoadOptions) -> Result<Dif
                         new
                     })
                     .sources;
-                output::print_diagnostics(&diags, &sources, Format::Text);
+                output::print_diagnostics(&diags, &sources);
                 2
             })
         }

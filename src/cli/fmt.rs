@@ -1,6 +1,6 @@
 //! `tieuchi fmt [--check] FILE…`
 
-use super::{output, Format};
+use super::output;
 use crate::source::{read_text, SourceFile, SourceMap};
 use std::path::PathBuf;
 
@@ -33,7 +33,7 @@ pub fn run(files: &[PathBuf], check: bool) -> i32 {
                     Some(f.clone()),
                     text,
                 ));
-                output::print_diagnostics(&diags, &sources, Format::Text);
+                output::print_diagnostics(&diags, &sources);
                 return 2;
             }
         };

@@ -1,7 +1,6 @@
 //! Rendering diagnostics to the terminal or as JSON.
 
-use super::Format;
-use crate::diag::{render_text, to_json, Diagnostic};
+use crate::diag::{render_text, Diagnostic};
 use crate::source::SourceMap;
 use std::io::IsTerminal;
 
@@ -10,7 +9,7 @@ pub fn color() -> bool {
     std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
 }
 
-/// At most this many diagnostics are rendered as text; JSON lists them all.
+/// At most this many diagnostics are rendered as text (JSON documents list them all).
 const MAX_SHOWN: usize = 100;
 
 /// True when standard output is a terminal (JSON is then indented for reading).
@@ -31,29 +30,18 @@ pub fn print_json<T: serde::Serialize>(doc: &T) {
     }
 }
 
-/// Prints diagnostics: text to stderr, or one JSON array to stdout.
-pub fn print_diagnostics(diags: &[Diagnostic], sources: &SourceMap, format: Format) {
+/// Prints diagnostics as text on stderr (JSON documents carry theirs: `report::documents`).
+pub fn print_diagnostics(diags: &[Diagnostic], sources: &SourceMap) {
     let lang = super::lang();
-    match format {
-        Format::Text => {
-            let color = color();
-            for d in diags.iter().take(MAX_SHOWN) {
-                eprint!("{}", render_text(d, sources, color, lang));
-            }
-            if diags.len() > MAX_SHOWN {
-                eprintln!(
-                    "{}",
-                    crate::tr!(lang, "diag-more", count = diags.len() - MAX_SHOWN)
-                );
-            }
-        }
-        Format::Json => {
-            let list: Vec<_> = diags.iter().map(|d| to_json(d, sources, lang)).collect();
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".into())
-            );
-        }
+    let color = color();
+    for d in diags.iter().take(MAX_SHOWN) {
+        eprint!("{}", render_text(d, sources, color, lang));
+    }
+    if diags.len() > MAX_SHOWN {
+        eprintln!(
+            "{}",
+            crate::tr!(lang, "diag-more", count = diags.len() - MAX_SHOWN)
+        );
     }
 }
 

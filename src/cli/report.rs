@@ -1,7 +1,7 @@
 //! `tieuchi report RULES DATA -o bao-cao.html`: the council report.
 
 use super::assess::{load_data, load_rules, overrides};
-use super::{output, Format};
+use super::output;
 use crate::data::{DataFormat, LoadOptions};
 use crate::eval::compile;
 use crate::report::council::{self, DataMeta, FileHash, Meta, ReportFormat};
@@ -45,7 +45,7 @@ fn run_inner(args: &ReportArgs) -> Result<(), i32> {
     let rules = load_rules(args.rules, args.on)?;
     let sets = overrides(&rules, args.sets)?;
     let data = load_data(&rules, args.data, args.data_format, &args.load)?;
-    output::print_diagnostics(&data.diagnostics, &data.sources, Format::Text);
+    output::print_diagnostics(&data.diagnostics, &data.sources);
     let bytes = std::fs::read(args.data).map_err(|e| {
         eprintln!(
             "{}",

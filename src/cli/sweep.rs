@@ -18,12 +18,12 @@ pub fn run(
     let inner = || -> Result<i32, i32> {
         let rules = load_rules(rules, None)?;
         let spec = parse_spec(&rules, param).map_err(|d| {
-            output::print_diagnostics(&[d], &rules.sources, Format::Text);
+            output::print_diagnostics(&[d], &rules.sources);
             2
         })?;
         let sets = overrides(&rules, sets)?;
         let data = load_data(&rules, data, None, load)?;
-        output::print_diagnostics(&data.diagnostics, &data.sources, Format::Text);
+        output::print_diagnostics(&data.diagnostics, &data.sources);
         let rows = sweep(&rules, &data.areas, &spec, &sets);
         match format {
             Format::Text => print!("{}", render(&rules, &spec, &rows, super::lang())),

@@ -1,7 +1,7 @@
 //! `tieuchi template RULES -o FILE.xlsx|.csv [--areas DATA]` and `tieuchi schema RULES`.
 
 use super::assess::{load_data, load_rules};
-use super::{output, Format};
+use super::output;
 use crate::template::Template;
 use std::path::Path;
 
@@ -31,7 +31,7 @@ pub fn run(args: &TemplateArgs) -> i32 {
     };
     if let Some(d) = data.as_ref().filter(|d| args.with_values && d.has_errors()) {
         eprintln!("{}", crate::tr!(super::lang(), "cli-template-left-empty"));
-        output::print_diagnostics(&d.diagnostics, &d.sources, Format::Text);
+        output::print_diagnostics(&d.diagnostics, &d.sources);
     }
     let template = Template::new(&rules, data.as_ref(), args.with_values);
     let bytes = match extension(args.out).as_str() {

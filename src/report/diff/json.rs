@@ -16,11 +16,6 @@ use crate::value::Value;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-/// The diff as a JSON value.
-pub fn json(d: &Diff) -> serde_json::Value {
-    serde_json::to_value(DiffDocument::new(d, Lang::En)).unwrap_or_default()
-}
-
 /// The document of `diff --format json`.
 #[derive(Serialize, JsonSchema)]
 pub struct DiffDocument {

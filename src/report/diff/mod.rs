@@ -4,7 +4,7 @@
 pub mod json;
 pub mod words;
 
-pub use json::{json, DiffDocument};
+pub use json::DiffDocument;
 
 use crate::diag::{to_json, Severity};
 use crate::diff::edits::{Change, Edit, EditKind, Part};

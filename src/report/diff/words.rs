@@ -4,7 +4,7 @@
 use crate::diff::targets::TargetTally;
 use crate::diff::{Reading, ValueRead, VerdictId};
 use crate::eval::explain::{Note, Shown};
-use crate::eval::{CriterionResult, TargetResult};
+use crate::eval::TargetResult;
 use crate::i18n::{FluentValue, Lang};
 use crate::report::words::{negate, symbol};
 use crate::tr;
@@ -47,24 +47,7 @@ pub fn value_read(lang: Lang, v: &ValueRead) -> String {
     }
 }
 
-/// A criterion's result in words: `pass`, `đạt`.
-pub fn criterion_result(lang: Lang, r: CriterionResult) -> String {
-    match r {
-        CriterionResult::Pass => tr!(lang, "verdict-pass"),
-        CriterionResult::Fail => tr!(lang, "verdict-fail"),
-        CriterionResult::Unknown => tr!(lang, "verdict-unknown"),
-        CriterionResult::Na => tr!(lang, "verdict-na"),
-    }
-}
-
-/// A target's result in words: `met`, `đạt`.
-pub fn target_result(lang: Lang, r: TargetResult) -> String {
-    match r {
-        TargetResult::Met => tr!(lang, "target-met"),
-        TargetResult::NotMet => tr!(lang, "target-not-met"),
-        TargetResult::Unknown => tr!(lang, "target-unknown"),
-    }
-}
+pub use crate::report::words::{criterion_result, target_result};
 
 /// A verdict: the outcome's id, or `unknown (possible: dat, chua_dat)`, `not applicable`.
 pub fn verdict(lang: Lang, v: &VerdictId) -> String {
