@@ -82,9 +82,15 @@ async function stop() {
   }
 }
 
-async function restart() {
-  await stop();
-  await start();
+/** The restarts one after another, so that quick changes of settings start one server. */
+let restarting = Promise.resolve();
+
+function restart() {
+  restarting = restarting
+    .then(stop)
+    .then(start)
+    .catch((e) => output?.appendLine(`Restarting the language server: ${e && e.message ? e.message : e}`));
+  return restarting;
 }
 
 function reportMissing(why) {
