@@ -202,15 +202,16 @@ function checkFile(grammar, file, text) {
   return { failures, counts };
 }
 
-/** The exact scopes of chosen tokens of the sample (sample.scopes.json). */
-function checkSample(grammar) {
-  const text = fs.readFileSync(SAMPLE, 'utf8');
-  const lines = tokenize(grammar, text, 'sample.tc');
-  const expectations = JSON.parse(fs.readFileSync(SAMPLE_SCOPES, 'utf8')).tokens;
+/**
+ * Exact scopes of chosen tokens of a text: each expectation names a line (1-based), a token's
+ * text, its occurrence on the line (`nth`, from 1) and its scopes after `source.tieuchi`.
+ */
+function checkExact(grammar, name, text, expectations) {
+  const lines = tokenize(grammar, text, name);
   const failures = [];
   for (const e of expectations) {
     const line = lines[e.line - 1];
-    const label = `sample.tc:${e.line} \`${e.text}\`${e.nth ? ` (#${e.nth})` : ''}`;
+    const label = `${name}:${e.line} \`${e.text}\`${e.nth ? ` (#${e.nth})` : ''}`;
     if (!line) {
       failures.push(`${label}: no such line`);
       continue;
@@ -235,7 +236,69 @@ function checkSample(grammar) {
       failures.push(`${label}: outer scope ${tok.scopes[0]}`);
     }
   }
-  return { failures, checked: expectations.length };
+  return failures;
+}
+
+const VARIABLE = ['variable.other.tieuchi'];
+
+// Small texts for what the repository's files do not show (they need not parse).
+const CASES = [
+  {
+    name: 'unclosed choice list',
+    text: 'input a "A": choice(x "X", y\ninput b "B": count\n',
+    tokens: [
+      { line: 1, text: 'y', scopes: ['entity.name.variable.option.tieuchi'] },
+      { line: 2, text: 'input', scopes: ['keyword.declaration.input.tieuchi'] },
+      { line: 2, text: 'b', scopes: ['entity.name.variable.input.tieuchi'] },
+    ],
+  },
+  {
+    name: 'keywords inside Vietnamese and other identifiers',
+    text: `let toàn = nào + ${'toàn'.normalize('NFD')} + x_in + in2 + notice + na_x + đa\n`,
+    tokens: [
+      { line: 1, text: 'toàn', scopes: ['entity.name.variable.let.tieuchi'] },
+      { line: 1, text: 'nào', scopes: VARIABLE },
+      { line: 1, text: 'toàn'.normalize('NFD'), scopes: VARIABLE },
+      { line: 1, text: 'x_in', scopes: VARIABLE },
+      { line: 1, text: 'in2', scopes: VARIABLE },
+      { line: 1, text: 'notice', scopes: VARIABLE },
+      { line: 1, text: 'na_x', scopes: VARIABLE },
+      { line: 1, text: 'đa', scopes: VARIABLE },
+    ],
+  },
+  {
+    name: 'strings across lines, escaped quotes, a comment after a backslash',
+    text: 'source "a\\\\" // c\nsource "x \\" y\nz" na\n',
+    tokens: [
+      { line: 1, text: '\\\\', scopes: ['string.quoted.double.tieuchi', 'constant.character.escape.tieuchi'] },
+      { line: 1, text: '//', scopes: ['comment.line.double-slash.tieuchi', 'punctuation.definition.comment.tieuchi'] },
+      { line: 2, text: '\\"', scopes: ['string.quoted.double.tieuchi', 'constant.character.escape.tieuchi'] },
+      { line: 2, text: ' y', scopes: ['string.quoted.double.tieuchi'] },
+      { line: 3, text: 'z', scopes: ['string.quoted.double.tieuchi'] },
+      { line: 3, text: 'na', scopes: ['keyword.other.result.tieuchi', 'constant.language.result.tieuchi'] },
+    ],
+  },
+  {
+    name: 'a decimal percent, a built-in name',
+    text: 'x = 1.5% + max_points\n',
+    tokens: [
+      { line: 1, text: '1.5%', scopes: ['constant.numeric.percent.tieuchi'] },
+      { line: 1, text: 'max_points', scopes: ['variable.language.tieuchi'] },
+    ],
+  },
+];
+
+/** The exact scopes of the sample (sample.scopes.json) and of the small cases above. */
+function checkSample(grammar) {
+  const text = fs.readFileSync(SAMPLE, 'utf8');
+  const expectations = JSON.parse(fs.readFileSync(SAMPLE_SCOPES, 'utf8')).tokens;
+  const failures = checkExact(grammar, 'sample.tc', text, expectations);
+  let checked = expectations.length;
+  for (const c of CASES) {
+    failures.push(...checkExact(grammar, c.name, c.text, c.tokens));
+    checked += c.tokens.length;
+  }
+  return { failures, checked };
 }
 
 function repositoryFiles() {
@@ -316,7 +379,7 @@ async function main() {
     `ok: ${totals.files} .tc files, ${totals.lines} lines: ${totals.comment} comments, ` +
       `${totals.string} strings, ${totals.keyword} keywords, ${totals.ident} identifiers ` +
       `(${totals.identWithKeyword} containing a keyword) scoped as the scan reads them; ` +
-      `${sampleChecked} sample tokens scoped exactly`,
+      `${sampleChecked} tokens of the sample and small cases scoped exactly`,
   );
 
   for (const m of MUTANTS) {
