@@ -20,13 +20,48 @@ const SAMPLE = path.join(HERE, 'fixtures', 'sample.tc');
 const SAMPLE_SCOPES = path.join(HERE, 'fixtures', 'sample.scopes.json');
 const MIN_FILES = 10;
 
-// The keywords of grammar/criteria.pest (rule `keyword`).
-const KEYWORDS = new Set(
-  ('assessment provisional criterion otherwise required invalid not_met outcome percent ruleset ' +
-    'unknown choice expect number period points source target yes_no among count false given ' +
-    'input param valid area date fail from pass test text true when and for let met not per set ' +
-    'use in na or to').split(' '),
-);
+// The keywords: the 47 of the language today, and any other that its specification
+// (docs/language.md, "Keywords:"), the pest grammar (rule `keyword` of grammar/criteria.pest) or a
+// lexer's table under src/syntax/ (`("word", WORD_KW)`) names, so that a keyword added there is
+// checked here too.
+const REPO = path.join(HERE, '..', '..', '..');
+const KEYWORDS = readKeywords();
+
+function readKeywords() {
+  const words = new Set(
+    ('assessment provisional criterion otherwise required invalid not_met outcome percent ruleset ' +
+      'unknown choice expect number period points source target yes_no among count false given ' +
+      'input param valid area date fail from pass test text true when and for let met not per set ' +
+      'use in na or to').split(' '),
+  );
+  assert.equal(words.size, 47);
+  const spec = path.join(REPO, 'docs', 'language.md');
+  const m = /^- Keywords:((?:.|\n(?!\s*\n|- ))*)/m.exec(fs.readFileSync(spec, 'utf8'));
+  assert.ok(m, `no "- Keywords:" item in ${spec}`);
+  const listed = m[1].split(/[\s.,]+/).filter((w) => /^[a-z_]+$/.test(w));
+  assert.ok(listed.length >= 40, `only ${listed.length} keywords read from ${spec}`);
+  listed.forEach((w) => words.add(w));
+  const pest = path.join(REPO, 'grammar', 'criteria.pest');
+  if (fs.existsSync(pest)) {
+    const rule = /^keyword\s*=\s*@\{\s*\(([^)]*)\)/m.exec(fs.readFileSync(pest, 'utf8'));
+    assert.ok(rule, `no rule \`keyword\` in ${pest}`);
+    for (const w of rule[1].matchAll(/"([^"]+)"/g)) words.add(w[1]);
+  }
+  for (const file of rustFiles(path.join(REPO, 'src', 'syntax'))) {
+    for (const w of fs.readFileSync(file, 'utf8').matchAll(/\("([a-z_]+)",\s*[A-Z_]+_KW\)/g)) words.add(w[1]);
+  }
+  return words;
+}
+
+function rustFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return rustFiles(p);
+    return e.name.endsWith('.rs') ? [p] : [];
+  });
+}
+
 const IDENT_START = /[\p{L}_]/u;
 const IDENT_CHAR = /[\p{L}\p{M}\p{Nd}\p{Pc}]/u;
 
@@ -365,6 +400,10 @@ async function main() {
 
   const grammar = await loadGrammar(onigLib, rawText);
   const { failures, totals, sampleChecked } = runAll(grammar, files, root);
+  // Every keyword of the parser, used or not in the files: alone, after `x ` and before ` x`.
+  for (const k of KEYWORDS) {
+    failures.push(...checkFile(grammar, `the keyword ${k}`, `${k}\nx ${k} x\n`).failures);
+  }
   if (failures.length > 0) {
     for (const f of failures.slice(0, 50)) console.error(`FAIL ${f}`);
     if (failures.length > 50) console.error(`… and ${failures.length - 50} more`);
