@@ -13,6 +13,8 @@ use pest::Parser;
 
 mod errors;
 pub(crate) use errors::num_error;
+pub mod cst;
+pub mod lexer;
 pub mod trivia;
 
 /// The pest parser, kept private: no pest type leaves this module.
