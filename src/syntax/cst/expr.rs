@@ -44,7 +44,7 @@ impl Parser<'_> {
         let r = if self.depth > MAX_EXPR_DEPTH {
             self.too_deep()
         } else {
-            self.expr_bp_here(min_bp)
+            crate::stack::grow(|| self.expr_bp_here(min_bp))
         };
         self.depth -= 1;
         r
@@ -139,7 +139,7 @@ impl Parser<'_> {
             p.expect(L_PAREN)?;
             loop {
                 p.node(IN_ITEM, |p| match p.peek() {
-                    Some(IDENT | NA_KW) => Ok(p.bump()),
+                    Some(IDENT | NA_KW) => p.bump_ok(),
                     _ => {
                         p.expecting(Expected::OptionOrOutcome);
                         p.fail()
@@ -162,8 +162,8 @@ impl Parser<'_> {
             Some(
                 DATE | PERCENT | NUMBER | STRING | TRUE_KW | FALSE_KW | PASS_KW | FAIL_KW
                 | UNKNOWN_KW | NA_KW | MET_KW | NOT_MET_KW | INVALID_KW,
-            ) => self.node(LITERAL_EXPR, |p| Ok(p.bump())).map(|_| leaf),
-            Some(POINTS_KW) => self.node(POINTS_REF, |p| Ok(p.bump())).map(|_| leaf),
+            ) => self.node(LITERAL_EXPR, |p| p.bump_ok()).map(|_| leaf),
+            Some(POINTS_KW) => self.node(POINTS_REF, |p| p.bump_ok()).map(|_| leaf),
             Some(L_PAREN) => self.paren(),
             Some(COUNT_KW) => self.call(),
             Some(IDENT) if self.nth(1) == Some(L_PAREN) => self.call(),

@@ -56,7 +56,7 @@ impl Parser<'_> {
                 p.expect(EQ)?;
                 p.literal()?;
                 if p.at(PROVISIONAL_KW) {
-                    p.node(PROVISIONAL, |p| Ok(p.bump()))?;
+                    p.node(PROVISIONAL, |p| p.bump_ok())?;
                 }
                 Ok(())
             }),
@@ -176,12 +176,12 @@ impl Parser<'_> {
         self.label()?;
         loop {
             if self.at(REQUIRED_KW) {
-                self.node(REQUIRED, |p| Ok(p.bump()))?;
+                self.node(REQUIRED, |p| p.bump_ok())?;
             } else if self.at(POINTS_KW) {
                 self.node(POINTS_CLAUSE, |p| {
                     p.bump();
                     match p.peek() {
-                        Some(NUMBER | IDENT) => Ok(p.bump()),
+                        Some(NUMBER | IDENT) => p.bump_ok(),
                         _ => {
                             p.expecting(Expected::Name);
                             p.expecting(Expected::Value);
@@ -209,7 +209,7 @@ impl Parser<'_> {
         self.name()?;
         self.label()?;
         if self.at(OTHERWISE_KW) {
-            self.node(OTHERWISE, |p| Ok(p.bump()))
+            self.node(OTHERWISE, |p| p.bump_ok())
         } else if self.at(WHEN_KW) {
             self.when_clause()
         } else {
@@ -281,7 +281,7 @@ impl Parser<'_> {
             if p.peek() == Some(MINUS) {
                 p.bump();
                 return match p.peek() {
-                    Some(DATE | PERCENT | NUMBER) => Ok(p.bump()),
+                    Some(DATE | PERCENT | NUMBER) => p.bump_ok(),
                     _ => {
                         p.expecting(Expected::Value);
                         p.fail()
@@ -289,7 +289,7 @@ impl Parser<'_> {
                 };
             }
             match p.peek() {
-                Some(DATE | PERCENT | NUMBER | STRING | TRUE_KW | FALSE_KW | IDENT) => Ok(p.bump()),
+                Some(DATE | PERCENT | NUMBER | STRING | TRUE_KW | FALSE_KW | IDENT) => p.bump_ok(),
                 _ => {
                     p.expecting(Expected::Value);
                     p.fail()

@@ -115,6 +115,21 @@ pub fn parse_tokens(text: &str, tokens: &[Token]) -> Parse {
     Parse { green, errors }
 }
 
+/// Parses one value (`-5`, `20%`, `"x"`, `true`, `option`) at the start of `text` into a
+/// `LITERAL` node; what follows it is left in an `ERROR` node without an error of its own.
+pub fn parse_literal(text: &str) -> Parse {
+    let tokens = lex(text);
+    let mut p = parser::Parser::new(text, &tokens);
+    p.start_root();
+    let _ = p.literal();
+    if !p.at_end() {
+        p.swallow_all();
+    }
+    p.finish_root();
+    let (green, errors) = p.finish();
+    Parse { green, errors }
+}
+
 /// The first bracket nested deeper than [`MAX_NESTING`], checked before parsing so that the
 /// parser's recursion stays bounded.
 fn too_deep_bracket(tokens: &[Token]) -> Option<Range<usize>> {

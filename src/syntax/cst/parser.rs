@@ -104,6 +104,12 @@ impl<'t> Parser<'t> {
         self.expected.clear();
     }
 
+    /// Takes the next token, as a step that went well.
+    pub(super) fn bump_ok(&mut self) -> Step {
+        self.bump();
+        Ok(())
+    }
+
     /// Takes the next token if it is `kind`.
     pub(super) fn eat(&mut self, kind: SyntaxKind) -> bool {
         let here = self.at(kind);
