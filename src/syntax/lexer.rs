@@ -18,7 +18,7 @@ pub struct Token {
 /// no token of the grammar become [`SyntaxKind::ERROR_TOKEN`]s, and a string left open runs to the
 /// end of the text as one error token.
 pub fn lex(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 3);
+    let mut tokens = Vec::with_capacity(text.len() / 8);
     let mut pos = 0;
     while pos < text.len() {
         let (kind, len) = next_token(&text[pos..]);

@@ -46,6 +46,14 @@ pub struct SyntaxError {
     pub kind: SyntaxErrorKind,
 }
 
+impl SyntaxError {
+    /// The error as a diagnostic of `file` (code `tieuchi::syntax::…`, message, label and help
+    /// as catalog messages), `text` being the text that was parsed.
+    pub fn to_diagnostic(&self, text: &str, file: crate::ast::FileId) -> crate::diag::Diagnostic {
+        super::errors::to_diagnostic(self, text, file)
+    }
+}
+
 /// What went wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SyntaxErrorKind {
