@@ -17,10 +17,3 @@ const SEGMENT: usize = 1024 * 1024;
 pub(crate) fn grow<R>(f: impl FnOnce() -> R) -> R {
     stacker::maybe_grow(RED_ZONE, SEGMENT, f)
 }
-
-/// Runs `f` with at least `bytes` of stack (and at least [`RED_ZONE`]), for a step whose
-/// recursion happens inside another crate (pest's Pratt parser recurses once per prefix operator).
-pub(crate) fn grow_at_least<R>(bytes: usize, f: impl FnOnce() -> R) -> R {
-    let red_zone = bytes.max(RED_ZONE);
-    stacker::maybe_grow(red_zone, SEGMENT.max(2 * red_zone), f)
-}

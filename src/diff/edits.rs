@@ -179,16 +179,54 @@ pub struct Edit {
     pub patch: Option<Patch>,
 }
 
-/// Text without comments, whitespace collapsed.
+/// The code of `text` in one canonical layout: its tokens (from the one lexer, so strings are kept
+/// byte for byte and comments dropped) separated by single spaces, but none inside `f(a, b)`,
+/// `x.y@p`, `-5`. Two texts that differ only in comments and layout normalise the same.
 pub fn normalise(text: &str) -> String {
-    let mut code = String::with_capacity(text.len());
-    let mut at = 0;
-    for r in crate::syntax::trivia::comments(text) {
-        code.push_str(&text[at..r.start]);
-        at = r.end;
+    use crate::syntax::cst::SyntaxKind::*;
+    let mut out = String::with_capacity(text.len());
+    let mut prev = None;
+    let mut unary_minus = false;
+    for t in crate::syntax::lexer::lex(text) {
+        if t.kind.is_trivia() {
+            continue;
+        }
+        let glued = matches!(t.kind, R_PAREN | COMMA | DOT | AT | COLON)
+            || unary_minus
+            || matches!(prev, Some(L_PAREN | DOT | AT))
+            || (t.kind == L_PAREN && matches!(prev, Some(IDENT | COUNT_KW | CHOICE_KW)));
+        if prev.is_some() && !glued {
+            out.push(' ');
+        }
+        unary_minus = t.kind == MINUS && !prev.is_some_and(ends_operand);
+        out.push_str(&text[t.range]);
+        prev = Some(t.kind);
     }
-    code.push_str(&text[at..]);
-    code.split_whitespace().collect::<Vec<_>>().join(" ")
+    out
+}
+
+/// True for the tokens that may end an operand (after them, `-` subtracts).
+fn ends_operand(kind: crate::syntax::cst::SyntaxKind) -> bool {
+    use crate::syntax::cst::SyntaxKind::*;
+    matches!(
+        kind,
+        IDENT
+            | NUMBER
+            | PERCENT
+            | DATE
+            | STRING
+            | R_PAREN
+            | TRUE_KW
+            | FALSE_KW
+            | PASS_KW
+            | FAIL_KW
+            | UNKNOWN_KW
+            | NA_KW
+            | MET_KW
+            | NOT_MET_KW
+            | INVALID_KW
+            | POINTS_KW
+    )
 }
 
 struct Side<'a> {
@@ -341,10 +379,10 @@ fn replace_decl(
 
 fn value_of_param(n: &Side, span: Span) -> String {
     let text = n.slice(span);
-    text.rsplit_once('=')
-        .map_or(text, |(_, v)| v)
-        .trim()
-        .to_string()
+    let eq = crate::syntax::lexer::lex(text)
+        .into_iter()
+        .find(|t| t.kind == crate::syntax::cst::SyntaxKind::EQ);
+    normalise(eq.map_or(text, |t| &text[t.range.end..]))
 }
 
 fn assessment(o: &Side, a: &AssessmentDecl, n: &Side, b: &AssessmentDecl, out: &mut Vec<Edit>) {

@@ -13,6 +13,8 @@ mod layout;
 
 use crate::ast::*;
 use crate::diag::Diagnostic;
+use crate::syntax::cst::SyntaxKind;
+use crate::syntax::lexer::lex;
 use expr::{expr, literal, string};
 use layout::Notes;
 
@@ -54,20 +56,34 @@ struct Comment {
     end: usize,
 }
 
-/// Every `//` comment outside strings.
+/// Every `//` comment, as the lexer sees them (never inside a string).
 fn comments(text: &str) -> Vec<Comment> {
-    crate::syntax::trivia::comments(text)
+    lex(text)
         .into_iter()
-        .map(|r| Comment {
-            start: r.start,
-            end: r.end,
+        .filter(|t| t.kind == SyntaxKind::COMMENT)
+        .map(|t| Comment {
+            start: t.range.start,
+            end: t.range.end,
+        })
+        .collect()
+}
+
+/// The offsets of the line breaks inside the strings of `text`.
+fn breaks_in_strings(text: &str) -> Vec<usize> {
+    lex(text)
+        .into_iter()
+        .filter(|t| matches!(t.kind, SyntaxKind::STRING | SyntaxKind::ERROR_TOKEN))
+        .flat_map(|t| {
+            text[t.range.clone()]
+                .match_indices('\n')
+                .map(move |(i, _)| t.range.start + i)
         })
         .collect()
 }
 
 /// Prefixes every line of `text` but the first with `prefix`, except lines that continue a string.
 fn indent(text: &str, prefix: &str) -> String {
-    let in_strings = crate::syntax::trivia::breaks_in_strings(text);
+    let in_strings = breaks_in_strings(text);
     let mut out = String::with_capacity(text.len() + prefix.len());
     out.push_str(prefix);
     for (i, c) in text.char_indices() {
@@ -318,7 +334,13 @@ impl Formatter<'_> {
 
     fn test(&mut self, t: &TestDecl, span: Span) {
         self.out
-            .push_str(&format!("test {} {{\n", string(&t.name.node)));
+            .push_str(&format!("test {} {{", string(&t.name.node)));
+        // A comment after the `{` stays on the header's line.
+        let brace = self.text[t.name.span.end..span.end]
+            .find('{')
+            .map_or(t.name.span.end, |n| t.name.span.end + n);
+        self.trailing(brace);
+        self.out.push('\n');
         let mut items: Vec<Item> = t.areas.iter().map(Item::Area).collect();
         items.extend(t.sets.iter().map(Item::Set));
         items.extend(t.expects.iter().map(Item::Expect));

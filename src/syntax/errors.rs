@@ -1,6 +1,7 @@
-//! Syntax diagnostics: pest errors turned into readable ones, and the nesting guard.
+//! Syntax diagnostics: the errors of the syntax tree put into words.
 
-use super::{Rule, MAX_NESTING};
+use super::cst::{Expected, SyntaxError, SyntaxErrorKind, SyntaxKind};
+use super::{MAX_EXPR_DEPTH, MAX_NESTING};
 use crate::ast::{FileId, Span};
 use crate::diag::Diagnostic;
 use crate::i18n::Msg;
@@ -15,105 +16,55 @@ pub const TOO_DEEP: &str = "tieuchi::syntax::too_deep";
 /// `a < b < c`.
 pub const CHAINED_COMPARISON: &str = "tieuchi::syntax::chained_comparison";
 
-const TOP_LEVEL: [&str; 11] = [
-    "ruleset",
-    "source",
-    "valid",
-    "period",
-    "input",
-    "param",
-    "let",
-    "assessment",
-    "target",
-    "test",
-    "use",
-];
-
-/// Rejects text whose brackets nest deeper than [`MAX_NESTING`], before pest recurses into it.
-pub fn check_nesting(text: &str, file: FileId) -> Option<Diagnostic> {
-    let (mut depth, mut in_string, mut in_comment, mut escaped) = (0usize, false, false, false);
-    let mut prev = '\0';
-    for (i, c) in text.char_indices() {
-        if in_comment {
-            in_comment = c != '\n';
-        } else if in_string {
-            in_string = escaped || c != '"';
-            escaped = !escaped && c == '\\';
-        } else if c == '"' {
-            in_string = true;
-        } else if c == '/' && prev == '/' {
-            in_comment = true;
-        } else if c == '(' || c == '{' {
-            depth += 1;
-            if depth > MAX_NESTING {
-                let span = Span {
-                    file,
-                    start: i,
-                    end: i + 1,
-                };
-                return Some(
-                    Diagnostic::error(
-                        TOO_DEEP,
-                        msg!("diag-brackets-too-deep", depth = MAX_NESTING.to_string()),
-                        span,
-                    )
-                    .with_label(msg!("diag-too-deep-here"))
-                    .with_help(msg!("diag-brackets-too-deep-help")),
-                );
-            }
-        } else if c == ')' || c == '}' {
-            depth = depth.saturating_sub(1);
-        }
-        prev = c;
-    }
-    None
-}
-
-/// Byte offsets of lines that start (in column 1) with a top-level keyword.
-pub fn declaration_starts(text: &str) -> Vec<usize> {
-    let mut starts = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let word: String = line
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_')
-            .collect();
-        if TOP_LEVEL.contains(&word.as_str()) {
-            starts.push(offset);
-        }
-        offset += line.len();
-    }
-    starts
-}
-
-/// Converts pest's error into a diagnostic that names what was expected in words.
-pub fn from_pest(
-    e: &pest::error::Error<Rule>,
-    text: &str,
-    file: FileId,
-    base: usize,
-) -> Diagnostic {
-    let pos = match e.location {
-        pest::error::InputLocation::Pos(p) => p,
-        pest::error::InputLocation::Span((s, _)) => s,
+/// Puts a syntax error of the tree into words, as a diagnostic of `file`.
+pub fn to_diagnostic(e: &SyntaxError, text: &str, file: FileId) -> Diagnostic {
+    let span = |r: &std::ops::Range<usize>| Span {
+        file,
+        start: r.start,
+        end: r.end,
     };
+    match &e.kind {
+        SyntaxErrorKind::Unexpected { expected } => unexpected(expected, text, file, e.range.start),
+        SyntaxErrorKind::ChainedComparison { in_list } => Diagnostic::error(
+            CHAINED_COMPARISON,
+            msg!("diag-chained-comparison"),
+            span(&e.range),
+        )
+        .with_help(if *in_list {
+            msg!("diag-chained-help-parens")
+        } else {
+            msg!("diag-chained-help-and")
+        }),
+        SyntaxErrorKind::TooDeep => Diagnostic::error(
+            TOO_DEEP,
+            msg!(
+                "diag-expression-too-deep",
+                depth = MAX_EXPR_DEPTH.to_string()
+            ),
+            span(&e.range),
+        )
+        .with_help(msg!("diag-expression-too-deep-help")),
+        SyntaxErrorKind::BracketsTooDeep => Diagnostic::error(
+            TOO_DEEP,
+            msg!("diag-brackets-too-deep", depth = MAX_NESTING.to_string()),
+            span(&e.range),
+        )
+        .with_label(msg!("diag-too-deep-here"))
+        .with_help(msg!("diag-brackets-too-deep-help")),
+    }
+}
+
+/// "unexpected `x`; expected …", naming what the grammar would have accepted in words.
+fn unexpected(expected: &[Expected], text: &str, file: FileId, pos: usize) -> Diagnostic {
     let found = found_at(text, pos);
     let end = (pos + found.len()).max(pos + 1).min(text.len().max(pos));
     let span = Span {
         file,
-        start: base + pos,
-        end: base + end,
+        start: pos,
+        end,
     };
-    let expected = match &e.variant {
-        pest::error::ErrorVariant::ParsingError { positives, .. } => {
-            (describe(positives), positives.contains(&Rule::cmp_op))
-        }
-        // The grammar raises no custom errors; one would be shown as pest words it.
-        pest::error::ErrorVariant::CustomError { message } => {
-            (msg!("diag-raw", text = message.as_str()), false)
-        }
-    };
-    let (expected, comparison) = expected;
+    let comparison = expected.contains(&Expected::Comparison);
+    let expected = describe(expected);
     let message = if found.is_empty() {
         msg!("diag-unexpected-end", expected = expected.clone())
     } else {
@@ -184,11 +135,20 @@ fn found_at(text: &str, pos: usize) -> String {
     token
 }
 
-/// What the grammar expected, in words: "`)`, an operator or a comparison".
-fn describe(rules: &[Rule]) -> Msg {
+/// What the grammar expected, in words: "`)`, an operator or a comparison" (keywords first,
+/// then closing brackets, other signs, and the words for kinds of things).
+fn describe(expected: &[Expected]) -> Msg {
+    let rank = |e: &Expected| match e {
+        Expected::Token(k) if k.is_keyword() => 0,
+        Expected::Token(SyntaxKind::R_BRACE | SyntaxKind::R_PAREN) => 1,
+        Expected::Token(_) => 2,
+        _ => 3,
+    };
+    let mut sorted = expected.to_vec();
+    sorted.sort_by_key(rank);
     let mut words: Vec<Msg> = Vec::new();
-    for r in rules {
-        let w = describe_rule(*r);
+    for e in &sorted {
+        let w = describe_one(*e);
         if !words.contains(&w) {
             words.push(w);
         }
@@ -210,48 +170,48 @@ fn code(text: &str) -> Msg {
     msg!("diag-code", text = text)
 }
 
-fn describe_rule(r: Rule) -> Msg {
-    let name = format!("{r:?}");
-    if let Some(k) = name.strip_prefix("k_") {
-        return code(k);
-    }
-    let id = match r {
-        Rule::ident => "diag-expect-name",
-        Rule::string | Rule::str_inner => "diag-expect-label",
-        Rule::date => "diag-expect-date",
-        Rule::number | Rule::percent | Rule::literal => "diag-expect-value",
-        Rule::cmp_op => "diag-expect-comparison",
-        Rule::add_op | Rule::mul_op | Rule::coalesce_op => "diag-expect-operator",
-        Rule::EOI => "diag-expect-declaration",
-        Rule::decl | Rule::file => "diag-expect-declaration",
-        Rule::input_type | Rule::choice_type => "diag-expect-type",
-        Rule::expr
-        | Rule::paren
-        | Rule::call
-        | Rule::name_ref
-        | Rule::boolean
-        | Rule::result_word
-        | Rule::points_ref
-        | Rule::neg => "diag-expect-expression",
-        Rule::colon => return code(":"),
-        Rule::assign => return code("="),
-        Rule::lbrace => return code("{"),
-        Rule::rbrace => return code("}"),
-        Rule::lparen => return code("("),
-        Rule::rparen => return code(")"),
-        Rule::comma => return code(","),
-        Rule::criterion => return code("criterion"),
-        Rule::outcome => return code("outcome"),
-        Rule::when_clause => return code("when"),
-        Rule::required => return code("required"),
-        Rule::points_clause => return code("points"),
-        Rule::among => return code("among"),
-        Rule::in_list => return code("in (…)"),
-        Rule::in_item => "diag-expect-option-or-outcome",
-        Rule::provisional => return code("provisional"),
-        Rule::binding => "diag-expect-binding",
-        // A rule of the grammar with no words of its own: its name, as a code.
-        _ => return msg!("diag-raw", text = name.replace('_', " ")),
+fn describe_one(e: Expected) -> Msg {
+    let id = match e {
+        Expected::Token(k) => return code(k.keyword_text().unwrap_or_else(|| sign(k))),
+        Expected::Name => "diag-expect-name",
+        Expected::Label => "diag-expect-label",
+        Expected::Date => "diag-expect-date",
+        Expected::Value => "diag-expect-value",
+        Expected::Expression => "diag-expect-expression",
+        Expected::Operator => "diag-expect-operator",
+        Expected::Comparison => "diag-expect-comparison",
+        Expected::Declaration => "diag-expect-declaration",
+        Expected::Type => "diag-expect-type",
+        Expected::Binding => "diag-expect-binding",
+        Expected::OptionOrOutcome => "diag-expect-option-or-outcome",
     };
     Msg::new(id)
+}
+
+/// How a sign token is written.
+fn sign(k: SyntaxKind) -> &'static str {
+    use SyntaxKind::*;
+    match k {
+        COLON => ":",
+        EQ => "=",
+        L_BRACE => "{",
+        R_BRACE => "}",
+        L_PAREN => "(",
+        R_PAREN => ")",
+        COMMA => ",",
+        AT => "@",
+        DOT => ".",
+        QUESTION2 => "??",
+        EQ2 => "==",
+        NEQ => "!=",
+        LT => "<",
+        LE => "<=",
+        GT => ">",
+        GE => ">=",
+        PLUS => "+",
+        MINUS => "-",
+        STAR => "*",
+        SLASH => "/",
+        _ => "…",
+    }
 }
