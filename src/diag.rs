@@ -124,7 +124,8 @@ pub struct Diagnostic {
     pub help: Option<Text>,
     /// The edit the help describes, when it is one (a name to put in place of a misspelled
     /// one, a percent literal, a missing `otherwise`): editors offer it as a quick fix.
-    pub suggestion: Option<Suggestion>,
+    /// (Boxed: a diagnostic stays small enough to return by value.)
+    pub suggestion: Option<Box<Suggestion>>,
 }
 
 /// An edit carrying out a diagnostic's help: the text at `span` replaced by `replacement` (an
@@ -202,10 +203,10 @@ impl Diagnostic {
 
     /// Sets the edit that carries out the help.
     pub fn with_suggestion(mut self, span: Span, replacement: impl Into<String>) -> Self {
-        self.suggestion = Some(Suggestion {
+        self.suggestion = Some(Box::new(Suggestion {
             span,
             replacement: replacement.into(),
-        });
+        }));
         self
     }
 

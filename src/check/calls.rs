@@ -3,7 +3,7 @@
 use super::resolve::{Resolved, Scope, FUNCTIONS};
 use super::{codes, model::*, Checker};
 use crate::ast::{self, Expr, Span};
-use crate::diag::{did_you_mean, Diagnostic};
+use crate::diag::Diagnostic;
 use crate::msg;
 
 impl Checker<'_> {

@@ -2,7 +2,7 @@
 
 use super::{codes, model::*, Checker, Named};
 use crate::ast::{self, BinOp, Expr, ExprKind, Span};
-use crate::diag::{did_you_mean, Diagnostic};
+use crate::diag::Diagnostic;
 use crate::i18n::Msg;
 use crate::msg;
 use crate::value::Value;

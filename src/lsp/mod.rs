@@ -300,6 +300,8 @@ fn completion(
     let doc = state.docs.get(uri)?;
     let offset = doc.lines.offset(&doc.text, p.position);
     let ctx = complete::context(&doc.text, offset);
-    let (a, file) = state.analysis_for(uri)?;
+    let (a, file) = state
+        .parsed_analysis_for(uri)
+        .or_else(|| state.analysis_for(uri))?;
     Some(complete::items(a, file, offset, &ctx))
 }

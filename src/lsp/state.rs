@@ -15,6 +15,7 @@ use lsp_types::{
 };
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 /// An open document: the editor's text.
 pub struct Doc {
@@ -39,6 +40,15 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// True when every file read parsed.
+    pub fn parses(&self) -> bool {
+        !self
+            .checked
+            .diagnostics
+            .iter()
+            .any(|d| d.code.starts_with("tieuchi::syntax::"))
+    }
+
     /// The protocol range of `span`.
     pub fn range(&self, span: Span) -> Range {
         let text = self.text(span.file);
@@ -72,7 +82,10 @@ pub struct State {
     /// Open documents by URI.
     pub docs: HashMap<Url, Doc>,
     /// The check of each open document as a main file.
-    pub analyses: HashMap<Url, Analysis>,
+    pub analyses: HashMap<Url, Rc<Analysis>>,
+    /// The last check of each open document whose files all parsed (names to complete while
+    /// the text being typed does not parse).
+    pub parsed: HashMap<Url, Rc<Analysis>>,
     published: HashSet<Url>,
 }
 
@@ -83,6 +96,7 @@ impl State {
             lang,
             docs: HashMap::new(),
             analyses: HashMap::new(),
+            parsed: HashMap::new(),
             published: HashSet::new(),
         }
     }
@@ -107,8 +121,14 @@ impl State {
         self.analyses = self
             .docs
             .iter()
-            .map(|(uri, d)| (uri.clone(), analyse(uri, d, &overlay)))
+            .map(|(uri, d)| (uri.clone(), Rc::new(analyse(uri, d, &overlay))))
             .collect();
+        self.parsed.retain(|uri, _| self.docs.contains_key(uri));
+        for (uri, a) in &self.analyses {
+            if a.parses() {
+                self.parsed.insert(uri.clone(), Rc::clone(a));
+            }
+        }
         self.publications()
     }
 
@@ -180,8 +200,21 @@ impl State {
     /// The analysis that sees `uri` best and the file id of `uri` in it: the check of a
     /// document that uses it (its names are read there), else its own.
     pub fn analysis_for(&self, uri: &Url) -> Option<(&Analysis, FileId)> {
+        self.analysis_in(&self.analyses, uri)
+    }
+
+    /// [`State::analysis_for`] among the last checks whose files parsed.
+    pub fn parsed_analysis_for(&self, uri: &Url) -> Option<(&Analysis, FileId)> {
+        self.analysis_in(&self.parsed, uri)
+    }
+
+    fn analysis_in<'a>(
+        &self,
+        analyses: &'a HashMap<Url, Rc<Analysis>>,
+        uri: &Url,
+    ) -> Option<(&'a Analysis, FileId)> {
         let key = &self.docs.get(uri)?.key;
-        for (other, a) in &self.analyses {
+        for (other, a) in analyses {
             if other == uri {
                 continue;
             }
@@ -189,7 +222,7 @@ impl State {
                 return Some((a, f));
             }
         }
-        let a = self.analyses.get(uri)?;
+        let a = analyses.get(uri)?;
         Some((a, 0))
     }
 
