@@ -80,8 +80,8 @@ mod tests {
         assert_eq!(idx.position(text, x), Position::new(0, 4));
         assert_eq!(idx.offset(text, Position::new(0, 4)), x);
         let y = text.find('y').unwrap();
-        assert_eq!(idx.position(text, y), Position::new(1, 6));
-        assert_eq!(idx.offset(text, Position::new(1, 6)), y);
+        assert_eq!(idx.position(text, y), Position::new(1, 7));
+        assert_eq!(idx.offset(text, Position::new(1, 7)), y);
         // Inside the surrogate pair: the character's start.
         let astral = text.find('𝔸').unwrap();
         assert_eq!(idx.offset(text, Position::new(1, 2)), astral);
