@@ -122,6 +122,20 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     /// How to fix it, when there is something useful to say.
     pub help: Option<Text>,
+    /// The edit the help describes, when it is one (a name to put in place of a misspelled
+    /// one, a percent literal, a missing `otherwise`): editors offer it as a quick fix.
+    /// (Boxed: a diagnostic stays small enough to return by value.)
+    pub suggestion: Option<Box<Suggestion>>,
+}
+
+/// An edit carrying out a diagnostic's help: the text at `span` replaced by `replacement` (an
+/// empty span inserts).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// What to replace.
+    pub span: Span,
+    /// The new text.
+    pub replacement: String,
 }
 
 impl Diagnostic {
@@ -136,6 +150,7 @@ impl Diagnostic {
                 message: None,
             }],
             help: None,
+            suggestion: None,
         }
     }
 
@@ -186,6 +201,35 @@ impl Diagnostic {
         self
     }
 
+    /// Sets the edit that carries out the help.
+    pub fn with_suggestion(mut self, span: Span, replacement: impl Into<String>) -> Self {
+        self.suggestion = Some(Box::new(Suggestion {
+            span,
+            replacement: replacement.into(),
+        }));
+        self
+    }
+
+    /// Sets the help to "did you mean `x`?" with its edit (`x` in place of the name written at
+    /// `span`) when a candidate is close to `name`, else to `fallback` (if any).
+    pub fn with_did_you_mean<'a>(
+        self,
+        name: &str,
+        span: Span,
+        candidates: impl IntoIterator<Item = &'a str>,
+        fallback: Option<Msg>,
+    ) -> Self {
+        match closest_name(name, candidates) {
+            Some(best) => self
+                .with_help(crate::msg!("diag-did-you-mean", name = best))
+                .with_suggestion(span, best),
+            None => match fallback {
+                Some(help) => self.with_help(help),
+                None => self,
+            },
+        }
+    }
+
     /// The primary span.
     pub fn span(&self) -> Span {
         self.labels.first().map(|l| l.span).unwrap_or_default()
@@ -205,6 +249,15 @@ pub const MAX_SUGGESTED_NAME: usize = 100;
 /// length is too far from the name's is never compared (the distance is at least the difference),
 /// so the work stays small whatever the input.
 pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<Msg> {
+    let best = closest_name(name, candidates)?;
+    Some(crate::msg!("diag-did-you-mean", name = best))
+}
+
+/// The candidate [`did_you_mean`] suggests, if any.
+pub fn closest_name<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let n = name.chars().count();
     if n > MAX_SUGGESTED_NAME {
         return None;
@@ -229,7 +282,7 @@ pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str
             (close || prefix) && *c != name
         })
         .min_by_key(|(d, _)| *d)?;
-    Some(crate::msg!("diag-did-you-mean", name = best.1))
+    Some(best.1)
 }
 
 /// Why a file could not be read, as a message. The operating system's own words (for a

@@ -74,6 +74,9 @@ pub use source::{ReadError, MAX_FILE_BYTES};
 #[cfg(feature = "cli")]
 pub mod cli;
 mod loader;
+/// `tieuchi lsp`: a Language Server for `.tc` files over stdio.
+#[cfg(feature = "lsp")]
+pub mod lsp;
 /// `tieuchi serve`: the HTTP API and the web workbench.
 #[cfg(feature = "server")]
 pub mod serve;

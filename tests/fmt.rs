@@ -13,6 +13,7 @@ fn all_tc(dir: &Path, out: &mut Vec<PathBuf>) {
         let p = e.path();
         if p.is_dir()
             && !p.ends_with("target")
+            && !p.ends_with("node_modules")
             && !p
                 .file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'))

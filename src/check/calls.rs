@@ -3,7 +3,7 @@
 use super::resolve::{Resolved, Scope, FUNCTIONS};
 use super::{codes, model::*, Checker};
 use crate::ast::{self, Expr, Span};
-use crate::diag::{did_you_mean, Diagnostic};
+use crate::diag::Diagnostic;
 use crate::msg;
 
 impl Checker<'_> {
@@ -25,15 +25,17 @@ impl Checker<'_> {
             "at_least" => Func::AtLeast,
             "known" => Func::Known,
             other => {
-                let mut d = Diagnostic::error(
+                let d = Diagnostic::error(
                     codes::BAD_CALL,
                     msg!("diag-not-a-function", name = other),
                     func.span,
+                )
+                .with_did_you_mean(
+                    other,
+                    func.span,
+                    FUNCTIONS,
+                    Some(msg!("diag-the-functions", list = FUNCTIONS.join(", "))),
                 );
-                d = d
-                    .with_help(did_you_mean(other, FUNCTIONS).unwrap_or_else(|| {
-                        msg!("diag-the-functions", list = FUNCTIONS.join(", "))
-                    }));
                 self.error(d);
                 return None;
             }

@@ -75,6 +75,20 @@ pub fn check_text_with(name: &str, text: &str, loader: &dyn SourceLoader) -> Che
     finish(loader::load_text(name, Some(key), text.to_string(), loader))
 }
 
+/// [`check_text_with`] with `key` as the loader's key of the text, also giving every parsed
+/// declaration of the file and of the files it uses, with the file each came from (for editors:
+/// the outline, names and their places). Declarations of a file that does not parse are missing.
+pub fn check_text_keyed(
+    name: &str,
+    key: std::path::PathBuf,
+    text: &str,
+    loader: &dyn SourceLoader,
+) -> (Checked, Vec<(FileId, Decl)>) {
+    let loaded = loader::load_text(name, Some(key), text.to_string(), loader);
+    let decls = loaded.decls.clone();
+    (finish(loaded), decls)
+}
+
 /// Checks rules given as text as if they were the file at `path` (for `use` and diagnostics),
 /// e.g. an edited copy of a rules file.
 pub fn check_source(path: &Path, text: &str) -> Checked {

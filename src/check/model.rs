@@ -136,6 +136,16 @@ pub fn is_zero_literal(text: &str) -> bool {
 /// fraction such as `0.8` or `1` (likely meant as 80%, 100%) → "`80%` (0.8 is 80%)".
 pub(crate) fn percent_fix(text: &str) -> crate::i18n::Msg {
     let t = text.trim();
+    let shifted = percent_fix_text(t);
+    if shifted == format!("{t}%") {
+        return crate::msg!("diag-code", text = shifted);
+    }
+    crate::msg!("diag-percent-fix", percent = shifted, value = t)
+}
+
+/// The percent literal [`percent_fix`] suggests for `text`: `80` → `80%`, `0.8` → `80%`.
+pub(crate) fn percent_fix_text(text: &str) -> String {
+    let t = text.trim();
     let (sign, digits) = match t.strip_prefix('-') {
         Some(rest) => ("-", rest.trim_start()),
         None => ("", t),
@@ -145,7 +155,7 @@ pub(crate) fn percent_fix(text: &str) -> crate::i18n::Msg {
         || int == "1" && frac.trim_end_matches('0').is_empty())
         && digits.chars().all(|c| c.is_ascii_digit() || c == '.');
     if !fraction_like {
-        return crate::msg!("diag-code", text = format!("{t}%"));
+        return format!("{t}%");
     }
     let frac = format!("{frac:0<2}");
     let (moved, rest) = frac.split_at(2);
@@ -154,11 +164,10 @@ pub(crate) fn percent_fix(text: &str) -> crate::i18n::Msg {
         "" => "0",
         i => i,
     };
-    let shifted = match rest.trim_end_matches('0') {
+    match rest.trim_end_matches('0') {
         "" => format!("{sign}{int}%"),
         r => format!("{sign}{int}.{r}%"),
-    };
-    crate::msg!("diag-percent-fix", percent = shifted, value = t)
+    }
 }
 
 /// A derived value, computed per area.

@@ -2,7 +2,7 @@
 //! in that order. Cycles are reported at the names that close them.
 
 use super::{codes, model::*, resolve::Scope, Checker, Named};
-use crate::ast::{self, Expr, ExprKind};
+use crate::ast::{self, Expr, ExprKind, Span};
 use crate::diag::Diagnostic;
 use crate::msg;
 use std::collections::HashSet;
@@ -275,11 +275,38 @@ impl Checker<'_> {
         if otherwise_seen.is_none() {
             let span = a.outcomes.last().map_or(a.id.span, |o| o.span);
             let message = msg!("diag-missing-otherwise", name = a.id.node.as_str());
-            self.error(
-                Diagnostic::error(codes::MISSING_OTHERWISE, message, span)
-                    .with_label(msg!("diag-the-last-outcome"))
-                    .with_help(msg!("diag-missing-otherwise-help")),
-            );
+            let mut d = Diagnostic::error(codes::MISSING_OTHERWISE, message, span)
+                .with_label(msg!("diag-the-last-outcome"))
+                .with_help(msg!("diag-missing-otherwise-help"));
+            if !a.outcomes.is_empty() {
+                let (at, insert) = self.otherwise_insertion(a, span);
+                d = d.with_suggestion(at, insert);
+            }
+            self.error(d);
         }
+    }
+}
+
+impl Checker<'_> {
+    /// Where to insert a last `outcome … otherwise` after `last` (the last outcome's span) and
+    /// its text, indented as that outcome, with an id no outcome has.
+    fn otherwise_insertion(&self, a: &ast::AssessmentDecl, last: Span) -> (Span, String) {
+        let line = self
+            .sources
+            .get(last.file)
+            .map_or("", |f| f.line_text(last.start));
+        let indent: String = line
+            .chars()
+            .take_while(|c| *c == ' ' || *c == '\t')
+            .collect();
+        let id = ["chua_dat", "khac", "con_lai"]
+            .into_iter()
+            .find(|id| a.outcomes.iter().all(|o| o.id.node != *id))
+            .unwrap_or("otherwise_outcome");
+        let at = Span {
+            start: last.end,
+            ..last
+        };
+        (at, format!("\n{indent}outcome {id} \"Chưa đạt\" otherwise"))
     }
 }

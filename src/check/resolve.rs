@@ -2,7 +2,7 @@
 
 use super::{codes, model::*, Checker, Named};
 use crate::ast::{self, BinOp, Expr, ExprKind, Span};
-use crate::diag::{did_you_mean, Diagnostic};
+use crate::diag::Diagnostic;
 use crate::i18n::Msg;
 use crate::msg;
 use crate::value::Value;
@@ -338,16 +338,18 @@ impl Checker<'_> {
             );
         }
         candidates.sort_unstable();
-        let mut d = Diagnostic::error(
+        let d = Diagnostic::error(
             codes::UNKNOWN_NAME,
             msg!("diag-not-declared", name = name.node.as_str()),
             name.span,
         )
-        .with_label(msg!("diag-unknown-name"));
-        d = match did_you_mean(&name.node, candidates) {
-            Some(h) => d.with_help(h),
-            None => d.with_help(msg!("diag-not-declared-help")),
-        };
+        .with_label(msg!("diag-unknown-name"))
+        .with_did_you_mean(
+            &name.node,
+            name.span,
+            candidates,
+            Some(msg!("diag-not-declared-help")),
+        );
         self.error(d);
     }
 
@@ -418,15 +420,18 @@ impl Checker<'_> {
             (true, Some(p)) => match periods.iter().position(|x| *x == p.node) {
                 Some(pi) => Some(pi as u32),
                 None => {
-                    let mut d = Diagnostic::error(
+                    let d = Diagnostic::error(
                         codes::UNKNOWN_PERIOD,
                         msg!("diag-unknown-period", name = p.node.as_str()),
                         p.span,
                     )
-                    .with_label(msg!("diag-unknown-period-label"));
-                    if let Some(h) = did_you_mean(&p.node, periods.iter().map(String::as_str)) {
-                        d = d.with_help(h);
-                    }
+                    .with_label(msg!("diag-unknown-period-label"))
+                    .with_did_you_mean(
+                        &p.node,
+                        p.span,
+                        periods.iter().map(String::as_str),
+                        None,
+                    );
                     self.error(d);
                     return None;
                 }
@@ -541,7 +546,7 @@ impl Checker<'_> {
             }
         };
         let Some(ci) = ci else {
-            let mut d = Diagnostic::error(
+            let d = Diagnostic::error(
                 codes::UNKNOWN_NAME,
                 msg!(
                     "diag-no-such-criterion",
@@ -549,10 +554,13 @@ impl Checker<'_> {
                     member = member.node.as_str()
                 ),
                 member.span,
+            )
+            .with_did_you_mean(
+                &member.node,
+                member.span,
+                ids.iter().map(String::as_str),
+                None,
             );
-            if let Some(h) = did_you_mean(&member.node, ids.iter().map(String::as_str)) {
-                d = d.with_help(h);
-            }
             self.error(d);
             return None;
         };

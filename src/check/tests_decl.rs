@@ -131,15 +131,18 @@ impl Checker<'_> {
 
     fn test_value(&mut self, b: &ast::Binding) -> Option<TestValue> {
         let Some(&(Named::Input(i), _)) = self.names.get(&b.name.node) else {
-            let mut d = Diagnostic::error(
+            let inputs: Vec<String> = self.rules.inputs.iter().map(|x| x.id.clone()).collect();
+            let d = Diagnostic::error(
                 codes::UNKNOWN_NAME,
                 msg!("diag-not-an-input", name = b.name.node.as_str()),
                 b.name.span,
+            )
+            .with_did_you_mean(
+                &b.name.node,
+                b.name.span,
+                inputs.iter().map(String::as_str),
+                None,
             );
-            let inputs: Vec<String> = self.rules.inputs.iter().map(|x| x.id.clone()).collect();
-            if let Some(h) = did_you_mean(&b.name.node, inputs.iter().map(String::as_str)) {
-                d = d.with_help(h);
-            }
             self.error(d);
             return None;
         };

@@ -197,6 +197,9 @@ impl Units<'_> {
         .with_label(msg!("diag-this-is", kind = unit_word(bad.1)))
         .with_secondary(good.0.span, msg!("diag-this-is", kind = unit_word(good.1)));
         let text = self.sources.snippet(bad.0.span).trim().to_string();
+        if is_literal(bad.0) && bad.1 == Unit::Plain {
+            d = d.with_suggestion(bad.0.span, super::model::percent_fix_text(&text));
+        }
         let help = match (&bad.0.kind, bad.1) {
             (_, Unit::Plain) if is_literal(bad.0) && what == "compare" => msg!(
                 "diag-unit-literal-compared-help",

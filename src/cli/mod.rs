@@ -5,6 +5,8 @@ mod assess;
 mod check;
 mod diff;
 mod fmt;
+#[cfg(feature = "lsp")]
+mod lsp;
 mod output;
 mod report;
 mod results;
@@ -281,6 +283,13 @@ enum Command {
         #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
         time_limit: f64,
     },
+    /// Run the Language Server for `.tc` files over standard input and output (for editors).
+    #[cfg(feature = "lsp")]
+    Lsp {
+        /// Accepted for editors that pass it; standard input and output are the only transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
     /// Parse and check rules files.
     Check {
         #[arg(required = true)]
@@ -433,6 +442,8 @@ pub fn run() -> i32 {
             max_body,
             time_limit,
         } => serve::run(&rules, addr, max_body, time_limit),
+        #[cfg(feature = "lsp")]
+        Command::Lsp { .. } => lsp::run(),
         Command::Schema { rules, on } => template::schema(&rules, on),
         Command::Validate {
             rules,
