@@ -26,7 +26,7 @@ pub struct Assessor<'p> {
     open: Vec<Vec<usize>>,
     approximate: Vec<Vec<usize>>,
     seen: usize,
-    parallel: bool,
+    parallel_from: usize,
 }
 
 impl<'p> Assessor<'p> {
@@ -39,13 +39,19 @@ impl<'p> Assessor<'p> {
             open: vec![Vec::new(); n],
             approximate: vec![Vec::new(); n],
             seen: 0,
-            parallel: true,
+            parallel_from: PARALLEL_FROM,
         }
     }
 
     /// The same assessor, never evaluating on several threads (`false`), for comparing the two.
-    pub fn parallel(mut self, parallel: bool) -> Assessor<'p> {
-        self.parallel = parallel;
+    pub fn parallel(self, parallel: bool) -> Assessor<'p> {
+        self.parallel_from(if parallel { PARALLEL_FROM } else { usize::MAX })
+    }
+
+    /// The same assessor, evaluating batches of at least `areas` on several threads (for
+    /// measuring [`PARALLEL_FROM`]).
+    pub fn parallel_from(mut self, areas: usize) -> Assessor<'p> {
+        self.parallel_from = areas;
         self
     }
 
@@ -59,7 +65,7 @@ impl<'p> Assessor<'p> {
     /// and lists are folded in data order: the same as evaluating one area after another.
     pub fn batch(&mut self, areas: &[Area]) -> Vec<AreaResult> {
         let prog = self.prog;
-        let evaluated: Vec<Evaluated> = if self.parallel && areas.len() >= PARALLEL_FROM {
+        let evaluated: Vec<Evaluated> = if areas.len() >= self.parallel_from.max(2) {
             areas.par_iter().map(|a| evaluate(prog, a)).collect()
         } else {
             areas.iter().map(|a| evaluate(prog, a)).collect()
