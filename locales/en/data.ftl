@@ -125,3 +125,5 @@ data-comma-file = `{ $value }`: in this file `.` groups digits by three and `,` 
 data-comma-file-help = write `{ $fix }` for a decimal, or group whole digits by three (`1.234`); pass `--decimal-point` if the file uses decimal points
 data-other-rules = the data was loaded for other rules than `{ $ruleset }`
 data-other-rules-help = load the data with the ruleset that assesses it
+data-record-too-large = this area is written in more than { $mib } MiB: it is not read
+data-record-too-large-help = one area's record (a CSV row, an area of JSON or RON) may take at most { $mib } MiB; check for a quote that is never closed

@@ -125,3 +125,5 @@ data-comma-file = `{ $value }`: trong tệp này `.` phân nhóm ba chữ số v
 data-comma-file-help = ghi `{ $fix }` nếu là số thập phân, hoặc phân nhóm đủ ba chữ số (`1.234`); thêm `--decimal-point` nếu tệp dùng dấu chấm thập phân
 data-other-rules = dữ liệu được nạp cho bộ tiêu chí khác, không phải `{ $ruleset }`
 data-other-rules-help = nạp dữ liệu bằng chính bộ tiêu chí dùng để đánh giá
+data-record-too-large = địa bàn này được ghi trong hơn { $mib } MiB: không được đọc
+data-record-too-large-help = bản ghi của một địa bàn (một dòng CSV, một địa bàn trong JSON hoặc RON) chỉ được dài tối đa { $mib } MiB; hãy kiểm tra xem có dấu nháy kép nào không được đóng

@@ -189,6 +189,14 @@ pub fn run(args: &AssessArgs) -> i32 {
 fn run_inner(args: &AssessArgs) -> Result<i32, i32> {
     let rules = load_rules(args.rules, args.on)?;
     let sets = overrides(&rules, args.sets)?;
+    let format = args
+        .data_format
+        .or_else(|| DataFormat::from_path(args.data));
+    if super::stream::applies(args, format) {
+        if let Some(format) = format {
+            return super::stream::run(args, &rules, &sets, format);
+        }
+    }
     let data = load_data(&rules, args.data, args.data_format, &args.load)?;
     output::print_diagnostics(&data.diagnostics, &data.sources);
     let outcome = Results::of(compile(&rules, &sets), data);

@@ -12,6 +12,7 @@ mod report;
 mod results;
 #[cfg(feature = "server")]
 mod serve;
+mod stream;
 mod sweep;
 mod template;
 mod test;

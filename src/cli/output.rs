@@ -10,7 +10,7 @@ pub fn color() -> bool {
 }
 
 /// At most this many diagnostics are rendered as text (JSON documents list them all).
-const MAX_SHOWN: usize = 100;
+pub(crate) const MAX_SHOWN: usize = 100;
 
 /// True when standard output is a terminal (JSON is then indented for reading).
 pub fn stdout_is_terminal() -> bool {

@@ -57,52 +57,92 @@ pub fn number_style(text: &str, forced: Option<DecimalMark>) -> NumberStyle {
 
 /// Reads the areas of a CSV data set.
 pub fn read(text: &str, file: FileId) -> Result<(Vec<RawArea>, Vec<Diagnostic>), Diagnostic> {
-    let (from, sep) = layout(text);
-    let (rows, unclosed) = csv_lex::rows(text, from, sep);
-    let span = |start: usize, end: usize| Span { file, start, end };
-    let mut rows = rows.into_iter();
-    let Some(header) = rows.next() else {
-        return Err(Diagnostic::error(
-            DataCode::Read.code(),
-            msg!("data-csv-no-header"),
-            span(from, from),
-        )
-        .with_help(msg!("data-csv-no-header-help")));
-    };
-    let headers: Vec<String> = header
-        .cells
-        .iter()
-        .map(|c| crate::template::header_key(c.text.trim()).to_string())
-        .collect();
-    let cells: Vec<Span> = header.cells.iter().map(|c| span(c.start, c.end)).collect();
-    let header_span = span(header.start, header.end);
-    if headers.first().map(String::as_str) != Some("id") {
-        return Err(no_id(text, &headers, header_span));
-    }
-    if let Some(d) = repeated_column(&headers, &cells, header_span) {
-        return Err(d);
-    }
+    let mut rows = Rows::open(text, file)?;
     let mut areas = Vec::new();
     let mut diags = Vec::new();
-    for row in rows {
-        // Spreadsheet programs write rows whose cells were cleared: nothing to assess.
-        if row.cells.iter().all(|c| c.text.trim().is_empty()) {
-            continue;
-        }
-        areas.push(row_area((&headers, &cells), &row, file, &mut diags));
+    while let Some(area) = rows.next_area(&mut diags) {
+        areas.push(area);
     }
-    if let Some(csv_lex::Unclosed(at)) = unclosed {
-        diags.push(
-            Diagnostic::error(
-                DataCode::Read.code(),
-                msg!("data-csv-open-quote"),
-                span(at, at + 1),
-            )
-            .with_label(msg!("data-csv-open-quote-label"))
-            .with_help(msg!("data-csv-open-quote-help")),
-        );
-    }
+    rows.finish(&mut diags);
     Ok((areas, diags))
+}
+
+/// The areas of a CSV text read one row at a time, after its header.
+pub struct Rows<'a> {
+    headers: Vec<String>,
+    cells: Vec<Span>,
+    rows: csv_lex::RowIter<'a>,
+    file: FileId,
+}
+
+impl<'a> Rows<'a> {
+    /// Reads the header; the problem that keeps the text from being read as a data set at all
+    /// when it has none that fits.
+    pub fn open(text: &'a str, file: FileId) -> Result<Rows<'a>, Diagnostic> {
+        let (from, sep) = layout(text);
+        let mut rows = csv_lex::RowIter::new(text, from, sep);
+        let span = |start: usize, end: usize| Span { file, start, end };
+        let Some(header) = rows.next() else {
+            return Err(Diagnostic::error(
+                DataCode::Read.code(),
+                msg!("data-csv-no-header"),
+                span(from, from),
+            )
+            .with_help(msg!("data-csv-no-header-help")));
+        };
+        let headers: Vec<String> = header
+            .cells
+            .iter()
+            .map(|c| crate::template::header_key(c.text.trim()).to_string())
+            .collect();
+        let cells: Vec<Span> = header.cells.iter().map(|c| span(c.start, c.end)).collect();
+        let header_span = span(header.start, header.end);
+        if headers.first().map(String::as_str) != Some("id") {
+            return Err(no_id(text, &headers, header_span));
+        }
+        if let Some(d) = repeated_column(&headers, &cells, header_span) {
+            return Err(d);
+        }
+        Ok(Rows {
+            headers,
+            cells,
+            rows,
+            file,
+        })
+    }
+
+    /// The next area, with the problems its row has as a row; `None` after the last.
+    pub fn next_area(&mut self, diags: &mut Vec<Diagnostic>) -> Option<RawArea> {
+        for row in self.rows.by_ref() {
+            // Spreadsheet programs write rows whose cells were cleared: nothing to assess.
+            if row.cells.iter().all(|c| c.text.trim().is_empty()) {
+                continue;
+            }
+            return Some(row_area(
+                (&self.headers, &self.cells),
+                &row,
+                self.file,
+                diags,
+            ));
+        }
+        None
+    }
+
+    /// The problem of the text's end, after the last area: a quote never closed.
+    pub fn finish(&self, diags: &mut Vec<Diagnostic>) {
+        if let Some(csv_lex::Unclosed(at)) = self.rows.unclosed {
+            let at = Span {
+                file: self.file,
+                start: at,
+                end: at + 1,
+            };
+            diags.push(
+                Diagnostic::error(DataCode::Read.code(), msg!("data-csv-open-quote"), at)
+                    .with_label(msg!("data-csv-open-quote-label"))
+                    .with_help(msg!("data-csv-open-quote-help")),
+            );
+        }
+    }
 }
 
 /// The problem with a header whose first cell is not `id`, naming the likely cause.

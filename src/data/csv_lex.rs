@@ -180,30 +180,61 @@ impl Lexer<'_> {
 
 /// The rows of `text` from byte `from` (after a byte-order mark), separated by `sep`; an
 /// unclosed quote ends the rows read.
+#[cfg(test)]
 pub fn rows(text: &str, from: usize, sep: char) -> (Vec<Row>, Option<Unclosed>) {
-    let mut lx = Lexer {
-        text,
-        pos: from,
-        line: 1 + text.get(..from).map_or(0, |t| t.matches('\n').count()),
-        sep,
-    };
+    let mut it = RowIter::new(text, from, sep);
     let mut rows = vec![];
-    while lx.pos < text.len() {
-        let rest = &text[lx.pos..];
-        let blank = rest
-            .split(['\r', '\n'])
-            .next()
-            .is_some_and(|l| l.trim().is_empty());
-        if rest.starts_with('#') || blank {
-            lx.skip_line();
-            continue;
-        }
-        match lx.row() {
-            Ok(r) => rows.push(r),
-            Err(e) => return (rows, Some(e)),
+    for r in it.by_ref() {
+        rows.push(r);
+    }
+    (rows, it.unclosed)
+}
+
+/// The rows of a text one at a time (see [`rows`]); after the last, [`RowIter::unclosed`] says
+/// whether an unclosed quote ended them.
+pub struct RowIter<'a> {
+    lx: Lexer<'a>,
+    /// Set when an unclosed quote ended the rows.
+    pub unclosed: Option<Unclosed>,
+}
+
+impl<'a> RowIter<'a> {
+    /// The rows of `text` from byte `from`, separated by `sep`.
+    pub fn new(text: &'a str, from: usize, sep: char) -> RowIter<'a> {
+        RowIter {
+            lx: Lexer {
+                text,
+                pos: from,
+                line: 1 + text.get(..from).map_or(0, |t| t.matches('\n').count()),
+                sep,
+            },
+            unclosed: None,
         }
     }
-    (rows, None)
+}
+
+impl Iterator for RowIter<'_> {
+    type Item = Row;
+
+    fn next(&mut self) -> Option<Row> {
+        let lx = &mut self.lx;
+        while self.unclosed.is_none() && lx.pos < lx.text.len() {
+            let rest = &lx.text[lx.pos..];
+            let blank = rest
+                .split(['\r', '\n'])
+                .next()
+                .is_some_and(|l| l.trim().is_empty());
+            if rest.starts_with('#') || blank {
+                lx.skip_line();
+                continue;
+            }
+            match lx.row() {
+                Ok(r) => return Some(r),
+                Err(e) => self.unclosed = Some(e),
+            }
+        }
+        None
+    }
 }
 
 #[cfg(test)]

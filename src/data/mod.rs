@@ -10,6 +10,7 @@ mod numbers;
 mod ods_percent;
 mod ron_format;
 mod ron_repeats;
+mod stream;
 mod validate;
 mod whole;
 #[cfg(feature = "spreadsheets")]
@@ -25,6 +26,9 @@ use crate::value::Value;
 use std::path::Path;
 
 pub use numbers::{DecimalMark, NumberStyle};
+pub use stream::{
+    read_stream_text, AreaReader, Batch, StreamReading, MAX_RECORD_BYTES, MAX_STREAM_BYTES,
+};
 pub use validate::{parse_value, parse_value_styled, DataCode};
 pub use whole::read_slots;
 
@@ -135,12 +139,19 @@ pub struct AreaPlaces(Vec<(Span, String)>);
 impl AreaPlaces {
     /// The places of `raw` areas, in file order.
     fn of(raw: &[RawArea]) -> AreaPlaces {
+        AreaPlaces::of_from(raw, 0)
+    }
+
+    /// The places of `raw` areas, the first of which is the data set's raw area `first`.
+    fn of_from(raw: &[RawArea], first: usize) -> AreaPlaces {
         let mut places: Vec<(Span, String)> = raw
             .iter()
             .enumerate()
             .filter(|(_, r)| r.span.start < r.span.end)
             .map(|(i, r)| {
-                let id = r.id.clone().unwrap_or_else(|| format!("#{}", i + 1));
+                let id =
+                    r.id.clone()
+                        .unwrap_or_else(|| format!("#{}", first + i + 1));
                 (r.span, id)
             })
             .collect();

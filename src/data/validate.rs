@@ -93,14 +93,50 @@ pub fn validate_with(
     raw: Vec<RawArea>,
     reading: &Reading,
 ) -> (Vec<Area>, Vec<Diagnostic>) {
-    let keys: HashMap<String, u32> = (0..rules.slots.len() as u32)
-        .map(|s| (rules.slot_name(s), s))
-        .collect();
-    let mut seen: HashMap<String, crate::ast::Span> = HashMap::new();
+    let mut v = Validator::new(rules, reading);
     let mut diags = Vec::new();
-    let mut reported_columns = std::collections::HashSet::new();
     let mut areas = Vec::with_capacity(raw.len());
-    for (i, r) in raw.into_iter().enumerate() {
+    for r in raw {
+        if let Some(area) = v.area(r, &mut diags) {
+            areas.push(area);
+        }
+    }
+    (areas, diags)
+}
+
+/// Validates the raw areas of one data set one at a time, remembering what the next need: the
+/// ids seen (a repeated id is left out) and the CSV columns already reported.
+pub struct Validator<'r> {
+    rules: &'r Rules,
+    reading: &'r Reading,
+    keys: HashMap<String, u32>,
+    seen: HashMap<Box<str>, crate::ast::Span>,
+    reported_columns: std::collections::HashSet<String>,
+    /// Raw areas seen, left-out duplicates included.
+    count: usize,
+}
+
+impl<'r> Validator<'r> {
+    /// A validator for `rules` that has seen no area.
+    pub fn new(rules: &'r Rules, reading: &'r Reading) -> Validator<'r> {
+        Validator {
+            rules,
+            reading,
+            keys: (0..rules.slots.len() as u32)
+                .map(|s| (rules.slot_name(s), s))
+                .collect(),
+            seen: HashMap::new(),
+            reported_columns: std::collections::HashSet::new(),
+            count: 0,
+        }
+    }
+
+    /// The next raw area validated (`None` when its id repeats an earlier one's: left out),
+    /// its problems added to `diags`.
+    pub fn area(&mut self, r: RawArea, diags: &mut Vec<Diagnostic>) -> Option<Area> {
+        let (rules, reading, keys) = (self.rules, self.reading, &self.keys);
+        let i = self.count;
+        self.count += 1;
         let mut area = Area::empty(rules.slots.len());
         area.span = r.span;
         area.name = r.name;
@@ -108,11 +144,11 @@ pub fn validate_with(
         area.invalid = r.broken;
         match r.id {
             Some(id) => {
-                if let Some(first) = seen.get(&id) {
+                if let Some(first) = self.seen.get(id.as_str()) {
                     diags.push(duplicate(&id, r.span, *first));
-                    continue;
+                    return None;
                 }
-                seen.insert(id.clone(), r.span);
+                self.seen.insert(id.as_str().into(), r.span);
                 area.id = id;
             }
             None => {
@@ -133,9 +169,9 @@ pub fn validate_with(
                     continue;
                 }
                 // A CSV column is reported once; a row is invalid when it has a value there.
-                let first = !r.from_csv || reported_columns.insert(key.clone());
+                let first = !r.from_csv || self.reported_columns.insert(key.clone());
                 if first {
-                    diags.push(unknown_key(&key, key_span, &area.id, r.from_csv, &keys));
+                    diags.push(unknown_key(&key, key_span, &area.id, r.from_csv, keys));
                 }
                 if !(r.from_csv && value == RawValue::Missing) {
                     area.invalid = true;
@@ -183,9 +219,8 @@ pub fn validate_with(
                 }
             }
         }
-        areas.push(area);
+        Some(area)
     }
-    (areas, diags)
 }
 
 fn duplicate(id: &str, at: crate::ast::Span, first: crate::ast::Span) -> Diagnostic {

@@ -5,6 +5,7 @@
 //! with a [`Recorder`] (see [`explain`]).
 
 mod area;
+mod assessor;
 mod display;
 pub mod explain;
 pub mod ops;
@@ -14,6 +15,7 @@ pub mod targets;
 mod whatif;
 
 pub use area::{AreaEval, AreaResult, NoTrace, Recorder, Trace};
+pub use assessor::{Assessor, PARALLEL_FROM};
 pub use program::{compile, Program};
 pub use results::*;
 
@@ -47,42 +49,14 @@ pub struct TargetOutcome {
     pub no_areas: bool,
 }
 
-/// Evaluates every area and every target.
+/// Evaluates every area and every target: one batch of an [`Assessor`] (in parallel when the
+/// data set is large enough to gain; the same results in the same order either way).
 pub fn assess(prog: &Program, areas: &[Area]) -> Assessed {
-    let mut tallies = vec![Tally::default(); prog.aggregates.len()];
-    let n = prog.rules.targets.len();
-    let (mut open, mut approximate): (Vec<Vec<usize>>, Vec<Vec<usize>>) =
-        (vec![Vec::new(); n], vec![Vec::new(); n]);
-    let mut results = Vec::with_capacity(areas.len());
-    for (ai, area) in areas.iter().enumerate() {
-        let mut ev = AreaEval::new(prog, area, None, NoTrace);
-        ev.run();
-        for (i, (ti, agg)) in prog.aggregates.iter().enumerate() {
-            let reads = &prog.aggregate_reads[i];
-            let (options, approx) = targets::area_options(prog, area, &mut ev, agg, reads);
-            options.tally(&mut tallies[i]);
-            let mark = |list: &mut Vec<usize>| {
-                if list.last() != Some(&ai) {
-                    list.push(ai);
-                }
-            };
-            if !options.decided() {
-                mark(&mut open[*ti]);
-            }
-            if approx {
-                mark(&mut approximate[*ti]);
-            }
-        }
-        results.push(ev.result);
-    }
-    let mut targets = targets(prog, &tallies);
-    for ((t, undecided), approx) in targets.iter_mut().zip(open).zip(approximate) {
-        t.undecided = undecided;
-        t.approximate = approx;
-    }
+    let mut assessor = Assessor::new(prog);
+    let results = assessor.batch(areas);
     Assessed {
         areas: results,
-        targets,
+        targets: assessor.finish(),
     }
 }
 

@@ -138,13 +138,7 @@ impl<'a> AssessDocument<'a> {
             format_version: FormatVersion,
             engine: Engine::this(),
             ruleset: Ruleset::of(rules),
-            params: Ordered(
-                rules
-                    .params
-                    .iter()
-                    .map(|p| (p.id.clone(), ParamJson::of(p)))
-                    .collect(),
-            ),
+            params: params(rules),
             areas: AreaStream { run, explain },
             targets: targets(run),
             data_diagnostics: run
@@ -155,6 +149,17 @@ impl<'a> AssessDocument<'a> {
                 .collect(),
         }
     }
+}
+
+/// Every param by id, with the value used.
+pub(crate) fn params(rules: &crate::check::Rules) -> Ordered<ParamJson> {
+    Ordered(
+        rules
+            .params
+            .iter()
+            .map(|p| (p.id.clone(), ParamJson::of(p)))
+            .collect(),
+    )
 }
 
 /// A param's value as people write it: `80%`, `40`, `2024-06-14`.
@@ -235,23 +240,28 @@ pub struct CountJson {
 }
 
 fn targets(run: &Run) -> Vec<TargetJson> {
-    let rules = &run.program.rules;
-    let ids = |list: &[usize]| -> Vec<String> {
-        list.iter()
-            .filter_map(|&i| run.data.areas.get(i))
-            .map(|a| a.id.clone())
-            .collect()
-    };
+    let id_of = |i: usize| run.data.areas.get(i).map(|a| a.id.clone());
+    targets_of(run.program, &run.assessed.targets, &id_of)
+}
+
+/// The targets' JSON from their outcomes, `id_of` naming the areas by their index.
+pub(crate) fn targets_of(
+    program: &crate::eval::Program,
+    outcomes: &[crate::eval::TargetOutcome],
+    id_of: &dyn Fn(usize) -> Option<String>,
+) -> Vec<TargetJson> {
+    let rules = &program.rules;
+    let ids = |list: &[usize]| -> Vec<String> { list.iter().filter_map(|&i| id_of(i)).collect() };
     rules
         .targets
         .iter()
-        .zip(&run.assessed.targets)
+        .zip(outcomes)
         .map(|(t, o)| {
             let counts = o
                 .tallies
                 .iter()
                 .map(|(id, tally, _)| {
-                    let share = run.program.is_share(*id);
+                    let share = program.is_share(*id);
                     let range = match aggregate_value(share, tally) {
                         Value::Num(n) => Some(Range { min: n, max: n }),
                         Value::Range(lo, hi) => Some(Range { min: lo, max: hi }),
@@ -302,7 +312,8 @@ impl Serialize for AreaStream<'_> {
         let shown = self.run.shown();
         let mut seq = s.serialize_seq(Some(shown.len()))?;
         for i in shown {
-            seq.serialize_element(&AreaJson::new(self.run, i, self.explain))?;
+            let one = One::of(self.run, i);
+            seq.serialize_element(&AreaJson::new(&one, self.explain))?;
         }
         seq.end()
     }
@@ -345,13 +356,28 @@ pub struct AreaJson {
     pub assessments: Ordered<AssessmentJson>,
 }
 
+/// One area with its result: what its JSON is made from.
+pub(crate) struct One<'a> {
+    pub(crate) program: &'a crate::eval::Program,
+    pub(crate) area: &'a crate::data::Area,
+    pub(crate) result: &'a crate::eval::AreaResult,
+    pub(crate) lang: Lang,
+}
+
+impl<'a> One<'a> {
+    fn of(run: &'a Run<'a>, index: usize) -> One<'a> {
+        One {
+            program: run.program,
+            area: &run.data.areas[index],
+            result: &run.assessed.areas[index],
+            lang: run.lang,
+        }
+    }
+}
+
 impl AreaJson {
-    fn new(run: &Run, index: usize, explain: bool) -> AreaJson {
-        let (prog, area, r) = (
-            run.program,
-            &run.data.areas[index],
-            &run.assessed.areas[index],
-        );
+    pub(crate) fn new(run: &One, explain: bool) -> AreaJson {
+        let (prog, area, r) = (run.program, run.area, run.result);
         let unknowns = r.criteria.contains(&CriterionResult::Unknown)
             || r.assessments
                 .iter()
@@ -366,7 +392,7 @@ impl AreaJson {
             .map(|ai| {
                 let ax = per_assessment.as_mut().and_then(Iterator::next);
                 let id = prog.rules.assessments[ai].id.clone();
-                (id, AssessmentJson::new(run, index, ai, ax, explain))
+                (id, AssessmentJson::new(run, ai, ax, explain))
             })
             .collect();
         AreaJson {
@@ -421,15 +447,14 @@ pub struct AssessmentJson {
 
 impl AssessmentJson {
     fn new(
-        run: &Run,
-        index: usize,
+        run: &One,
         ai: usize,
         ax: Option<crate::eval::explain::AssessmentExplanation>,
         explain: bool,
     ) -> AssessmentJson {
         let prog = run.program;
         let asmt = &prog.rules.assessments[ai];
-        let res = run.assessed.areas[index].assessments[ai];
+        let res = run.result.assessments[ai];
         let scored = matches!(res.verdict, Verdict::Outcome(_) | Verdict::Unknown(_));
         let points = scored.then(|| Range::of(res.points));
         let max_points = scored.then(|| Range::of(res.max_points));
@@ -442,7 +467,7 @@ impl AssessmentJson {
         let criteria = (0..asmt.criteria.len())
             .map(|ci| {
                 let cx = criteria_x.as_mut().and_then(Iterator::next);
-                CriterionJson::new(run, index, ai, ci, cx, explain)
+                CriterionJson::new(run, ai, ci, cx, explain)
             })
             .collect();
         AssessmentJson {
@@ -486,8 +511,7 @@ pub struct CriterionJson {
 
 impl CriterionJson {
     fn new(
-        run: &Run,
-        index: usize,
+        run: &One,
         ai: usize,
         ci: usize,
         cx: Option<CriterionExplanation>,
@@ -497,7 +521,7 @@ impl CriterionJson {
         let id = prog.rules.assessments[ai].criteria[ci].id.clone();
         CriterionJson {
             id,
-            result: run.assessed.areas[index].criterion(prog, ai, ci),
+            result: run.result.criterion(prog, ai, ci),
             reasons: cx
                 .as_ref()
                 .map_or(vec![], |cx| ReasonJson::list(&cx.reasons, run.lang)),

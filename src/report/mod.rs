@@ -11,6 +11,7 @@ pub mod diff;
 pub mod documents;
 pub mod explain;
 pub mod json;
+pub mod json_stream;
 pub mod sweep;
 pub mod table;
 pub mod testing;
