@@ -74,7 +74,13 @@ pub struct AreaEval<'p, T: Trace> {
     aggregates: &'p [(u32, Value)],
     /// The trace receiver.
     pub trace: T,
+    /// How deep [`AreaEval::eval`] is nested.
+    depth: u32,
 }
+
+/// How many levels of nested evaluation run between two checks of the stack; together they use
+/// far less than the red zone of [`crate::stack`] (64 KiB), even unoptimised.
+const STACK_CHECK_EVERY: u32 = 8;
 
 #[derive(Clone, Copy)]
 struct Current {
@@ -109,6 +115,7 @@ impl<'p, T: Trace> AreaEval<'p, T> {
             targets,
             aggregates: &[],
             trace,
+            depth: 0,
         }
     }
 
@@ -260,10 +267,23 @@ impl<'p, T: Trace> AreaEval<'p, T> {
         Verdict::Unknown(possible)
     }
 
-    /// Evaluates an expression for this area.
+    /// Evaluates an expression for this area. The stack is checked (and grown when short) every
+    /// [`STACK_CHECK_EVERY`] levels of nesting, not at every node: a check costs as much as a
+    /// small node.
     pub fn eval(&mut self, e: &CExpr) -> Value {
-        let v = crate::stack::grow(|| self.eval_node(e));
+        let v = if self.depth.is_multiple_of(STACK_CHECK_EVERY) {
+            crate::stack::grow(|| self.eval_nested(e))
+        } else {
+            self.eval_nested(e)
+        };
         self.trace.record(e.id, v);
+        v
+    }
+
+    fn eval_nested(&mut self, e: &CExpr) -> Value {
+        self.depth += 1;
+        let v = self.eval_node(e);
+        self.depth -= 1;
         v
     }
 
@@ -418,19 +438,7 @@ impl<'p, T: Trace> AreaEval<'p, T> {
             (Value::Unknown, _) | (_, Value::Unknown) => return Some(Value::Unknown),
             _ => return Some(self.compare_general(op, *f, av, bv, *k)),
         };
-        if b.is_zero() {
-            return Some(Value::Unknown);
-        }
-        let lhs = if *f == Func::Ratio {
-            Some(a)
-        } else {
-            a.checked_sub(b)
-        };
-        let (Some(lhs), Some(rhs)) = (lhs, k.checked_mul(b)) else {
-            return Some(Value::Unknown);
-        };
-        let op = if b.is_negative() { ops::flip(op) } else { op };
-        Some(ops::compare(op, Value::Num(lhs), Value::Num(rhs)))
+        Some(ops::ratio_compare(op, *f == Func::Change, a, b, *k))
     }
 
     /// The comparison through the division, for ranges.
