@@ -407,6 +407,9 @@ fn workload(criteria: &[Criterion], missing: bool) -> Vec<(&'static str, f64, us
     let min = Duration::from_secs(2);
     let mut out = Vec::new();
     let mut run = |engine: &'static str, f: &mut dyn FnMut() -> usize| {
+        if !wanted(engine) {
+            return;
+        }
         let (t, passes) = best_of(min, f);
         out.push((engine, t.as_secs_f64() * 1e9 / evals, passes));
     };
@@ -420,6 +423,15 @@ fn workload(criteria: &[Criterion], missing: bool) -> Vec<(&'static str, f64, us
     out
 }
 
+/// `cargo bench --bench peers -- WORD` runs only the engines whose name contains WORD.
+fn wanted(engine: &str) -> bool {
+    let words: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    words.is_empty() || words.iter().any(|w| engine.contains(w.as_str()))
+}
+
 fn main() {
     let mut failed = false;
     println!("| workload | engine | ns per criterion | tieuchi is … faster | passes |");
@@ -429,14 +441,17 @@ fn main() {
         ("W2 (8 criteria, 10% missing)", &W2[..], true),
     ] {
         let results = workload(criteria, missing);
-        let ours = results[0].1;
+        let ours = results.first().map_or(1.0, |r| r.1);
         for (engine, ns, passes) in &results {
             println!(
                 "| {name} | {engine} | {ns:.1} | {:.2}× | {passes} |",
                 ns / ours
             );
         }
-        if results.iter().any(|r| r.2 != results[0].2) {
+        if results
+            .iter()
+            .any(|r| Some(r.2) != results.first().map(|f| f.2))
+        {
             eprintln!("{name}: the engines' pass counts differ");
             failed = true;
         }

@@ -20,7 +20,7 @@ fn part() -> impl Strategy<Value = i128> {
         1 => edge(i64::MAX as i128),
         1 => edge(i64::MIN as i128 + 3),
         1 => edge(1 << 100),
-        1 => (i128::MIN + 1..=i128::MAX),
+        1 => i128::MIN + 1..=i128::MAX,
     ]
 }
 

@@ -8,6 +8,7 @@ use crate::check::{CExpr, CKind, Func, VerdictWant, TEXT_CONST};
 use crate::data::Area;
 use crate::num::Num;
 use crate::value::Value;
+use smallvec::SmallVec;
 
 /// Receives the value of every expression node evaluated (for explanations).
 pub trait Trace {
@@ -41,15 +42,22 @@ impl Trace for Recorder {
     }
 }
 
-/// Everything computed for one area.
+/// How many criterion results an [`AreaResult`] holds without allocating.
+pub const INLINE_CRITERIA: usize = 32;
+
+/// How many assessment results an [`AreaResult`] holds without allocating.
+pub const INLINE_ASSESSMENTS: usize = 1;
+
+/// Everything computed for one area. Rules with at most [`INLINE_CRITERIA`] criteria, at most
+/// [`INLINE_ASSESSMENTS`] assessment and no `let` give results that allocate nothing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AreaResult {
     /// Values of the lets, in the rules' order.
     pub lets: Vec<Value>,
     /// Criterion results, flat (see [`Program::criterion_offset`]).
-    pub criteria: Vec<CriterionResult>,
+    pub criteria: SmallVec<[CriterionResult; INLINE_CRITERIA]>,
     /// One per assessment.
-    pub assessments: Vec<AssessmentResult>,
+    pub assessments: SmallVec<[AssessmentResult; INLINE_ASSESSMENTS]>,
 }
 
 impl AreaResult {
@@ -99,8 +107,8 @@ impl<'p, T: Trace> AreaEval<'p, T> {
     ) -> Self {
         let result = AreaResult {
             lets: Vec::with_capacity(prog.rules.lets.len()),
-            criteria: Vec::new(),
-            assessments: Vec::with_capacity(prog.rules.assessments.len()),
+            criteria: SmallVec::new(),
+            assessments: SmallVec::with_capacity(prog.rules.assessments.len()),
         };
         let unknown = Value::Unknown;
         AreaEval {
