@@ -9,6 +9,10 @@
 use std::cmp::Ordering;
 use std::fmt;
 
+mod fast;
+pub(crate) use fast::ratio_order;
+pub use fast::reference;
+
 /// The most significant digits a number in rules or data may have.
 pub const MAX_DIGITS: usize = 38;
 
@@ -145,6 +149,14 @@ impl Num {
         if self.d == 1 && o.d == 1 {
             return Num::int128(self.n.checked_add(o.n)?);
         }
+        if let Some(sum) = fast::add(self, o) {
+            return sum;
+        }
+        self.add_exact(o)
+    }
+
+    /// `self + o` through the general path (no fast path): the reference of the fast one.
+    fn add_exact(self, o: Num) -> Option<Num> {
         let g = gcd(self.d as u128, o.d as u128) as i128;
         let (da, db) = (self.d / g, o.d / g);
         let n = self.n.checked_mul(db)?.checked_add(o.n.checked_mul(da)?)?;
@@ -285,6 +297,13 @@ impl Ord for Num {
         if self.d == o.d {
             return self.n.cmp(&o.n);
         }
+        fast::cmp(*self, *o).unwrap_or_else(|| self.cmp_exact(o))
+    }
+}
+
+impl Num {
+    /// The order through 256-bit products (no fast path): the reference of the fast one.
+    fn cmp_exact(&self, o: &Num) -> Ordering {
         let (sa, sb) = (self.n.signum(), o.n.signum());
         if sa != sb {
             return sa.cmp(&sb);
@@ -338,6 +357,9 @@ impl serde::Serialize for Num {
 
 /// Greatest common divisor (binary); `gcd(0, x) = x`.
 fn gcd(mut a: u128, mut b: u128) -> u128 {
+    if (a | b) >> 64 == 0 {
+        return fast::gcd64(a as u64, b as u64) as u128;
+    }
     if a == 0 {
         return b;
     }

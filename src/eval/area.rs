@@ -8,6 +8,7 @@ use crate::check::{CExpr, CKind, Func, VerdictWant, TEXT_CONST};
 use crate::data::Area;
 use crate::num::Num;
 use crate::value::Value;
+use smallvec::SmallVec;
 
 /// Receives the value of every expression node evaluated (for explanations).
 pub trait Trace {
@@ -41,15 +42,22 @@ impl Trace for Recorder {
     }
 }
 
-/// Everything computed for one area.
+/// How many criterion results an [`AreaResult`] holds without allocating.
+pub const INLINE_CRITERIA: usize = 32;
+
+/// How many assessment results an [`AreaResult`] holds without allocating.
+pub const INLINE_ASSESSMENTS: usize = 1;
+
+/// Everything computed for one area. Rules with at most [`INLINE_CRITERIA`] criteria, at most
+/// [`INLINE_ASSESSMENTS`] assessment and no `let` give results that allocate nothing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AreaResult {
     /// Values of the lets, in the rules' order.
     pub lets: Vec<Value>,
     /// Criterion results, flat (see [`Program::criterion_offset`]).
-    pub criteria: Vec<CriterionResult>,
+    pub criteria: SmallVec<[CriterionResult; INLINE_CRITERIA]>,
     /// One per assessment.
-    pub assessments: Vec<AssessmentResult>,
+    pub assessments: SmallVec<[AssessmentResult; INLINE_ASSESSMENTS]>,
 }
 
 impl AreaResult {
@@ -74,7 +82,13 @@ pub struct AreaEval<'p, T: Trace> {
     aggregates: &'p [(u32, Value)],
     /// The trace receiver.
     pub trace: T,
+    /// How deep [`AreaEval::eval`] is nested.
+    depth: u32,
 }
+
+/// How many levels of nested evaluation run between two checks of the stack; together they use
+/// far less than the red zone of [`crate::stack`] (64 KiB), even unoptimised.
+const STACK_CHECK_EVERY: u32 = 8;
 
 #[derive(Clone, Copy)]
 struct Current {
@@ -93,8 +107,8 @@ impl<'p, T: Trace> AreaEval<'p, T> {
     ) -> Self {
         let result = AreaResult {
             lets: Vec::with_capacity(prog.rules.lets.len()),
-            criteria: Vec::new(),
-            assessments: Vec::with_capacity(prog.rules.assessments.len()),
+            criteria: SmallVec::new(),
+            assessments: SmallVec::with_capacity(prog.rules.assessments.len()),
         };
         let unknown = Value::Unknown;
         AreaEval {
@@ -109,6 +123,7 @@ impl<'p, T: Trace> AreaEval<'p, T> {
             targets,
             aggregates: &[],
             trace,
+            depth: 0,
         }
     }
 
@@ -260,10 +275,23 @@ impl<'p, T: Trace> AreaEval<'p, T> {
         Verdict::Unknown(possible)
     }
 
-    /// Evaluates an expression for this area.
+    /// Evaluates an expression for this area. The stack is checked (and grown when short) every
+    /// [`STACK_CHECK_EVERY`] levels of nesting, not at every node: a check costs as much as a
+    /// small node.
     pub fn eval(&mut self, e: &CExpr) -> Value {
-        let v = crate::stack::grow(|| self.eval_node(e));
+        let v = if self.depth.is_multiple_of(STACK_CHECK_EVERY) {
+            crate::stack::grow(|| self.eval_nested(e))
+        } else {
+            self.eval_nested(e)
+        };
         self.trace.record(e.id, v);
+        v
+    }
+
+    fn eval_nested(&mut self, e: &CExpr) -> Value {
+        self.depth += 1;
+        let v = self.eval_node(e);
+        self.depth -= 1;
         v
     }
 
@@ -418,19 +446,7 @@ impl<'p, T: Trace> AreaEval<'p, T> {
             (Value::Unknown, _) | (_, Value::Unknown) => return Some(Value::Unknown),
             _ => return Some(self.compare_general(op, *f, av, bv, *k)),
         };
-        if b.is_zero() {
-            return Some(Value::Unknown);
-        }
-        let lhs = if *f == Func::Ratio {
-            Some(a)
-        } else {
-            a.checked_sub(b)
-        };
-        let (Some(lhs), Some(rhs)) = (lhs, k.checked_mul(b)) else {
-            return Some(Value::Unknown);
-        };
-        let op = if b.is_negative() { ops::flip(op) } else { op };
-        Some(ops::compare(op, Value::Num(lhs), Value::Num(rhs)))
+        Some(ops::ratio_compare(op, *f == Func::Change, a, b, *k))
     }
 
     /// The comparison through the division, for ranges.

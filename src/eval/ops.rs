@@ -149,6 +149,33 @@ pub fn flip(op: BinOp) -> BinOp {
     }
 }
 
+/// `ratio(a, b) OP k` (`change(a, b) OP k` when `change`) for known numbers, without dividing:
+/// `a OP k·b` (`a − b OP k·b`), turned round when b < 0 — exact even where a / b has no finite
+/// decimal. Unknown when b is zero, like the division, or when a product does not fit. Small
+/// integers take the fast path of [`crate::num`]; the result is the one of [`ratio_compare_exact`].
+pub fn ratio_compare(op: BinOp, change: bool, a: Num, b: Num, k: Num) -> Value {
+    if b.is_zero() {
+        return Value::Unknown;
+    }
+    match crate::num::ratio_order(change, a, b, k) {
+        Some(ord) => Value::Bool(op_holds(op, ord)),
+        None => ratio_compare_exact(op, change, a, b, k),
+    }
+}
+
+/// [`ratio_compare`] through the general path of exact rationals only (the fast path's reference).
+pub fn ratio_compare_exact(op: BinOp, change: bool, a: Num, b: Num, k: Num) -> Value {
+    if b.is_zero() {
+        return Value::Unknown;
+    }
+    let lhs = if change { a.checked_sub(b) } else { Some(a) };
+    let (Some(lhs), Some(rhs)) = (lhs, k.checked_mul(b)) else {
+        return Value::Unknown;
+    };
+    let op = if b.is_negative() { flip(op) } else { op };
+    compare(op, Value::Num(lhs), Value::Num(rhs))
+}
+
 /// `ratio(a, b)` = a / b; unknown when b is (or may be) zero.
 pub fn ratio(a: Value, b: Value) -> Value {
     arith(BinOp::Div, a, b)
