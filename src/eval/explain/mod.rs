@@ -45,6 +45,7 @@ pub fn explain_with(prog: &Program, area: &Area, detail: Detail) -> AreaExplanat
         depth: std::cell::Cell::new(0),
         lets_shown: std::cell::RefCell::new(vec![false; prog.rules.lets.len()]),
         let_reasons: std::cell::RefCell::new(vec![None; prog.rules.lets.len()]),
+        scratch: std::cell::RefCell::new(None),
     };
     let assessments = (0..prog.rules.assessments.len())
         .map(|ai| x.assessment(ai))
@@ -112,6 +113,8 @@ struct Explainer<'a> {
     lets_shown: std::cell::RefCell<Vec<bool>>,
     /// The reasons each let is unknown, worked out once.
     let_reasons: std::cell::RefCell<Vec<Option<Vec<Reason>>>>,
+    /// The copy of the area the what-if search changes inputs in, shared by its criteria.
+    scratch: std::cell::RefCell<Option<Area>>,
 }
 
 /// Below this depth a `let` in an explanation tree is shown with its value only, not its
@@ -184,7 +187,14 @@ impl Explainer<'_> {
                 None
             },
             would_pass: if failed && self.detail == Detail::WhatIf {
-                whatif::would_pass(self.prog, self.area, ai, ci)
+                whatif::would_pass_shared(
+                    self.prog,
+                    self.area,
+                    ai,
+                    ci,
+                    &|e| self.value(e),
+                    &mut self.scratch.borrow_mut(),
+                )
             } else {
                 vec![]
             },
