@@ -183,6 +183,26 @@ impl Dependencies {
         }
     }
 
+    /// The assessments of `prog` to evaluate to know the verdicts of those in `reach`: them and
+    /// every assessment they read (in either rules file).
+    pub(super) fn wanted(&self, reach: &HashSet<String>, prog: &Program) -> Vec<bool> {
+        let mut wanted = vec![false; prog.rules.assessments.len()];
+        let mut mark = |id: &str| {
+            if let Some(ai) = prog.rules.assessment_index(id) {
+                wanted[ai] = true;
+            }
+        };
+        for id in reach {
+            mark(id);
+            for side in &self.sides {
+                if let Some(ai) = side.ids.iter().position(|x| x == id) {
+                    side.assessments[ai].iter().for_each(|b| mark(b));
+                }
+            }
+        }
+        wanted
+    }
+
     /// What an edit alone may change.
     pub(super) fn reach(&self, e: &Edit) -> Reach {
         self.reach_of(e.kind, &e.name)
@@ -238,11 +258,12 @@ pub(super) fn reaches(areas: &[AreaChange], reach: &HashSet<String>) -> bool {
 
 /// Marks edit `ei` as a cause of every changed verdict of an assessment in `reach` that
 /// `prog` (the old rules with the edit alone, reading the data as the old rules do)
-/// reproduces; only the areas with such a change are evaluated.
+/// reproduces; only the areas with such a change are evaluated, and in them only the
+/// assessments `wanted` (see [`Dependencies::wanted`]).
 pub(super) fn mark_reached(
     areas: &mut [AreaChange],
     ei: usize,
-    reach: &HashSet<String>,
+    (reach, assessments): (&HashSet<String>, &[bool]),
     prog: &Program,
     data: &[Area],
     data_index: &HashMap<&str, usize>,
@@ -260,7 +281,7 @@ pub(super) fn mark_reached(
             continue;
         };
         let mut ev = AreaEval::new(prog, area, None, NoTrace);
-        ev.run();
+        ev.run_only(assessments);
         for c in change.assessments.iter_mut().filter(|c| wanted(c)) {
             let Some(ai) = prog.rules.assessment_index(&c.id) else {
                 continue;

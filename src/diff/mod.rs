@@ -434,8 +434,9 @@ pub fn diff_files_progress(
             causes::Reach::Assessments(reach) if same_slots(&rules, &old_rules) => {
                 if causes::reaches(&areas, &reach) {
                     let prog = compile(&rules, &[]);
-                    let data = &old.data.areas;
-                    causes::mark_reached(&mut areas, ei, &reach, &prog, data, &old_index);
+                    let wanted = deps.wanted(&reach, &prog);
+                    let (data, at) = (&old.data.areas, &old_index);
+                    causes::mark_reached(&mut areas, ei, (&reach, &wanted), &prog, data, at);
                 }
             }
             _ => mark_causes(&mut areas, ei, &run(&rules, &[])),
@@ -520,7 +521,9 @@ pub fn diff_overrides_progress(
         match deps.reach_of(EditKind::Param, &p.id) {
             causes::Reach::Assessments(reach) if causes::reaches(&areas, &reach) => {
                 let prog = compile(rules, &[*set]);
-                causes::mark_reached(&mut areas, i, &reach, &prog, &data.areas, &index);
+                let wanted = deps.wanted(&reach, &prog);
+                let (data, at) = (&data.areas, &index);
+                causes::mark_reached(&mut areas, i, (&reach, &wanted), &prog, data, at);
             }
             causes::Reach::Assessments(_) | causes::Reach::Nothing => {}
             causes::Reach::Everything => mark_causes(&mut areas, i, &run(&[*set])),
