@@ -9,7 +9,7 @@ pub mod targets;
 
 use crate::check::Rules;
 use crate::data::{self, DataFormat};
-use crate::eval::explain::{explain_with, Detail, ExprNode, Note, Role, Shown};
+use crate::eval::explain::{ExprNode, Note, Recorded, Role, Shown};
 use crate::eval::{compile, CriterionResult, Program, TargetResult, Verdict};
 use crate::value::Value;
 use crate::Results;
@@ -237,7 +237,7 @@ pub fn compare(s: &Sides) -> (Vec<AreaChange>, Vec<TargetChange>) {
     (areas, targets)
 }
 
-fn area_changes(s: &Sides, oi: usize, ni: usize) -> Vec<AssessmentChange> {
+fn area_changes<'a>(s: &Sides<'a>, oi: usize, ni: usize) -> Vec<AssessmentChange> {
     let (old_rules, new_rules) = (&s.old.program.rules, &s.new.program.rules);
     let mut out = Vec::new();
     let mut explained = None;
@@ -267,19 +267,16 @@ fn area_changes(s: &Sides, oi: usize, ni: usize) -> Vec<AssessmentChange> {
                 s.new.assessed.areas[ni].criterion(&s.new.program, nai, nci),
             );
             if or != nr {
-                // The values read are in the trees: no what-if search is needed.
-                let tree = |r: &Results, i: usize| {
-                    r.data
-                        .areas
-                        .get(i)
-                        .map(|a| explain_with(&r.program, a, Detail::Tree))
+                // The values read are in the condition trees: only those of the criteria
+                // that changed are built.
+                let recorded = |r: &'a Results, i: usize| {
+                    r.data.areas.get(i).map(|a| Recorded::new(&r.program, a))
                 };
-                let (ox, nx) = explained.get_or_insert_with(|| (tree(s.old, oi), tree(s.new, ni)));
+                let (ox, nx) =
+                    explained.get_or_insert_with(|| (recorded(s.old, oi), recorded(s.new, ni)));
                 let values = values_read(
-                    ox.as_ref()
-                        .map(|x| &x.assessments[oai].criteria[oci].condition),
-                    nx.as_ref()
-                        .map(|x| &x.assessments[nai].criteria[nci].condition),
+                    ox.as_ref().and_then(|x| x.condition(oai, oci)).as_ref(),
+                    nx.as_ref().and_then(|x| x.condition(nai, nci)).as_ref(),
                 );
                 criteria.push(CriterionChange {
                     id: c.id.clone(),

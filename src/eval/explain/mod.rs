@@ -59,6 +59,50 @@ pub fn explain_with(prog: &Program, area: &Area, detail: Detail) -> AreaExplanat
     }
 }
 
+/// One area's evaluation, recorded once, from which the tree of any criterion's condition is
+/// built on demand: the same tree as [`explain_with`] with [`Detail::Tree`] gives, without
+/// building the others (`diff` shows only the criteria that changed).
+pub struct Recorded<'a> {
+    prog: &'a Program,
+    area: &'a Area,
+    rec: Recorder,
+    result: super::area::AreaResult,
+}
+
+impl<'a> Recorded<'a> {
+    /// Evaluates `area` once, recording every node's value.
+    pub fn new(prog: &'a Program, area: &'a Area) -> Recorded<'a> {
+        let recorder = Recorder {
+            values: vec![None; prog.rules.node_count as usize],
+        };
+        let mut ev = AreaEval::new(prog, area, None, recorder);
+        ev.run();
+        Recorded {
+            prog,
+            area,
+            rec: ev.trace,
+            result: ev.result,
+        }
+    }
+
+    /// The tree of criterion `ci` of assessment `ai`'s condition, if there is one.
+    pub fn condition(&self, ai: usize, ci: usize) -> Option<ExprNode> {
+        let c = self.prog.rules.assessments.get(ai)?.criteria.get(ci)?;
+        let x = Explainer {
+            prog: self.prog,
+            area: self.area,
+            rec: &self.rec,
+            result: &self.result,
+            detail: Detail::Tree,
+            depth: std::cell::Cell::new(0),
+            lets_shown: std::cell::RefCell::new(vec![false; self.prog.rules.lets.len()]),
+            let_reasons: std::cell::RefCell::new(vec![None; self.prog.rules.lets.len()]),
+            scratch: std::cell::RefCell::new(None),
+        };
+        Some(x.node(&c.condition))
+    }
+}
+
 /// The verdict as a word: an outcome id, `unknown`, `na` or `invalid`.
 pub fn verdict_word(prog: &Program, ai: usize, v: Verdict) -> String {
     match v {
