@@ -11,7 +11,7 @@
 
 use crate::ast::Span;
 use crate::i18n::{IntoMsgArg, Lang, Msg};
-use crate::source::{ReadError, SourceMap};
+use crate::source::{ReadError, SourceFile, SourceMap};
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,
@@ -376,10 +376,7 @@ pub fn render_text(d: &Diagnostic, sources: &SourceMap, color: bool, lang: Lang)
             .iter()
             .map(|l| l.message.as_ref().map(|m| m.render(lang)))
             .collect(),
-        source: file.filter(|_| !long_line).map(|f| Named {
-            name: &f.name,
-            text: &f.text,
-        }),
+        source: file.filter(|_| !long_line).map(|file| Named { file }),
     };
     let mut out = String::new();
     if handler.render_report(&mut out, &view).is_err() {
@@ -400,8 +397,7 @@ pub fn render_text(d: &Diagnostic, sources: &SourceMap, color: bool, lang: Lang)
 }
 
 struct Named<'a> {
-    name: &'a str,
-    text: &'a str,
+    file: &'a SourceFile,
 }
 
 impl SourceCode for Named<'_> {
@@ -411,19 +407,15 @@ impl SourceCode for Named<'_> {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner = self.text.read_span(span, before, after)?;
+        let inner = self.file.span_contents(span, before, after)?;
         // miette counts columns in bytes; JSON output and editors count characters.
         let column = if inner.column() == 0 {
             0
         } else {
-            let at = span.offset().min(self.text.len());
-            let line_start = self.text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-            self.text
-                .get(line_start..at)
-                .map_or(inner.column(), |s| s.chars().count())
+            self.file.char_column(span.offset())
         };
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.to_string(),
+            self.file.name.clone(),
             inner.data(),
             *inner.span(),
             inner.line(),

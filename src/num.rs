@@ -405,6 +405,10 @@ fn wide_mul(a: u128, b: u128) -> Wide {
 
 /// `w / d` and `w % d` for a wide dividend (bitwise long division; display only).
 fn wide_divmod(w: Wide, d: u128) -> (Wide, u128) {
+    // A dividend that fits in 128 bits (nearly always): the machine's division.
+    if w.0 == 0 && d != 0 {
+        return ((0, w.1 / d), w.1 % d);
+    }
     let (mut q, mut r) = ((0u128, 0u128), 0u128);
     for i in (0..256).rev() {
         let bit = if i >= 128 {

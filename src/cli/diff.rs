@@ -3,7 +3,7 @@
 use super::assess::{load_rules, overrides};
 use super::{output, Format};
 use crate::data::{DataFormat, DataSource, LoadOptions};
-use crate::diff::{diff_files_source, diff_overrides_source, Diff};
+use crate::diff::{diff_files_progress, diff_overrides_progress, Diff};
 use crate::tr;
 use std::path::{Path, PathBuf};
 
@@ -100,7 +100,7 @@ fn compute(paths: &[PathBuf], sets: &[String], load: &LoadOptions) -> Result<Dif
                 }
             }
             let source = read_data(data, load.sheet.as_deref())?;
-            diff_files_source(old, new, &source, load).map_err(|diags| {
+            diff_files_progress(old, new, &source, load, true).map_err(|diags| {
                 let sources =
                     crate::check::check_path(if crate::check::check_path(old).has_errors() {
                         old
@@ -120,7 +120,9 @@ fn compute(paths: &[PathBuf], sets: &[String], load: &LoadOptions) -> Result<Dif
             let rules = load_rules(rules_path, None)?;
             let parsed = overrides(&rules, sets)?;
             let source = read_data(data, load.sheet.as_deref())?;
-            Ok(diff_overrides_source(&rules, &source, &parsed, sets, load))
+            Ok(diff_overrides_progress(
+                &rules, &source, &parsed, sets, load, true,
+            ))
         }
         _ => {
             eprintln!("{}", tr!(super::lang(), "diff-error-usage"));

@@ -1,13 +1,15 @@
 //! `diff`: what a change of the rules (or a what-if override) does to the verdicts of a data set,
 //! and which edits, applied alone, cause each changed verdict.
 
+mod causes;
 pub mod edits;
 pub mod problems;
+mod progress;
 pub mod targets;
 
 use crate::check::Rules;
 use crate::data::{self, DataFormat};
-use crate::eval::explain::{ExprNode, Note, Role, Shown};
+use crate::eval::explain::{ExprNode, Note, Recorded, Role, Shown};
 use crate::eval::{compile, CriterionResult, Program, TargetResult, Verdict};
 use crate::value::Value;
 use crate::Results;
@@ -201,8 +203,9 @@ pub struct Sides<'a> {
 /// criteria and targets by id.
 pub fn compare(s: &Sides) -> (Vec<AreaChange>, Vec<TargetChange>) {
     let mut areas = Vec::new();
+    let old_index = causes::index_by_id(s.old.data.areas.iter().map(|a| a.id.as_str()));
     for (ni, na) in s.new.data.areas.iter().enumerate() {
-        let Some(oi) = s.old.data.areas.iter().position(|a| a.id == na.id) else {
+        let Some(&oi) = old_index.get(na.id.as_str()) else {
             continue;
         };
         let changes = area_changes(s, oi, ni);
@@ -234,7 +237,7 @@ pub fn compare(s: &Sides) -> (Vec<AreaChange>, Vec<TargetChange>) {
     (areas, targets)
 }
 
-fn area_changes(s: &Sides, oi: usize, ni: usize) -> Vec<AssessmentChange> {
+fn area_changes<'a>(s: &Sides<'a>, oi: usize, ni: usize) -> Vec<AssessmentChange> {
     let (old_rules, new_rules) = (&s.old.program.rules, &s.new.program.rules);
     let mut out = Vec::new();
     let mut explained = None;
@@ -264,13 +267,16 @@ fn area_changes(s: &Sides, oi: usize, ni: usize) -> Vec<AssessmentChange> {
                 s.new.assessed.areas[ni].criterion(&s.new.program, nai, nci),
             );
             if or != nr {
-                let (ox, nx) = explained
-                    .get_or_insert_with(|| (s.old.explain_index(oi), s.new.explain_index(ni)));
+                // The values read are in the condition trees: only those of the criteria
+                // that changed are built.
+                let recorded = |r: &'a Results, i: usize| {
+                    r.data.areas.get(i).map(|a| Recorded::new(&r.program, a))
+                };
+                let (ox, nx) =
+                    explained.get_or_insert_with(|| (recorded(s.old, oi), recorded(s.new, ni)));
                 let values = values_read(
-                    ox.as_ref()
-                        .map(|x| &x.assessments[oai].criteria[oci].condition),
-                    nx.as_ref()
-                        .map(|x| &x.assessments[nai].criteria[nci].condition),
+                    ox.as_ref().and_then(|x| x.condition(oai, oci)).as_ref(),
+                    nx.as_ref().and_then(|x| x.condition(nai, nci)).as_ref(),
                 );
                 criteria.push(CriterionChange {
                     id: c.id.clone(),
@@ -354,6 +360,18 @@ pub fn diff_files_source(
     source: &data::DataSource,
     opts: &data::LoadOptions,
 ) -> Result<Diff, Vec<crate::diag::Diagnostic>> {
+    diff_files_progress(old_path, new_path, source, opts, false)
+}
+
+/// [`diff_files_source`], with a progress bar over the edits on standard error when
+/// `show_progress` is true and standard error is a terminal (the command line).
+pub fn diff_files_progress(
+    old_path: &Path,
+    new_path: &Path,
+    source: &data::DataSource,
+    opts: &data::LoadOptions,
+    show_progress: bool,
+) -> Result<Diff, Vec<crate::diag::Diagnostic>> {
     let read = |p: &Path| {
         crate::source::read_text(p).map_err(|e| {
             let message = crate::msg!(
@@ -392,8 +410,12 @@ pub fn diff_files_source(
         (Ok(a), Ok(b)) => edits::edits(&old_text, &a, &new_text, &b),
         _ => vec![],
     };
+    let deps = causes::Dependencies::of(&old_rules, &new_rules);
+    let old_index = causes::index_by_id(old.data.areas.iter().map(|a| a.id.as_str()));
+    let progress = progress::Bar::new(edits.len(), show_progress);
     let mut applicable = Vec::new();
     for (ei, e) in edits.iter().enumerate() {
+        progress.inc();
         let Some(patch) = &e.patch else {
             applicable.push(false);
             continue;
@@ -404,8 +426,20 @@ pub fn diff_files_source(
             continue;
         };
         applicable.push(true);
-        mark_causes(&mut areas, ei, &run(&rules, &[]));
+        match deps.reach(e) {
+            causes::Reach::Nothing => {}
+            causes::Reach::Assessments(reach) if same_slots(&rules, &old_rules) => {
+                if causes::reaches(&areas, &reach) {
+                    let prog = compile(&rules, &[]);
+                    let wanted = deps.wanted(&reach, &prog);
+                    let (data, at) = (&old.data.areas, &old_index);
+                    causes::mark_reached(&mut areas, ei, (&reach, &wanted), &prog, data, at);
+                }
+            }
+            _ => mark_causes(&mut areas, ei, &run(&rules, &[])),
+        }
     }
+    progress.finish();
     Ok(Diff {
         areas_compared: new.data.areas.len(),
         areas,
@@ -442,6 +476,18 @@ pub fn diff_overrides_source(
     written: &[String],
     opts: &data::LoadOptions,
 ) -> Diff {
+    diff_overrides_progress(rules, source, sets, written, opts, false)
+}
+
+/// [`diff_overrides_source`], with a progress bar as [`diff_files_progress`] has.
+pub fn diff_overrides_progress(
+    rules: &Rules,
+    source: &data::DataSource,
+    sets: &[(u32, Value)],
+    written: &[String],
+    opts: &data::LoadOptions,
+    show_progress: bool,
+) -> Diff {
     // The rules are the same for every run: the data is read and validated once.
     let data = source.load_with(rules, opts);
     let data_problems = problems::compare(&data, &data);
@@ -451,6 +497,9 @@ pub fn diff_overrides_source(
         old: &old,
         new: &new,
     });
+    let deps = causes::Dependencies::of(rules, rules);
+    let index = causes::index_by_id(data.areas.iter().map(|a| a.id.as_str()));
+    let progress = progress::Bar::new(sets.len(), show_progress);
     let mut edits = Vec::new();
     for (i, (set, text)) in sets.iter().zip(written).enumerate() {
         let p = &rules.params[set.0 as usize];
@@ -466,8 +515,19 @@ pub fn diff_overrides_source(
             new: Some(new_value),
             patch: None,
         });
-        mark_causes(&mut areas, i, &run(&[*set]));
+        match deps.reach_of(EditKind::Param, &p.id) {
+            causes::Reach::Assessments(reach) if causes::reaches(&areas, &reach) => {
+                let prog = compile(rules, &[*set]);
+                let wanted = deps.wanted(&reach, &prog);
+                let (data, at) = (&data.areas, &index);
+                causes::mark_reached(&mut areas, i, (&reach, &wanted), &prog, data, at);
+            }
+            causes::Reach::Assessments(_) | causes::Reach::Nothing => {}
+            causes::Reach::Everything => mark_causes(&mut areas, i, &run(&[*set])),
+        }
+        progress.inc();
     }
+    progress.finish();
     let applicable = vec![true; edits.len()];
     Diff {
         areas_compared: new.data.areas.len(),
@@ -489,6 +549,13 @@ fn outcome_for(
     Results::of(compile(rules, sets), source.load_with(rules, opts))
 }
 
+/// True when two rules files read the data into the same slots (same names, same order), so
+/// a data set read with one serves the other.
+fn same_slots(a: &Rules, b: &Rules) -> bool {
+    a.slots.len() == b.slots.len()
+        && (0..a.slots.len() as u32).all(|s| a.slot_name(s) == b.slot_name(s))
+}
+
 fn checked(c: crate::check::Checked) -> Result<Rules, Vec<crate::diag::Diagnostic>> {
     if c.has_errors() {
         return Err(c.diagnostics);
@@ -498,8 +565,9 @@ fn checked(c: crate::check::Checked) -> Result<Rules, Vec<crate::diag::Diagnosti
 
 /// Marks edit `ei` as a cause of every changed verdict that `alone` reproduces.
 fn mark_causes(areas: &mut [AreaChange], ei: usize, alone: &Results) {
+    let index = causes::index_by_id(alone.data.areas.iter().map(|a| a.id.as_str()));
     for area in areas.iter_mut() {
-        let Some(i) = alone.data.areas.iter().position(|a| a.id == area.id) else {
+        let Some(&i) = index.get(area.id.as_str()) else {
             continue;
         };
         for change in area.assessments.iter_mut().filter(|c| c.verdict_changed()) {

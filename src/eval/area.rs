@@ -169,6 +169,31 @@ impl<'p, T: Trace> AreaEval<'p, T> {
         }
     }
 
+    /// Evaluates lets, then only the assessments marked in `wanted` (the others are left as not
+    /// applying); every assessment a marked one reads must be marked too. For `diff`, which
+    /// needs a few assessments' verdicts under many versions of the rules.
+    pub fn run_only(&mut self, wanted: &[bool]) {
+        self.result
+            .criteria
+            .resize(self.prog.criterion_count, CriterionResult::Na);
+        self.run_lets();
+        for ai in 0..self.prog.rules.assessments.len() {
+            let r = if wanted.get(ai) != Some(&true) {
+                let zero = (Num::ZERO, Num::ZERO);
+                AssessmentResult {
+                    verdict: Verdict::Na,
+                    points: zero,
+                    max_points: zero,
+                }
+            } else if self.area.invalid {
+                self.invalid_assessment(ai)
+            } else {
+                self.assessment(ai)
+            };
+            self.result.assessments.push(r);
+        }
+    }
+
     fn invalid_assessment(&mut self, ai: usize) -> AssessmentResult {
         let offset = self.prog.criterion_offset[ai];
         let n = self.prog.rules.assessments[ai].criteria.len();

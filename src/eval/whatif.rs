@@ -42,15 +42,35 @@ fn deciding_comparison_here<'e>(
 }
 
 /// The changes of one input that make the criterion pass (`vu_kham_pha@ca_nam` 9 → 10), at
-/// most two.
-pub fn would_pass(prog: &Program, area: &Area, ai: usize, ci: usize) -> Vec<WhatIf> {
+/// most two, sharing what the explanation already has: `recorded` gives the value a node
+/// took in the area's evaluation (when it was evaluated), and `scratch` holds the copy of the
+/// area that inputs are changed in (made on first use, left as the area is, reused for every
+/// failed criterion of the area). The comparison and its sides are found first, from the
+/// recorded values, and nothing more is done when they are not numbers.
+pub fn would_pass_shared(
+    prog: &Program,
+    area: &Area,
+    ai: usize,
+    ci: usize,
+    recorded: &dyn Fn(&CExpr) -> Option<Value>,
+    scratch: &mut Option<Area>,
+) -> Vec<WhatIf> {
     if area.invalid {
         return vec![];
     }
-    let probe = Probe::new(prog, ai, ci);
-    let base = std::cell::RefCell::new(probe.ready(area));
-    let value = |e: &CExpr| Some(base.borrow_mut().eval(e));
-    let Some(cmp) = deciding_comparison(&probe.criterion().condition, &value) else {
+    let criterion = &prog.rules.assessments[ai].criteria[ci];
+    // The base evaluation is made only for a node the recording does not hold.
+    let base: std::cell::RefCell<Option<AreaEval<NoTrace>>> = std::cell::RefCell::new(None);
+    let probe = std::cell::OnceCell::new();
+    let probe = || probe.get_or_init(|| Probe::new(prog, ai, ci));
+    let value = |e: &CExpr| {
+        recorded(e).or_else(|| {
+            let mut base = base.borrow_mut();
+            let ev = base.get_or_insert_with(|| probe().ready(area));
+            Some(ev.eval(e))
+        })
+    };
+    let Some(cmp) = deciding_comparison(&criterion.condition, &value) else {
         return vec![];
     };
     // The comparison's sides as the area stands: the same for every input probed.
@@ -68,10 +88,16 @@ pub fn would_pass(prog: &Program, area: &Area, ai: usize, ci: usize) -> Vec<What
     let mut slots = Vec::new();
     let mut seen = vec![false; prog.rules.lets.len()];
     collect_slots(prog, cmp, &mut slots, &mut seen);
-    let mut scratch = area.clone();
+    // Only inputs that hold a number can be solved for.
+    slots.retain(|&s| matches!(area.values.get(s as usize), Some(Value::Num(_))));
+    if slots.is_empty() {
+        return vec![];
+    }
+    let scratch = scratch.get_or_insert_with(|| area.clone());
+    let probe = probe();
     slots
         .into_iter()
-        .filter_map(|slot| probe.solve(&mut scratch, cmp, slot, now))
+        .filter_map(|slot| probe.solve(scratch, cmp, slot, now))
         .take(2)
         .collect()
 }
@@ -270,3 +296,7 @@ impl<'p> Probe<'p> {
         })
     }
 }
+
+#[cfg(test)]
+#[path = "whatif_tests.rs"]
+mod tests;

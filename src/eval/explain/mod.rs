@@ -45,6 +45,7 @@ pub fn explain_with(prog: &Program, area: &Area, detail: Detail) -> AreaExplanat
         depth: std::cell::Cell::new(0),
         lets_shown: std::cell::RefCell::new(vec![false; prog.rules.lets.len()]),
         let_reasons: std::cell::RefCell::new(vec![None; prog.rules.lets.len()]),
+        scratch: std::cell::RefCell::new(None),
     };
     let assessments = (0..prog.rules.assessments.len())
         .map(|ai| x.assessment(ai))
@@ -55,6 +56,50 @@ pub fn explain_with(prog: &Program, area: &Area, detail: Detail) -> AreaExplanat
         // English until the explanation carries the reader's language (`Text::render`).
         problems: area.problems.clone(),
         assessments,
+    }
+}
+
+/// One area's evaluation, recorded once, from which the tree of any criterion's condition is
+/// built on demand: the same tree as [`explain_with`] with [`Detail::Tree`] gives, without
+/// building the others (`diff` shows only the criteria that changed).
+pub struct Recorded<'a> {
+    prog: &'a Program,
+    area: &'a Area,
+    rec: Recorder,
+    result: super::area::AreaResult,
+}
+
+impl<'a> Recorded<'a> {
+    /// Evaluates `area` once, recording every node's value.
+    pub fn new(prog: &'a Program, area: &'a Area) -> Recorded<'a> {
+        let recorder = Recorder {
+            values: vec![None; prog.rules.node_count as usize],
+        };
+        let mut ev = AreaEval::new(prog, area, None, recorder);
+        ev.run();
+        Recorded {
+            prog,
+            area,
+            rec: ev.trace,
+            result: ev.result,
+        }
+    }
+
+    /// The tree of criterion `ci` of assessment `ai`'s condition, if there is one.
+    pub fn condition(&self, ai: usize, ci: usize) -> Option<ExprNode> {
+        let c = self.prog.rules.assessments.get(ai)?.criteria.get(ci)?;
+        let x = Explainer {
+            prog: self.prog,
+            area: self.area,
+            rec: &self.rec,
+            result: &self.result,
+            detail: Detail::Tree,
+            depth: std::cell::Cell::new(0),
+            lets_shown: std::cell::RefCell::new(vec![false; self.prog.rules.lets.len()]),
+            let_reasons: std::cell::RefCell::new(vec![None; self.prog.rules.lets.len()]),
+            scratch: std::cell::RefCell::new(None),
+        };
+        Some(x.node(&c.condition))
     }
 }
 
@@ -112,6 +157,8 @@ struct Explainer<'a> {
     lets_shown: std::cell::RefCell<Vec<bool>>,
     /// The reasons each let is unknown, worked out once.
     let_reasons: std::cell::RefCell<Vec<Option<Vec<Reason>>>>,
+    /// The copy of the area the what-if search changes inputs in, shared by its criteria.
+    scratch: std::cell::RefCell<Option<Area>>,
 }
 
 /// Below this depth a `let` in an explanation tree is shown with its value only, not its
@@ -184,7 +231,14 @@ impl Explainer<'_> {
                 None
             },
             would_pass: if failed && self.detail == Detail::WhatIf {
-                whatif::would_pass(self.prog, self.area, ai, ci)
+                whatif::would_pass_shared(
+                    self.prog,
+                    self.area,
+                    ai,
+                    ci,
+                    &|e| self.value(e),
+                    &mut self.scratch.borrow_mut(),
+                )
             } else {
                 vec![]
             },
