@@ -2,7 +2,7 @@
 
 /// The kind of a token (from [`crate::syntax::lexer`]) or of a node (from the parser). Node kinds
 /// are named after the rules of the grammar.
-#[allow(non_camel_case_types, missing_docs)]
+#[allow(non_camel_case_types, missing_docs, clippy::upper_case_acronyms)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(u16)]
 pub enum SyntaxKind {
