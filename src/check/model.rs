@@ -470,6 +470,23 @@ pub enum Type {
     Word,
 }
 
+impl Type {
+    /// How the type is named in messages (a catalog message, `diag-type-…`).
+    pub fn name(self) -> crate::i18n::Msg {
+        crate::i18n::Msg::new(match self {
+            Type::Number => "diag-type-number",
+            Type::Bool => "diag-type-bool",
+            Type::Date => "diag-type-date",
+            Type::Text => "diag-type-text",
+            Type::Choice(_) => "diag-type-choice",
+            Type::Verdict(_) => "diag-type-verdict",
+            Type::CriterionResult => "diag-type-criterion-result",
+            Type::TargetResult => "diag-type-target-result",
+            Type::Word => "diag-type-word",
+        })
+    }
+}
+
 /// Built-in functions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Func {

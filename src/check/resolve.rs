@@ -39,17 +39,7 @@ pub(super) const FUNCTIONS: [&str; 9] = [
 
 /// How a type is named in messages.
 pub(super) fn type_name(t: Type) -> Msg {
-    Msg::new(match t {
-        Type::Number => "diag-type-number",
-        Type::Bool => "diag-type-bool",
-        Type::Date => "diag-type-date",
-        Type::Text => "diag-type-text",
-        Type::Choice(_) => "diag-type-choice",
-        Type::Verdict(_) => "diag-type-verdict",
-        Type::CriterionResult => "diag-type-criterion-result",
-        Type::TargetResult => "diag-type-target-result",
-        Type::Word => "diag-type-word",
-    })
+    t.name()
 }
 
 impl Checker<'_> {

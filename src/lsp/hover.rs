@@ -65,7 +65,7 @@ fn global_notes(a: &Analysis, name: &str, lang: Lang, out: &mut Vec<String>) {
         }
         Some(Kind::Let) => {
             if let Some(l) = rules.lets.iter().find(|l| l.id == name) {
-                let ty = type_name(l.ty).render(lang);
+                let ty = l.ty.name().render(lang);
                 out.push(tr!(lang, "lsp-hover-type", type = ty));
             }
         }
@@ -175,21 +175,6 @@ fn reads_all_required(e: &Expr) -> bool {
         ExprKind::Binary { lhs, rhs, .. } => reads_all_required(lhs) || reads_all_required(rhs),
         ExprKind::Call { args, .. } => args.iter().any(reads_all_required),
         _ => false,
-    })
-}
-
-/// How a type is named (the checker's words).
-fn type_name(t: Type) -> Msg {
-    Msg::new(match t {
-        Type::Number => "diag-type-number",
-        Type::Bool => "diag-type-bool",
-        Type::Date => "diag-type-date",
-        Type::Text => "diag-type-text",
-        Type::Choice(_) => "diag-type-choice",
-        Type::Verdict(_) => "diag-type-verdict",
-        Type::CriterionResult => "diag-type-criterion-result",
-        Type::TargetResult => "diag-type-target-result",
-        Type::Word => "diag-type-word",
     })
 }
 
