@@ -5,8 +5,7 @@
 use super::index::{Kind, Sym};
 use super::state::Analysis;
 use crate::ast::{AssessmentDecl, Decl, Expr, ExprKind, FileId, Span};
-use crate::check::Type;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Lang;
 use crate::tr;
 
 /// The markdown shown over `sym`.
