@@ -7,7 +7,8 @@
 //!   (`data/quang-binh-2024.csv` repeated under new ids): wall time and peak RSS of the child.
 //!   Goals: ≤ 0.25 s, ≤ 1.5 s, ≤ 15 s, all ≤ 300 MiB.
 //!
-//! `SCALE=small` skips the 1,000,000-area run.
+//! `SCALE=small` skips the 1,000,000-area run. `SCALE_WRITE=DIR` only writes the bench sets
+//! (`national.tc`, `national.csv`, `shipped-100000.csv`) into DIR, for profiling the binary.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -209,7 +210,24 @@ fn threshold() {
     }
 }
 
+/// Writes the bench sets into `dir` (for profiling `tieuchi assess` by hand).
+fn write_sets(dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    std::fs::write(dir.join("national.tc"), national_rules())?;
+    std::fs::write(dir.join("national.csv"), national_csv())?;
+    if let Some(csv) = shipped_shape(100_000) {
+        std::fs::write(dir.join("shipped-100000.csv"), csv)?;
+    }
+    Ok(())
+}
+
 fn main() {
+    if let Some(dir) = std::env::var_os("SCALE_WRITE") {
+        if let Err(e) = write_sets(Path::new(&dir)) {
+            eprintln!("cannot write the bench sets: {e}");
+        }
+        return;
+    }
     threshold();
     let dir = std::env::temp_dir().join(format!("tieuchi-scale-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);

@@ -298,6 +298,10 @@ impl SourceMap {
 /// marks (common in Vietnamese text from some systems) match their composed spelling.
 pub fn nfc(text: &str) -> String {
     use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    // ASCII is its own NFC, and checked far faster than by the quick check's table.
+    if text.is_ascii() {
+        return text.to_string();
+    }
     match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => text.to_string(),
         _ => text.nfc().collect(),
@@ -384,6 +388,13 @@ pub fn bytes_to_text(bytes: Vec<u8>) -> Result<String, ReadError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn nfc_keeps_ascii_and_composes_combining_marks() {
+        assert_eq!(super::nfc("x1@ca_nam"), "x1@ca_nam");
+        assert_eq!(super::nfc("vu\u{0323}_a\u{0301}n"), "vụ_án");
+        assert_eq!(super::nfc("vụ_án"), "vụ_án");
+    }
+
     use super::*;
     use std::io::Read;
 

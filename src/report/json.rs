@@ -6,8 +6,8 @@ use super::contract::{DataDiagnostic, FormatVersion, Ordered, Range, TallyJson};
 use super::Run;
 use crate::check::Param;
 use crate::eval::explain::{
-    explain_area, possible_words, reasons_only, verdict_word, CriterionExplanation,
-    OutcomeExplanation, Reason,
+    explain_area, possible_words, unknown_reasons, verdict_word, AssessmentReasons,
+    CriterionExplanation, OutcomeExplanation, Reason,
 };
 use crate::eval::{aggregate_value, CriterionResult, TargetResult, Verdict};
 use crate::i18n::Lang;
@@ -382,17 +382,20 @@ impl AreaJson {
             || r.assessments
                 .iter()
                 .any(|x| matches!(x.verdict, Verdict::Unknown(_)));
-        let explanation = if explain {
-            Some(explain_area(prog, area))
-        } else {
-            unknowns.then(|| reasons_only(prog, area))
-        };
-        let mut per_assessment = explanation.map(|e| e.assessments.into_iter());
+        let mut explained = explain.then(|| explain_area(prog, area).assessments.into_iter());
+        let mut reasons = (!explain && unknowns).then(|| unknown_reasons(prog, area).into_iter());
         let assessments = (0..prog.rules.assessments.len())
             .map(|ai| {
-                let ax = per_assessment.as_mut().and_then(Iterator::next);
+                let extra = match (
+                    explained.as_mut().and_then(Iterator::next),
+                    reasons.as_mut().and_then(Iterator::next),
+                ) {
+                    (Some(ax), _) => Extra::Explained(Box::new(ax)),
+                    (None, Some(r)) => Extra::Reasons(r),
+                    (None, None) => Extra::Nothing,
+                };
                 let id = prog.rules.assessments[ai].id.clone();
-                (id, AssessmentJson::new(run, ai, ax, explain))
+                (id, AssessmentJson::new(run, ai, extra))
             })
             .collect();
         AreaJson {
@@ -445,13 +448,18 @@ pub struct AssessmentJson {
     pub outcomes: Option<Vec<OutcomeExplanation>>,
 }
 
+/// What an assessment's JSON shows beyond its results.
+enum Extra {
+    /// Nothing: every result is decided.
+    Nothing,
+    /// The reasons for its unknown results.
+    Reasons(AssessmentReasons),
+    /// With `--explain`: its whole explanation.
+    Explained(Box<crate::eval::explain::AssessmentExplanation>),
+}
+
 impl AssessmentJson {
-    fn new(
-        run: &One,
-        ai: usize,
-        ax: Option<crate::eval::explain::AssessmentExplanation>,
-        explain: bool,
-    ) -> AssessmentJson {
+    fn new(run: &One, ai: usize, extra: Extra) -> AssessmentJson {
         let prog = run.program;
         let asmt = &prog.rules.assessments[ai];
         let res = run.result.assessments[ai];
@@ -459,15 +467,21 @@ impl AssessmentJson {
         let points = scored.then(|| Range::of(res.points));
         let max_points = scored.then(|| Range::of(res.max_points));
         let rests_on = prog.rules.verdict_params(ai, &res.verdict);
-        let (reasons, criteria_x, outcomes) = match ax {
-            Some(ax) => (ax.reasons, Some(ax.criteria), Some(ax.outcomes)),
-            None => (vec![], None, None),
+        let (reasons, criteria_r, criteria_x, outcomes) = match extra {
+            Extra::Explained(ax) => {
+                let ax = *ax;
+                (ax.reasons, None, Some(ax.criteria), Some(ax.outcomes))
+            }
+            Extra::Reasons(r) => (r.verdict, Some(r.criteria), None, None),
+            Extra::Nothing => (vec![], None, None, None),
         };
+        let mut criteria_r = criteria_r.map(Vec::into_iter);
         let mut criteria_x = criteria_x.map(Vec::into_iter);
         let criteria = (0..asmt.criteria.len())
             .map(|ci| {
                 let cx = criteria_x.as_mut().and_then(Iterator::next);
-                CriterionJson::new(run, ai, ci, cx, explain)
+                let cr = criteria_r.as_mut().and_then(Iterator::next);
+                CriterionJson::new(run, ai, ci, cr, cx)
             })
             .collect();
         AssessmentJson {
@@ -489,7 +503,7 @@ impl AssessmentJson {
                 .collect(),
             reasons: ReasonJson::list(&reasons, run.lang),
             criteria,
-            outcomes: outcomes.filter(|_| explain),
+            outcomes,
         }
     }
 }
@@ -514,18 +528,21 @@ impl CriterionJson {
         run: &One,
         ai: usize,
         ci: usize,
+        reasons: Option<Vec<Reason>>,
         cx: Option<CriterionExplanation>,
-        explain: bool,
     ) -> CriterionJson {
         let prog = run.program;
         let id = prog.rules.assessments[ai].criteria[ci].id.clone();
+        let reasons = match (&cx, reasons) {
+            (Some(cx), _) => ReasonJson::list(&cx.reasons, run.lang),
+            (None, Some(r)) => ReasonJson::list(&r, run.lang),
+            (None, None) => vec![],
+        };
         CriterionJson {
             id,
             result: run.result.criterion(prog, ai, ci),
-            reasons: cx
-                .as_ref()
-                .map_or(vec![], |cx| ReasonJson::list(&cx.reasons, run.lang)),
-            explanation: cx.filter(|_| explain),
+            reasons,
+            explanation: cx,
         }
     }
 }

@@ -3,9 +3,11 @@
 //! from passing. Built by re-running the area with a [`Recorder`].
 
 mod types;
+mod unknowns;
 
 pub use super::display::{is_percent, show_value, Shown};
 pub use types::*;
+pub use unknowns::{unknown_reasons, AssessmentReasons};
 
 use super::area::{AreaEval, Recorder};
 use super::program::Program;
@@ -177,17 +179,7 @@ impl Explainer<'_> {
             .map(|(ci, _)| self.criterion(ai, ci))
             .collect();
         let outcomes = self.outcomes(ai, r.verdict);
-        let mut reasons = Vec::new();
-        if r.verdict == Verdict::Invalid {
-            reasons.push(Reason::InvalidData);
-        } else if matches!(r.verdict, Verdict::Unknown(_)) {
-            if let Some(w) = &a.when {
-                self.reasons(w, &mut reasons);
-            }
-            for o in a.outcomes.iter().filter_map(|o| o.when.as_ref()) {
-                self.reasons(o, &mut reasons);
-            }
-        }
+        let reasons = self.verdict_reasons(ai);
         AssessmentExplanation {
             id: a.id.clone(),
             label: a.label.clone(),
@@ -208,14 +200,7 @@ impl Explainer<'_> {
     fn criterion(&self, ai: usize, ci: usize) -> CriterionExplanation {
         let c = &self.prog.rules.assessments[ai].criteria[ci];
         let result = self.result.criterion(self.prog, ai, ci);
-        let mut reasons = Vec::new();
-        if result == CriterionResult::Unknown {
-            if self.area.invalid {
-                reasons.push(Reason::InvalidData);
-            }
-            c.when.iter().for_each(|w| self.reasons(w, &mut reasons));
-            self.reasons(&c.condition, &mut reasons);
-        }
+        let reasons = self.criterion_reasons(ai, ci);
         let failed = result == CriterionResult::Fail && self.detail >= Detail::Tree;
         CriterionExplanation {
             id: c.id.clone(),
