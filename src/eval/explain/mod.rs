@@ -33,22 +33,8 @@ pub fn reasons_only(prog: &Program, area: &Area) -> AreaExplanation {
 
 /// Explains one area with the given detail.
 pub fn explain_with(prog: &Program, area: &Area, detail: Detail) -> AreaExplanation {
-    let recorder = Recorder {
-        values: vec![None; prog.rules.node_count as usize],
-    };
-    let mut ev = AreaEval::new(prog, area, None, recorder);
-    ev.run();
-    let x = Explainer {
-        prog,
-        area,
-        rec: &ev.trace,
-        result: &ev.result,
-        detail,
-        depth: std::cell::Cell::new(0),
-        lets_shown: std::cell::RefCell::new(vec![false; prog.rules.lets.len()]),
-        let_reasons: std::cell::RefCell::new(vec![None; prog.rules.lets.len()]),
-        scratch: std::cell::RefCell::new(None),
-    };
+    let recorded = Recorded::new(prog, area);
+    let x = recorded.explainer(detail);
     let assessments = (0..prog.rules.assessments.len())
         .map(|ai| x.assessment(ai))
         .collect();
@@ -90,18 +76,24 @@ impl<'a> Recorded<'a> {
     /// The tree of criterion `ci` of assessment `ai`'s condition, if there is one.
     pub fn condition(&self, ai: usize, ci: usize) -> Option<ExprNode> {
         let c = self.prog.rules.assessments.get(ai)?.criteria.get(ci)?;
-        let x = Explainer {
+        let x = self.explainer(Detail::Tree);
+        Some(x.node(&c.condition))
+    }
+
+    /// An explainer over this recorded evaluation, building with `detail`.
+    fn explainer(&self, detail: Detail) -> Explainer<'_> {
+        let lets = self.prog.rules.lets.len();
+        Explainer {
             prog: self.prog,
             area: self.area,
             rec: &self.rec,
             result: &self.result,
-            detail: Detail::Tree,
+            detail,
             depth: std::cell::Cell::new(0),
-            lets_shown: std::cell::RefCell::new(vec![false; self.prog.rules.lets.len()]),
-            let_reasons: std::cell::RefCell::new(vec![None; self.prog.rules.lets.len()]),
+            lets_shown: std::cell::RefCell::new(vec![false; lets]),
+            let_reasons: std::cell::RefCell::new(vec![None; lets]),
             scratch: std::cell::RefCell::new(None),
-        };
-        Some(x.node(&c.condition))
+        }
     }
 }
 

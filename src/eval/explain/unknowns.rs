@@ -2,9 +2,8 @@
 //! `assess --format json` shows without `--explain`, without building the rest of an
 //! explanation (ids, labels, node stubs and outcomes for every criterion).
 
-use super::{Detail, Explainer, Reason};
+use super::{Detail, Explainer, Reason, Recorded};
 use crate::data::Area;
-use crate::eval::area::{AreaEval, Recorder};
 use crate::eval::program::Program;
 use crate::eval::results::{CriterionResult, Verdict};
 
@@ -20,22 +19,8 @@ pub struct AssessmentReasons {
 /// The reasons for every unknown result of `area`, per assessment in file order: the same
 /// reasons as [`super::reasons_only`] gives, without the rest of the explanation.
 pub fn unknown_reasons(prog: &Program, area: &Area) -> Vec<AssessmentReasons> {
-    let recorder = Recorder {
-        values: vec![None; prog.rules.node_count as usize],
-    };
-    let mut ev = AreaEval::new(prog, area, None, recorder);
-    ev.run();
-    let x = Explainer {
-        prog,
-        area,
-        rec: &ev.trace,
-        result: &ev.result,
-        detail: Detail::Reasons,
-        depth: std::cell::Cell::new(0),
-        lets_shown: std::cell::RefCell::new(Vec::new()),
-        let_reasons: std::cell::RefCell::new(vec![None; prog.rules.lets.len()]),
-        scratch: std::cell::RefCell::new(None),
-    };
+    let recorded = Recorded::new(prog, area);
+    let x = recorded.explainer(Detail::Reasons);
     (0..prog.rules.assessments.len())
         .map(|ai| AssessmentReasons {
             verdict: x.verdict_reasons(ai),
